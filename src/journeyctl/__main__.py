@@ -1,0 +1,5 @@
+"""Run journeyctl as ``python -m journeyctl``."""
+
+from journeyctl.cli import main
+
+main()

@@ -1,0 +1,258 @@
+"""The journeyctl command line: parse options, call the core, report, choose the exit code.
+
+Heavy modules are imported inside the commands that need them so that `--version` and
+`--help` stay fast.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from collections.abc import Callable
+from functools import wraps
+from typing import Annotated, NoReturn, ParamSpec
+
+import typer
+
+from journeyctl import __version__
+from journeyctl.errors import JourneyError, UsageError
+
+P = ParamSpec("P")
+
+
+def _guarded(command: Callable[P, None]) -> Callable[P, None]:
+    """Turn the domain errors of a command into one line on stderr and exit code 2."""
+
+    @wraps(command)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        try:
+            command(*args, **kwargs)
+        except JourneyError as error:
+            typer.echo(f"journeyctl: {error}", err=True)
+            raise typer.Exit(2) from None
+
+    return run
+
+
+app = typer.Typer(
+    name="journeyctl",
+    help="Customer journey maps and workflows as version-controlled YAML: lint, diff, render.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(str, enum.Enum):
+    """Formats of `journeyctl lint`."""
+
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    SARIF = "sarif"
+    JUNIT = "junit"
+
+
+class FailOn(str, enum.Enum):
+    """The lowest severity that makes `journeyctl lint` exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+    NEVER = "never"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"journeyctl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Customer journey maps and workflows as version-controlled YAML: lint, diff, render."""
+
+
+@app.command()
+@_guarded
+def lint(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or directories to lint (default: the current directory)."),
+    ] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: text; github when GITHUB_ACTIONS=true).",
+            show_default=False,
+        ),
+    ] = None,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", help="Write the report to this file, not stdout."),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Exit 1 when a finding is at least this severe.")
+    ] = FailOn.ERROR,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")
+    ] = False,
+    statistics: Annotated[
+        bool, typer.Option("--statistics", help="Also show how many findings each rule has.")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+    ] = None,
+) -> None:
+    """Check journeys, workflows and personas; exit 1 when findings reach --fail-on."""
+    from journeyctl.finding import Severity
+    from journeyctl.linter import lint_paths
+    from journeyctl.report import ReportOptions, get_reporter
+
+    chosen = output_format or (
+        OutputFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TEXT
+    )
+    run = lint_paths(paths or [Path()], jobs=jobs)
+    for message in run.io_errors:
+        typer.echo(f"journeyctl: {message}", err=True)
+    color = output_file is None and chosen is OutputFormat.TEXT and _stdout_has_color()
+    text = get_reporter(chosen.value)(run.report, ReportOptions(color=color, quiet=quiet))
+    _emit(text, output_file)
+    if statistics:
+        _print_statistics(run.report.findings, to_stderr=chosen is not OutputFormat.TEXT)
+    if run.io_errors:
+        raise typer.Exit(2)
+    if fail_on is not FailOn.NEVER:
+        threshold = Severity.parse(fail_on.value)
+        if any(finding.severity >= threshold for finding in run.report.findings):
+            raise typer.Exit(1)
+
+
+def _stdout_has_color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _emit(text: str, output_file: Path | None) -> None:
+    if output_file is None:
+        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
+        return
+    from journeyctl.fileio import write_atomic
+
+    try:
+        write_atomic(output_file, text if text.endswith("\n") else text + "\n")
+    except OSError as error:
+        raise UsageError(f"{output_file}: cannot write: {error.strerror or error}") from None
+
+
+def _print_statistics(findings: list[object], to_stderr: bool) -> None:
+    from collections import Counter
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from journeyctl.finding import Finding
+
+    counts = Counter((f.rule, f.severity.label) for f in findings if isinstance(f, Finding))
+    table = Table("count", "rule", "severity", box=None, title=None)
+    for (rule, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
+        table.add_row(str(count), rule, severity)
+    Console(stderr=to_stderr, highlight=False).print(table)
+
+
+@app.command()
+@_guarded
+def rules() -> None:
+    """List every rule with its default severity and what it finds."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from journeyctl.rules import REGISTRY
+
+    table = Table("rule", "severity", "finds", box=None, pad_edge=False)
+    for rule in REGISTRY.values():
+        severity = rule.severity.label
+        if rule.workflow_severity is not None:
+            severity += f" ({rule.workflow_severity.label} in workflows)"
+        table.add_row(rule.name, severity, rule.summary)
+    Console(highlight=False).print(table)
+
+
+@app.command()
+@_guarded
+def explain(rule: Annotated[str, typer.Argument(help="A rule name, e.g. unowned-step.")]) -> None:
+    """Show one rule's documentation with a bad and a good example."""
+    import difflib
+
+    from journeyctl.rules import REGISTRY
+
+    found = REGISTRY.get(rule)
+    if found is None:
+        close = difflib.get_close_matches(rule, REGISTRY, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else "; `journeyctl rules` lists them"
+        raise UsageError(f"unknown rule '{rule}'{hint}")
+    severity = found.severity.label
+    if found.workflow_severity is not None:
+        severity += f", {found.workflow_severity.label} in workflows"
+    typer.echo(f"{found.name} [{severity}]\n")
+    typer.echo(_dedent_doc(found.doc))
+
+
+def _dedent_doc(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc)
+
+
+@app.command()
+@_guarded
+def schema(
+    output_dir: Annotated[
+        Path | None,
+        typer.Option("--output-dir", "-o", help="Write the schema files into this directory."),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of journeyctl documents, or write every schema into a directory."""
+    from journeyctl.fileio import write_atomic
+    from journeyctl.schema import dump, schemas
+
+    generated = schemas()
+    if output_dir is None:
+        sys.stdout.write(dump(generated["journey.schema.json"]))
+        return
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for name, content in generated.items():
+            write_atomic(output_dir / name, dump(content))
+    except OSError as error:
+        raise UsageError(f"{output_dir}: cannot write schemas: {error.strerror or error}") from None
+    typer.echo(f"wrote {', '.join(sorted(generated))} to {output_dir}", err=True)
+
+
+def main() -> NoReturn:
+    """Run the app; an unexpected failure is one line on stderr and exit 2, never a traceback."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except Exception as error:  # the last error boundary
+        _fail(f"internal error: {type(error).__name__}: {error}", 2)
+    sys.exit(0)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"journeyctl: {message}", err=True)
+    sys.exit(code)

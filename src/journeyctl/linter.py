@@ -1,0 +1,314 @@
+"""Lint a set of paths: find the files, check each one, run cross-file checks, apply suppressions.
+
+Files are checked independently (in parallel processes when there are many); the linter stamps
+each rule's name and severity on what the rules find and turns document paths into positions.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from multiprocessing import get_context
+from pathlib import Path
+
+from journeyctl.errors import UsageError
+from journeyctl.finding import Finding, LintReport, Severity
+from journeyctl.loader import LoadError, Loaded, locate, parse_yaml
+from journeyctl.model import Flow
+from journeyctl.rules import REGISTRY, Context, DocRef, Problem, Rule
+from journeyctl.settings import SETTINGS_NAMES, ProjectSettings, SettingsFinder
+from journeyctl.suppress import Suppressions, read_suppressions
+from journeyctl.validation import Invalid, validate_document
+
+_MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
+_SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+PARALLEL_MIN_BYTES = 4_000_000
+"""Below this much YAML, starting worker processes costs more than it saves."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """One file to lint, how to show its path, and the settings that govern it."""
+
+    path: Path
+    display: str
+    explicit: bool
+    project: ProjectSettings
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced."""
+
+    target: Target
+    findings: list[Finding] = field(default_factory=list)
+    doc: DocRef | None = None
+    suppressions: Suppressions = field(default_factory=Suppressions)
+    linted: bool = True
+    io_error: str | None = None
+
+
+@dataclass
+class LintRun:
+    """A finished lint: the report, plus files that could not be read at all."""
+
+    report: LintReport
+    io_errors: list[str]
+
+
+def lint_paths(paths: Sequence[Path], today: date | None = None, jobs: int | None = None) -> LintRun:
+    """Lint files and directories; raise UsageError when a path does not exist."""
+    finder = SettingsFinder()
+    targets = list(discover(paths, finder))
+    context_day = today or date.today()
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # the loader makes millions of small acyclic objects; see perf-notes
+    try:
+        results = _check_all(targets, context_day, jobs)
+        extra = _personas_outside(targets, results, finder, context_day)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return _finish(results, extra)
+
+
+def discover(paths: Sequence[Path], finder: SettingsFinder) -> Iterator[Target]:
+    """Every file to lint under the given paths, each once, in a stable order."""
+    seen: set[Path] = set()
+    for given in paths:
+        if not given.exists():
+            raise UsageError(f"{given}: no such file or directory")
+        if given.is_file():
+            candidates: Iterable[tuple[Path, bool]] = [(given, True)]
+        else:
+            candidates = ((path, False) for path in _walk(given))
+        for path, explicit in candidates:
+            key = path.resolve()
+            if key in seen:
+                continue
+            project = finder.for_path(path)
+            if not explicit and not _included(key, project):
+                continue
+            seen.add(key)
+            yield Target(path, _display(path), explicit, project)
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+        for name in sorted(files):
+            if name.endswith((".yaml", ".yml")) and name not in SETTINGS_NAMES:
+                yield Path(root, name)
+
+
+def _included(path: Path, project: ProjectSettings) -> bool:
+    try:
+        relative = path.relative_to(project.root).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    settings = project.settings
+    return any(glob_match(relative, g) for g in settings.include) and not any(
+        glob_match(relative, g) for g in settings.exclude
+    )
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    """Match a POSIX relative path against a glob where `**` spans directories."""
+    return _glob_regex(pattern).fullmatch(path) is not None
+
+
+_GLOB_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    if pattern not in _GLOB_CACHE:
+        parts = re.split(r"(\*\*/|\*\*|\*|\?)", pattern.strip("/"))
+        tokens = {"**/": "(?:.*/)?", "**": ".*", "*": "[^/]*", "?": "[^/]"}
+        _GLOB_CACHE[pattern] = re.compile("".join(tokens.get(p, re.escape(p)) for p in parts))
+    return _GLOB_CACHE[pattern]
+
+
+def _display(path: Path) -> str:
+    try:
+        return path.resolve().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _check_all(targets: list[Target], today: date, jobs: int | None) -> list[FileResult]:
+    workers = jobs if jobs is not None else (os.cpu_count() or 1)
+    if workers > 1 and len(targets) > 1 and _total_size(targets) >= PARALLEL_MIN_BYTES:
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            chunk = max(1, len(targets) // (workers * 8))
+            return list(pool.map(check_file, targets, [today] * len(targets), chunksize=chunk))
+    return [check_file(target, today) for target in targets]
+
+
+def _total_size(targets: list[Target]) -> int:
+    total = 0
+    for target in targets:
+        try:
+            total += target.path.stat().st_size
+        except OSError:
+            continue
+    return total
+
+
+def check_file(target: Target, today: date) -> FileResult:
+    """Load, validate and check one file; never raises for bad content."""
+    result = FileResult(target)
+    try:
+        raw = target.path.read_bytes()
+    except OSError as error:
+        result.io_error = f"{target.display}: cannot read: {error.strerror or error}"
+        result.linted = False
+        return result
+    if not target.explicit and _MARKER.search(raw) is None:
+        result.linted = False
+        return result
+    stamp = _Stamper(target)
+    try:
+        loaded = parse_yaml(raw, target.path)
+    except LoadError as error:
+        result.findings.append(stamp.at("parse-error", error.line, error.column, error.message))
+        result.suppressions = read_suppressions(raw.decode("utf-8", "replace"))
+        return result
+    result.suppressions = read_suppressions(loaded.text)
+    if "journeyctl" not in loaded.data:
+        if not target.explicit:
+            result.linted = False
+        else:
+            result.findings.append(
+                stamp.at("schema-error", 1, 1, "not a journeyctl file: add `journeyctl: 1` first")
+            )
+        return result
+    try:
+        doc = validate_document(loaded.data)
+    except Invalid as invalid:
+        for problem in invalid.problems:
+            line, column = locate(loaded.root, problem.where, problem.at_key)
+            result.findings.append(stamp.at("schema-error", line, column, problem.message))
+        return result
+    stamp.kind = doc.kind
+    result.doc = _doc_ref(target, loaded, doc.kind, doc.id, getattr(doc, "state", None))
+    if isinstance(doc, Flow):
+        context = Context(settings=target.project.settings, today=today)
+        for rule in REGISTRY.values():
+            if rule.check is None or stamp.severity(rule) is None:
+                continue
+            for problem in rule.check(doc, context):
+                result.findings.append(stamp.problem(rule, problem, loaded))
+    return result
+
+
+def _doc_ref(target: Target, loaded: Loaded, kind: str, doc_id: str, state: str | None) -> DocRef:
+    persona = loaded.data.get("persona") if kind != "persona" else None
+    return DocRef(
+        path=target.display,
+        kind=kind,
+        id=doc_id,
+        state=state,
+        persona=persona if isinstance(persona, str) else None,
+        id_position=locate(loaded.root, ("id",)),
+        persona_position=locate(loaded.root, ("persona",)) if persona else None,
+    )
+
+
+class _Stamper:
+    """Stamps rule name and the severity the project's settings give it on what rules find."""
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self.kind = ""
+
+    def severity(self, rule: Rule) -> Severity | None:
+        configured = self.target.project.settings.rules.get(rule.name)
+        if configured == "off":
+            return None
+        if configured is not None:
+            return Severity.parse(configured)
+        return rule.severity_for(self.kind)
+
+    def at(self, rule_name: str, line: int, column: int, message: str) -> Finding:
+        severity = self.severity(REGISTRY[rule_name]) or Severity.ERROR
+        return Finding(self.target.display, line, column, rule_name, severity, message)
+
+    def problem(self, rule: Rule, problem: Problem, loaded: Loaded) -> Finding:
+        line, column = locate(loaded.root, problem.where, problem.at_key)
+        severity = self.severity(rule) or rule.severity
+        return Finding(self.target.display, line, column, rule.name, severity, problem.message)
+
+
+def _personas_outside(
+    targets: list[Target], results: list[FileResult], finder: SettingsFinder, today: date
+) -> list[FileResult]:
+    """Persona documents of the project that were not linted, so references resolve."""
+    known = {r.doc.id for r in results if r.doc is not None and r.doc.kind == "persona"}
+    wanted = {
+        r.doc.persona
+        for r in results
+        if r.doc is not None and r.doc.persona is not None and r.doc.persona not in known
+    }
+    roots = {t.project.root for t in targets if t.project.source is not None}
+    if not wanted or not roots:
+        return []
+    linted = {t.path.resolve() for t in targets}
+    extra: list[FileResult] = []
+    for root in sorted(roots):
+        for path in _walk(root):
+            if path.resolve() in linted:
+                continue
+            try:
+                raw = path.read_bytes()
+            except OSError:
+                continue
+            if _MARKER.search(raw) is None or re.search(rb"(?m)^kind:\s*persona\b", raw) is None:
+                continue
+            result = check_file(Target(path, _display(path), False, finder.for_path(path)), today)
+            if result.doc is not None and result.doc.kind == "persona":
+                extra.append(result)
+    return extra
+
+
+def _finish(results: list[FileResult], extra: list[FileResult]) -> LintRun:
+    by_path = {r.target.display: r for r in results}
+    findings: list[Finding] = [f for r in results for f in r.findings]
+    docs = [r.doc for r in [*results, *extra] if r.doc is not None]
+    for rule in REGISTRY.values():
+        if rule.check_project is None:
+            continue
+        for problem in rule.check_project(docs):
+            owner = by_path.get(problem.path)
+            if owner is None:
+                continue  # a persona read only to resolve references is not reported on
+            severity = _Stamper(owner.target).severity(rule)
+            if severity is not None:
+                findings.append(
+                    Finding(problem.path, problem.line, problem.column, rule.name, severity,
+                            problem.message)
+                )
+    kept = [f for f in findings if not by_path[f.path].suppressions.silences(f.rule, f.line)]
+    kept.extend(_unused_suppressions(results))
+    linted = sum(1 for r in results if r.linted)
+    io_errors = [r.io_error for r in results if r.io_error is not None]
+    return LintRun(LintReport(sorted(kept), linted), io_errors)
+
+
+def _unused_suppressions(results: list[FileResult]) -> Iterator[Finding]:
+    rule = REGISTRY["unused-suppression"]
+    for result in results:
+        severity = _Stamper(result.target).severity(rule)
+        if severity is None:
+            continue
+        for entry in result.suppressions.unused():
+            if entry.rule != "all" and entry.rule not in REGISTRY:
+                message = f"suppression names unknown rule '{entry.rule}'"
+            else:
+                message = f"suppression of '{entry.rule}' silences nothing; remove it"
+            yield Finding(result.target.display, entry.line, entry.column, rule.name, severity,
+                          message)
