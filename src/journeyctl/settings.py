@@ -80,11 +80,32 @@ def read_yaml_settings(path: Path) -> Settings:
     except OSError as error:
         raise UsageError(f"{path}: cannot read settings: {error.strerror}") from None
     try:
-        return validate(Settings, loaded.data)
+        settings = validate(Settings, loaded.data)
     except Invalid as invalid:
         problem = invalid.problems[0]
         line, column = locate(loaded.root, problem.where, problem.at_key)
         raise UsageError(f"{path}:{line}:{column}: bad settings: {problem.message}") from None
+    unknown = _unknown_rule(settings)
+    if unknown is not None:
+        line, column = locate(loaded.root, ("rules", unknown), at_key=True)
+        raise UsageError(f"{path}:{line}:{column}: bad settings: {_unknown_rule_message(unknown)}")
+    return settings
+
+
+def _unknown_rule(settings: Settings) -> str | None:
+    from journeyctl.rules import REGISTRY
+
+    return next((name for name in settings.rules if name not in REGISTRY), None)
+
+
+def _unknown_rule_message(name: str) -> str:
+    import difflib
+
+    from journeyctl.rules import REGISTRY
+
+    close = difflib.get_close_matches(name, REGISTRY, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else "; `journeyctl rules` lists them"
+    return f"unknown rule '{name}'{hint}"
 
 
 def read_pyproject_settings(path: Path) -> Settings | None:
@@ -99,11 +120,16 @@ def read_pyproject_settings(path: Path) -> Settings | None:
     table = data.get("tool", {}).get("journeyctl")
     if table is None:
         return None
+    match = re.search(r"^\[tool\.journeyctl\]", text, re.MULTILINE)
+    line = text.count("\n", 0, match.start()) + 1 if match else 1
     try:
-        return validate(Settings, table)
+        settings = validate(Settings, table)
     except Invalid as invalid:
-        match = re.search(r"^\[tool\.journeyctl\]", text, re.MULTILINE)
-        line = text.count("\n", 0, match.start()) + 1 if match else 1
         raise UsageError(
             f"{path}:{line}:1: bad [tool.journeyctl] settings: {invalid.problems[0].message}"
         ) from None
+    unknown = _unknown_rule(settings)
+    if unknown is not None:
+        raise UsageError(f"{path}:{line}:1: bad [tool.journeyctl] settings: "
+                         f"{_unknown_rule_message(unknown)}")
+    return settings
