@@ -180,7 +180,10 @@ def rules() -> None:
 
     from journeyctl.rules import REGISTRY
 
-    table = Table("rule", "severity", "finds", box=None, pad_edge=False)
+    table = Table(box=None, pad_edge=False)
+    table.add_column("rule", no_wrap=True, style="bold")
+    table.add_column("default severity", no_wrap=True)
+    table.add_column("finds")
     for rule in REGISTRY.values():
         severity = rule.severity.label
         if rule.workflow_severity is not None:

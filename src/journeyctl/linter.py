@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -135,7 +136,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 
 def _display(path: Path) -> str:
     try:
-        return path.resolve().relative_to(Path.cwd()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
         return path.as_posix()
 
@@ -163,6 +164,8 @@ def check_file(target: Target, today: date) -> FileResult:
     """Load, validate and check one file; never raises for bad content."""
     result = FileResult(target)
     try:
+        if not stat.S_ISREG(target.path.stat().st_mode):
+            raise OSError(0, "not a regular file")
         raw = target.path.read_bytes()
     except OSError as error:
         result.io_error = f"{target.display}: cannot read: {error.strerror or error}"

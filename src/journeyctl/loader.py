@@ -93,7 +93,7 @@ def parse_yaml(raw: bytes, path: Path) -> Loaded:
     try:
         root = yaml.compose(raw, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        raise _marked_error(error) from None
+        raise _marked_error(error, text) from None
     except yaml.YAMLError as error:
         raise LoadError(f"not valid YAML: {error}") from None
     except RecursionError:
@@ -128,7 +128,7 @@ def _decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
-def _marked_error(error: yaml.MarkedYAMLError) -> LoadError:
+def _marked_error(error: yaml.MarkedYAMLError, text: str) -> LoadError:
     problem = error.problem or "not valid YAML"
     mark = error.problem_mark or error.context_mark
     context = error.context or ""
@@ -137,7 +137,7 @@ def _marked_error(error: yaml.MarkedYAMLError) -> LoadError:
         message = "unclosed quote: the quoted string starting here never ends"
     elif "another document" in problem:
         message = "several YAML documents in one file (`---`); put each in its own file"
-    elif "cannot start any token" in problem and _is_tab(error):
+    elif "cannot start any token" in problem and _char_at(text, mark) == "\t":
         message = "tab character: YAML indentation must use spaces"
     elif "maximum nesting depth" in problem:
         message = "nesting too deep: the YAML nests more than 1000 levels"
@@ -151,11 +151,12 @@ def _marked_error(error: yaml.MarkedYAMLError) -> LoadError:
     return LoadError(message, mark.line + 1, mark.column + 1)
 
 
-def _is_tab(error: yaml.MarkedYAMLError) -> bool:
-    mark = error.problem_mark
-    if mark is None or mark.buffer is None:
-        return "\\t" in str(error) or "'\\t'" in str(error)
-    return bool(mark.buffer[mark.pointer : mark.pointer + 1] in ("\t", b"\t"))
+def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    if mark is None:
+        return ""
+    lines = text.split("\n", mark.line + 1)
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column : mark.column + 1]
 
 
 def position(node: Node) -> tuple[int, int]:

@@ -1,0 +1,69 @@
+"""``--format junit``: JUnit XML, as CI servers (GitLab, Jenkins) show test results.
+
+One ``<testsuite>`` per file with findings, one failing ``<testcase>`` per finding, and a
+final passing suite ``journeyctl`` that records how many files were checked, so a clean run
+still reports one passing test. Output is pure ASCII (other characters become character
+references), so it is valid UTF-8 whatever the console encoding.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from itertools import groupby
+
+from journeyctl.finding import Finding, LintReport
+from journeyctl.report import ReportOptions
+
+# Characters XML 1.0 does not allow at all, even escaped.
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return _NOT_XML.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def render(report: LintReport, options: ReportOptions) -> str:
+    """The ``<testsuites>`` document, indented, with an XML declaration."""
+    findings = sorted(report.findings)
+    root = ET.Element(
+        "testsuites",
+        name="journeyctl",
+        tests=str(len(findings) + 1),
+        failures=str(len(findings)),
+        errors="0",
+    )
+    for path, group in groupby(findings, key=lambda finding: finding.path):
+        in_file = list(group)
+        suite = ET.SubElement(
+            root,
+            "testsuite",
+            name=_xml_safe(path),
+            tests=str(len(in_file)),
+            failures=str(len(in_file)),
+            errors="0",
+            skipped="0",
+        )
+        for finding in in_file:
+            _testcase(suite, finding)
+    checked = ET.SubElement(
+        root, "testsuite", name="journeyctl", tests="1", failures="0", errors="0", skipped="0"
+    )
+    noun = "file" if report.files == 1 else "files"
+    ET.SubElement(
+        checked, "testcase", classname="journeyctl", name=f"{report.files} {noun} checked"
+    )
+    ET.indent(root)
+    body = ET.tostring(root, encoding="us-ascii", xml_declaration=False).decode("ascii")
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
+
+
+def _testcase(suite: ET.Element, finding: Finding) -> None:
+    where = f"{finding.path}:{finding.line}:{finding.column}"
+    case = ET.SubElement(
+        suite, "testcase", classname=_xml_safe(f"journeyctl.{finding.rule}"), name=_xml_safe(where)
+    )
+    failure = ET.SubElement(
+        case, "failure", type=finding.severity.label, message=_xml_safe(finding.message)
+    )
+    failure.text = _xml_safe(f"{where} {finding.severity.label} {finding.rule} {finding.message}")
