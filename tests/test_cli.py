@@ -117,11 +117,19 @@ def test_quiet_prints_findings_only(project: Path) -> None:
 def test_statistics_counts_rules(project: Path) -> None:
     result = run("lint", ".", "--statistics")
     rows = [line.split() for line in result.stdout.splitlines()[-3:]]
-    assert rows == [["count", "rule", "severity"], ["1", "dead-end", "warning"], ["1", "unowned-step", "error"]]
+    assert rows == [
+        ["count", "rule", "severity"],
+        ["1", "dead-end", "warning"],
+        ["1", "unowned-step", "error"],
+    ]
 
 
 def test_settings_turn_rules_off_and_change_severity(project: Path) -> None:
-    write(project, "journeyctl.yaml", "journeyctl: 1\nrules:\n  unowned-step: warning\n  dead-end: 'off'\n")
+    write(
+        project,
+        "journeyctl.yaml",
+        "journeyctl: 1\nrules:\n  unowned-step: warning\n  dead-end: 'off'\n",
+    )
     result = run("lint", ".", "--format", "json")
     findings = json.loads(result.stdout)["findings"]
     assert [(f["rule"], f["severity"]) for f in findings] == [("unowned-step", "warning")]
@@ -129,7 +137,11 @@ def test_settings_turn_rules_off_and_change_severity(project: Path) -> None:
 
 
 def test_pyproject_settings(project: Path) -> None:
-    write(project, "pyproject.toml", "[tool.journeyctl]\nrules = {unowned-step = 'off', dead-end = 'off'}\n")
+    write(
+        project,
+        "pyproject.toml",
+        "[tool.journeyctl]\nrules = {unowned-step = 'off', dead-end = 'off'}\n",
+    )
     assert run("lint", ".").exit_code == 0
 
 
@@ -149,7 +161,10 @@ def test_bad_settings_exit_2_with_position(project: Path) -> None:
     write(project, "journeyctl.yaml", "journeyctl: 1\nrules:\n  unowned-steps: 'off'\n")
     result = run("lint", ".")
     assert result.exit_code == 2
-    assert "journeyctl.yaml:3:3: bad settings: unknown rule 'unowned-steps'; did you mean 'unowned-step'?" in result.stderr
+    assert (
+        "journeyctl.yaml:3:3: bad settings: unknown rule 'unowned-steps'; did you mean 'unowned-step'?"
+        in result.stderr
+    )
     write(project, "journeyctl.yaml", "journeyctl: 1\nreview_every: 3 months\n")
     result = run("lint", ".")
     assert result.exit_code == 2
@@ -225,7 +240,10 @@ def test_version_and_module_entry_point() -> None:
     from journeyctl import __version__
 
     done = subprocess.run(
-        [sys.executable, "-m", "journeyctl", "--version"], capture_output=True, text=True, check=False
+        [sys.executable, "-m", "journeyctl", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 0
     assert done.stdout.strip() == f"journeyctl {__version__}"
@@ -235,7 +253,9 @@ def test_real_process_prints_no_traceback_on_bad_input(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").write_bytes(b"journeyctl: 1\n\xff\xfe")
     done = subprocess.run(
         [sys.executable, "-m", "journeyctl", "lint", str(tmp_path / "x.yaml")],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1
     assert "invalid UTF-8" in done.stdout

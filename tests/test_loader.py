@@ -12,13 +12,23 @@ from tests.helpers import lint
 HEADER = b"journeyctl: 1\nkind: journey\nid: j\ntitle: J\n"
 
 BAD_INPUTS = [
-    pytest.param(b"journeyctl: 1\nkind: journey\nkind: persona\n", 3, 1, "duplicate key 'kind'", id="duplicate key"),
     pytest.param(
-        HEADER + b"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        b"journeyctl: 1\nkind: journey\nkind: persona\n",
+        3,
+        1,
+        "duplicate key 'kind'",
+        id="duplicate key",
+    ),
+    pytest.param(
+        HEADER
+        + b"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
         b"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
         b"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
         b"g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n",
-        None, None, "billion-laughs", id="billion laughs",
+        None,
+        None,
+        "billion-laughs",
+        id="billion laughs",
     ),
     pytest.param(HEADER + b"title: caf\xe9\n", 5, 11, "invalid UTF-8", id="invalid utf-8"),
     pytest.param(b"\x7fELF\x02\x01\x01\x00\x00\x00journeyctl:", 1, 1, "binary file", id="binary"),
@@ -28,16 +38,54 @@ BAD_INPUTS = [
     pytest.param(b"# only a comment\n", 1, 1, "no YAML document", id="only comments"),
     pytest.param(b"- journeyctl: 1\n", 1, 1, "is a list", id="list document"),
     pytest.param(b"just text\n", 1, 1, "single value", id="scalar document"),
-    pytest.param(HEADER + b"---\njourneyctl: 1\n", 5, 1, "several YAML documents", id="multi-document"),
-    pytest.param(HEADER + b'description: "never closed\nstages: []\n', 5, 14, "unclosed quote", id="unclosed quote"),
-    pytest.param(HEADER + b"x: !!python/object/apply:os.system [ls]\n", 5, 4, "unsupported tag '!!python/object/apply:os.system'", id="python tag"),
+    pytest.param(
+        HEADER + b"---\njourneyctl: 1\n", 5, 1, "several YAML documents", id="multi-document"
+    ),
+    pytest.param(
+        HEADER + b'description: "never closed\nstages: []\n',
+        5,
+        14,
+        "unclosed quote",
+        id="unclosed quote",
+    ),
+    pytest.param(
+        HEADER + b"x: !!python/object/apply:os.system [ls]\n",
+        5,
+        4,
+        "unsupported tag '!!python/object/apply:os.system'",
+        id="python tag",
+    ),
     pytest.param(HEADER + b"x: !custom 1\n", 5, 4, "unsupported tag '!custom'", id="local tag"),
-    pytest.param(b"journeyctl: " + b"[" * 5000 + b"]" * 5000 + b"\n", 1, None, "nesting too deep", id="deep flow nesting"),
-    pytest.param(b"journeyctl: " + b"[" * 200 + b"]" * 200 + b"\n", 1, None, "nesting deeper than", id="nesting beyond the loader bound"),
+    pytest.param(
+        b"journeyctl: " + b"[" * 5000 + b"]" * 5000 + b"\n",
+        1,
+        None,
+        "nesting too deep",
+        id="deep flow nesting",
+    ),
+    pytest.param(
+        b"journeyctl: " + b"[" * 200 + b"]" * 200 + b"\n",
+        1,
+        None,
+        "nesting deeper than",
+        id="nesting beyond the loader bound",
+    ),
     pytest.param(b"journeyctl: 1\n" + b"- " * 3000 + b"x\n", 2, None, "", id="deep block nesting"),
     pytest.param(HEADER + b"a: *nowhere\n", 5, 4, "never defined", id="undefined alias"),
-    pytest.param(HEADER + b"? [complex, key]\n: value\n", 5, 3, "mapping keys must be plain text", id="complex key"),
-    pytest.param(HEADER + b"reviewed: !!timestamp not-a-date\n", 5, 11, "not a valid timestamp", id="bad explicit tag value"),
+    pytest.param(
+        HEADER + b"? [complex, key]\n: value\n",
+        5,
+        3,
+        "mapping keys must be plain text",
+        id="complex key",
+    ),
+    pytest.param(
+        HEADER + b"reviewed: !!timestamp not-a-date\n",
+        5,
+        11,
+        "not a valid timestamp",
+        id="bad explicit tag value",
+    ),
 ]
 
 
@@ -60,7 +108,9 @@ def test_bad_input_is_one_parse_error(
 
 def test_one_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
     (tmp_path / "a.yaml").write_bytes(b"journeyctl: 1\nkind: [\n")
-    (tmp_path / "b.yaml").write_bytes(HEADER + b"stages:\n  - {id: s, name: S, steps: [{id: t, name: T}]}\n")
+    (tmp_path / "b.yaml").write_bytes(
+        HEADER + b"stages:\n  - {id: s, name: S, steps: [{id: t, name: T}]}\n"
+    )
     rules = {(Path(f.path).name, f.rule) for f in lint(tmp_path)}
     assert ("a.yaml", "parse-error") in rules
     assert ("b.yaml", "unowned-step") in rules
@@ -88,7 +138,13 @@ def test_yaml_12_scalars_and_merge_keys() -> None:
     )
     data = loaded.data
     assert (data["a"], data["b"], data["c"], data["e"], data["f"], data["g"], data["h"]) == (
-        "no", "on", "1:20", 31, 1.5, None, True,
+        "no",
+        "on",
+        "1:20",
+        31,
+        1.5,
+        None,
+        True,
     )
     assert str(data["d"]) == "2026-10-01"
     assert data["step"] == {"owner": "sales", "name": "S"}

@@ -25,7 +25,9 @@ def _load_cases() -> list[Any]:
     return params
 
 
-def _positions(tmp_path: Path, rule: str, files: dict[str, str], settings: str | None) -> list[list[int]]:
+def _positions(
+    tmp_path: Path, rule: str, files: dict[str, str], settings: str | None
+) -> list[list[int]]:
     if settings is not None:
         write(tmp_path, "journeyctl.yaml", "journeyctl: 1\n" + settings)
     for name, text in files.items():
@@ -46,7 +48,10 @@ def test_every_rule_has_a_case_file() -> None:
     assert set(REGISTRY) <= covered
 
 
-_EXAMPLE = re.compile(r"^(Bad|Good)(?: \((?:with `(?P<settings>[^`]+)`|[^)]*)\))?:\n\n(?P<body>(?:    .*\n|\n)+)", re.M)
+_EXAMPLE = re.compile(
+    r"^(Bad|Good)(?: \((?:with `(?P<settings>[^`]+)`|[^)]*)\))?:\n\n(?P<body>(?:    .*\n|\n)+)",
+    re.M,
+)
 
 
 def _examples(doc: str) -> list[tuple[str, str, str | None]]:
@@ -60,11 +65,17 @@ def _examples(doc: str) -> list[tuple[str, str, str | None]]:
 @pytest.mark.parametrize("rule", sorted(REGISTRY))
 def test_documented_examples(tmp_path: Path, rule: str) -> None:
     examples = _examples(REGISTRY[rule].doc)
-    assert [kind for kind, _, _ in examples] == ["Bad", "Good"], "doc needs a Bad and a Good example"
+    assert [kind for kind, _, _ in examples] == ["Bad", "Good"], (
+        "doc needs a Bad and a Good example"
+    )
     for kind, body, settings in examples:
         folder = tmp_path / kind
         folder.mkdir()
-        settings_text = (settings + "\n") if settings else "owners: {sales: {name: Sales}, marketing: {name: Marketing}, customer-success: {name: CS}, product: {name: Product}, sales-ops: {name: Sales ops}}\n"
+        settings_text = (
+            (settings + "\n")
+            if settings
+            else "owners: {sales: {name: Sales}, marketing: {name: Marketing}, customer-success: {name: CS}, product: {name: Product}, sales-ops: {name: Sales ops}}\n"
+        )
         found = _positions(folder, rule, {"doc.yaml": body + "\n"}, settings_text)
         if kind == "Bad":
             assert found, f"the Bad example of {rule} finds nothing"

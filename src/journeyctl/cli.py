@@ -9,15 +9,18 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from pathlib import Path
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import wraps
-from typing import Annotated, NoReturn, ParamSpec
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec
 
 import typer
 
 from journeyctl import __version__
 from journeyctl.errors import JourneyError, UsageError
+
+if TYPE_CHECKING:
+    from journeyctl.finding import Finding
 
 P = ParamSpec("P")
 
@@ -45,7 +48,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     """Formats of `journeyctl lint`."""
 
     TEXT = "text"
@@ -55,7 +58,7 @@ class OutputFormat(str, enum.Enum):
     JUNIT = "junit"
 
 
-class FailOn(str, enum.Enum):
+class FailOn(enum.StrEnum):
     """The lowest severity that makes `journeyctl lint` exit 1."""
 
     ERROR = "error"
@@ -156,15 +159,13 @@ def _emit(text: str, output_file: Path | None) -> None:
         raise UsageError(f"{output_file}: cannot write: {error.strerror or error}") from None
 
 
-def _print_statistics(findings: list[object], to_stderr: bool) -> None:
+def _print_statistics(findings: Sequence[Finding], to_stderr: bool) -> None:
     from collections import Counter
 
     from rich.console import Console
     from rich.table import Table
 
-    from journeyctl.finding import Finding
-
-    counts = Counter((f.rule, f.severity.label) for f in findings if isinstance(f, Finding))
+    counts = Counter((f.rule, f.severity.label) for f in findings)
     table = Table("count", "rule", "severity", box=None, title=None)
     for (rule, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
         table.add_row(str(count), rule, severity)

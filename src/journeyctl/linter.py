@@ -19,7 +19,7 @@ from pathlib import Path
 
 from journeyctl.errors import UsageError
 from journeyctl.finding import Finding, LintReport, Severity
-from journeyctl.loader import LoadError, Loaded, locate, parse_yaml
+from journeyctl.loader import Loaded, LoadError, locate, parse_yaml
 from journeyctl.model import Flow
 from journeyctl.rules import REGISTRY, Context, DocRef, Problem, Rule
 from journeyctl.settings import SETTINGS_NAMES, ProjectSettings, SettingsFinder
@@ -62,7 +62,9 @@ class LintRun:
     io_errors: list[str]
 
 
-def lint_paths(paths: Sequence[Path], today: date | None = None, jobs: int | None = None) -> LintRun:
+def lint_paths(
+    paths: Sequence[Path], today: date | None = None, jobs: int | None = None
+) -> LintRun:
     """Lint files and directories; raise UsageError when a path does not exist."""
     finder = SettingsFinder()
     targets = list(discover(paths, finder))
@@ -136,7 +138,8 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 
 def _display(path: Path) -> str:
     try:
-        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
+        # abspath, not resolve(): a symlink is shown by its own name
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()  # noqa: PTH100
     except ValueError:
         return path.as_posix()
 
@@ -193,9 +196,9 @@ def check_file(target: Target, today: date) -> FileResult:
     try:
         doc = validate_document(loaded.data)
     except Invalid as invalid:
-        for problem in invalid.problems:
-            line, column = locate(loaded.root, problem.where, problem.at_key)
-            result.findings.append(stamp.at("schema-error", line, column, problem.message))
+        for mismatch in invalid.problems:
+            line, column = locate(loaded.root, mismatch.where, mismatch.at_key)
+            result.findings.append(stamp.at("schema-error", line, column, mismatch.message))
         return result
     stamp.kind = doc.kind
     result.doc = _doc_ref(target, loaded, doc.kind, doc.id, getattr(doc, "state", None))
@@ -292,8 +295,14 @@ def _finish(results: list[FileResult], extra: list[FileResult]) -> LintRun:
             severity = _Stamper(owner.target).severity(rule)
             if severity is not None:
                 findings.append(
-                    Finding(problem.path, problem.line, problem.column, rule.name, severity,
-                            problem.message)
+                    Finding(
+                        problem.path,
+                        problem.line,
+                        problem.column,
+                        rule.name,
+                        severity,
+                        problem.message,
+                    )
                 )
     kept = [f for f in findings if not by_path[f.path].suppressions.silences(f.rule, f.line)]
     kept.extend(_unused_suppressions(results))
@@ -313,5 +322,6 @@ def _unused_suppressions(results: list[FileResult]) -> Iterator[Finding]:
                 message = f"suppression names unknown rule '{entry.rule}'"
             else:
                 message = f"suppression of '{entry.rule}' silences nothing; remove it"
-            yield Finding(result.target.display, entry.line, entry.column, rule.name, severity,
-                          message)
+            yield Finding(
+                result.target.display, entry.line, entry.column, rule.name, severity, message
+            )

@@ -40,13 +40,17 @@ _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
 _INT_RE = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _SPECIAL_FLOATS = {
-    ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan"),
+    ".inf": float("inf"),
+    "+.inf": float("inf"),
+    "-.inf": float("-inf"),
+    ".nan": float("nan"),
 }
 _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _DATE_RE = re.compile(
     r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
+    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
 )
 
 
@@ -266,7 +270,7 @@ def _plain(value: str) -> Any:
 
 
 def _date(value: str) -> date | datetime | str:
-    """A YAML timestamp as a date (or datetime); an impossible date such as 2026-02-30 stays text."""
+    """A YAML timestamp as a date or datetime; an impossible one such as 2026-02-30 stays text."""
     try:
         if len(value) == 10:
             return date.fromisoformat(value)
@@ -280,7 +284,10 @@ def _scalar(node: ScalarNode) -> Any:
     tag, value = node.tag, node.value
     resolved = _plain(value)
     expected = {
-        _TAG + "null": type(None), _TAG + "bool": bool, _TAG + "int": int, _TAG + "float": float,
+        _TAG + "null": type(None),
+        _TAG + "bool": bool,
+        _TAG + "int": int,
+        _TAG + "float": float,
     }.get(tag)
     if expected is not None and type(resolved) is expected:
         return resolved
@@ -306,8 +313,7 @@ def locate(root: Node, where: Sequence[str | int], at_key: bool = False) -> tupl
         if isinstance(node, MappingNode) and isinstance(part, str):
             key_node, child = _lookup(node, part)
         elif isinstance(node, SequenceNode) and isinstance(part, int):
-            if 0 <= part < len(node.value):
-                child = node.value[part]
+            child = node.value[part] if 0 <= part < len(node.value) else None
         if child is None:
             return position(node)
         if last and at_key and key_node is not None:
@@ -323,7 +329,9 @@ def _lookup(node: MappingNode, key: str) -> tuple[Node | None, Node | None]:
         if isinstance(key_node, ScalarNode) and key_node.value == key and not is_merge:
             return key_node, value_node
         if is_merge:
-            merged.extend(value_node.value if isinstance(value_node, SequenceNode) else [value_node])
+            merged.extend(
+                value_node.value if isinstance(value_node, SequenceNode) else [value_node]
+            )
     for source in merged:
         if isinstance(source, MappingNode):
             key_node, value_node = _lookup(source, key)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic.config import JsonDict
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 DURATION_PATTERN = r"^[0-9]+[hdw]$"
@@ -25,7 +26,9 @@ Slug = Annotated[
 Duration = Annotated[
     str,
     StringConstraints(pattern=DURATION_PATTERN),
-    Field(description="A duration: a whole number of hours, days or weeks, e.g. `4h`, `14d`, `2w`."),
+    Field(
+        description="A duration: a whole number of hours, days or weeks, e.g. `4h`, `14d`, `2w`."
+    ),
 ]
 Emotion = Annotated[
     int,
@@ -50,7 +53,7 @@ def parse_duration(text: str) -> timedelta:
 
 
 # JSON Schema lets `x-` extension keys through, as the loader does.
-_EXTENSIONS = {"patternProperties": {"^x-": {}}}
+_EXTENSIONS: JsonDict = {"patternProperties": {"^x-": {}}}
 
 
 class Strict(BaseModel):
@@ -59,7 +62,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", json_schema_extra=_EXTENSIONS, frozen=True)
 
 
-class Channel(str, Enum):
+class Channel(StrEnum):
     """Where a touchpoint happens."""
 
     WEB = "web"
@@ -75,7 +78,7 @@ class Channel(str, Enum):
     OTHER = "other"
 
 
-class Layer(str, Enum):
+class Layer(StrEnum):
     """The service-blueprint lane of a step."""
 
     FRONTSTAGE = "frontstage"
@@ -83,7 +86,7 @@ class Layer(str, Enum):
     SUPPORT = "support"
 
 
-class Priority(str, Enum):
+class Priority(StrEnum):
     """How urgent an opportunity is."""
 
     HIGH = "high"
@@ -91,7 +94,7 @@ class Priority(str, Enum):
     LOW = "low"
 
 
-class EvidenceKind(str, Enum):
+class EvidenceKind(StrEnum):
     """What backs a claim about the journey."""
 
     ANALYTICAL = "analytical"
@@ -125,7 +128,9 @@ class Opportunity(Strict):
 class Evidence(Strict):
     """Research that backs what the map says."""
 
-    kind: EvidenceKind = Field(description="analytical | anecdotal | observed | survey | assumption")
+    kind: EvidenceKind = Field(
+        description="analytical | anecdotal | observed | survey | assumption"
+    )
     source: Text = Field(description="Where it comes from, e.g. `GA4 funnel 2026-Q3`.")
     note: str | None = Field(None, description="What it shows.")
 
@@ -194,6 +199,7 @@ class Header(Strict):
 class Flow(Header):
     """What journeys and workflows share: stages of steps."""
 
+    kind: Literal["journey", "workflow"]
     title: Text = Field(description="Human title.")
     state: Literal["current", "optimized"] = Field(
         "current", description="`current` (as is) or `optimized` (to be)."

@@ -130,6 +130,7 @@ def read_pyproject_settings(path: Path) -> Settings | None:
         ) from None
     unknown = _unknown_rule(settings)
     if unknown is not None:
-        raise UsageError(f"{path}:{line}:1: bad [tool.journeyctl] settings: "
-                         f"{_unknown_rule_message(unknown)}")
+        raise UsageError(
+            f"{path}:{line}:1: bad [tool.journeyctl] settings: {_unknown_rule_message(unknown)}"
+        )
     return settings

@@ -12,7 +12,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeyctl import model
-from journeyctl.model import DOCUMENT_MODELS, DURATION_PATTERN, SLUG_PATTERN, Journey, Persona, Workflow
+from journeyctl.model import (
+    DOCUMENT_MODELS,
+    DURATION_PATTERN,
+    SLUG_PATTERN,
+    Journey,
+    Persona,
+    Workflow,
+)
 
 M = TypeVar("M", bound=BaseModel)
 

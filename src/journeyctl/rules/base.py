@@ -99,7 +99,6 @@ class Rule:
         )
 
 
-
 def steps_of(doc: Flow) -> Iterator[tuple[int, int, Path]]:
     """Every step as (stage index, step index, path to the step), in document order."""
     for si, stage in enumerate(doc.stages):

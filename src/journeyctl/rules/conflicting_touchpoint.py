@@ -13,8 +13,17 @@ Bad:
       - id: onboarding
         name: Onboarding
         steps:
-          - {id: welcome, name: Welcome email, channel: email, touchpoint: Welcome email, owner: marketing}
-          - {id: setup-tips, name: Setup tips, channel: email, touchpoint: Welcome email, owner: customer-success, terminal: true}
+          - id: welcome
+            name: Welcome email
+            channel: email
+            touchpoint: Welcome email
+            owner: marketing
+          - id: setup-tips
+            name: Setup tips
+            channel: email
+            touchpoint: Welcome email
+            owner: customer-success
+            terminal: true
 
 Good:
 
@@ -25,9 +34,10 @@ Good:
     stages:
       - id: onboarding
         name: Onboarding
+        owner: customer-success
         steps:
-          - {id: welcome, name: Welcome email, channel: email, touchpoint: Welcome email, owner: customer-success}
-          - {id: setup-tips, name: Setup tips, channel: email, touchpoint: Welcome email, owner: customer-success, terminal: true}
+          - {id: welcome, name: Welcome email, channel: email, touchpoint: Welcome email}
+          - {id: setup-tips, name: Setup tips, channel: email, touchpoint: Welcome email}
 """
 
 from collections.abc import Iterator

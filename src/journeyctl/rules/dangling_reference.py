@@ -53,7 +53,8 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
             if target not in step_ids:
                 yield Problem(
                     (*where, "next", ni),
-                    f"step '{step.id}' goes next to '{target}', which is no step of this {doc.kind}",
+                    f"step '{step.id}' goes next to '{target}', "
+                    f"which is no step of this {doc.kind}",
                 )
     owners = ctx.owners
     if owners is None:

@@ -51,6 +51,4 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
             yield Problem(("stages", si, "id"), f"stage '{stage.id}' has no outcome")
         for ti, step in enumerate(stage.steps):
             if not step.outcome:
-                yield Problem(
-                    ("stages", si, "steps", ti, "id"), f"step '{step.id}' has no outcome"
-                )
+                yield Problem(("stages", si, "steps", ti, "id"), f"step '{step.id}' has no outcome")

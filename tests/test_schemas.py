@@ -1,0 +1,60 @@
+"""The committed JSON Schemas match the models, and accept every example."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from journeyctl.schema import dump, schemas
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+DOCUMENTS = sorted(p for p in EXAMPLES.rglob("*.yaml") if p.name != "journeyctl.yaml")
+
+
+def test_committed_schemas_are_up_to_date() -> None:
+    for name, content in schemas().items():
+        committed = (ROOT / "schemas" / name).read_text(encoding="utf-8")
+        assert committed == dump(content), (
+            f"schemas/{name} is stale: run `journeyctl schema -o schemas`"
+        )
+
+
+def test_every_example_starts_with_the_schema_modeline() -> None:
+    for path in [*DOCUMENTS, EXAMPLES / "journeyctl.yaml"]:
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        target = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert target.is_file(), f"{path}: modeline points at {target}"
+
+
+def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    exe = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent))
+    if exe is None:
+        pytest.skip("check-jsonschema is not installed (pip install -e '.[dev]')")
+    return subprocess.run(
+        [exe, "--schemafile", str(ROOT / "schemas" / schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_jsonschema_accepts_every_example() -> None:
+    assert DOCUMENTS
+    done = _check_jsonschema("journey.schema.json", *DOCUMENTS)
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = _check_jsonschema("settings.schema.json", EXAMPLES / "journeyctl.yaml")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_check_jsonschema_rejects_an_unknown_key(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("journeyctl: 1\nkind: persona\nid: p\nname: P\nnmae: typo\nx-fine: 1\n")
+    done = _check_jsonschema("journey.schema.json", bad)
+    assert done.returncode == 1
+    assert "nmae" in done.stdout
