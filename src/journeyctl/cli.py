@@ -174,22 +174,34 @@ def _print_statistics(findings: Sequence[Finding], to_stderr: bool) -> None:
 
 @app.command()
 @_guarded
-def rules() -> None:
+def rules(
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="Print a Markdown table (as in README.md).")
+    ] = False,
+) -> None:
     """List every rule with its default severity and what it finds."""
+    from journeyctl.rules import REGISTRY, Rule
+
+    def severity(rule: Rule) -> str:
+        if rule.workflow_severity is None:
+            return rule.severity.label
+        return f"{rule.severity.label} ({rule.workflow_severity.label} in workflows)"
+
+    if markdown:
+        lines = ["| rule | default severity | finds |", "| --- | --- | --- |"]
+        lines += [f"| `{r.name}` | {severity(r)} | {r.summary} |" for r in REGISTRY.values()]
+        typer.echo("\n".join(lines))
+        return
+
     from rich.console import Console
     from rich.table import Table
 
-    from journeyctl.rules import REGISTRY
-
     table = Table(box=None, pad_edge=False)
     table.add_column("rule", no_wrap=True, style="bold")
-    table.add_column("default severity", no_wrap=True)
+    table.add_column("default severity")
     table.add_column("finds")
     for rule in REGISTRY.values():
-        severity = rule.severity.label
-        if rule.workflow_severity is not None:
-            severity += f" ({rule.workflow_severity.label} in workflows)"
-        table.add_row(rule.name, severity, rule.summary)
+        table.add_row(rule.name, severity(rule), rule.summary)
     Console(highlight=False).print(table)
 
 

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Set everything up, then run every check CI runs: ruff, mypy --strict, pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/python -m pytest -W error "$@"
