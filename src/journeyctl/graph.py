@@ -31,6 +31,7 @@ class StepGraph:
     """Successors and reachability over the steps of one document."""
 
     def __init__(self, doc: Flow) -> None:
+        self.doc = doc
         self.nodes: list[Node] = [
             Node(step, si, ti)
             for si, stage in enumerate(doc.stages)

@@ -195,25 +195,26 @@ class _Builder:
         if node.tag != _MAP:
             raise _bad_tag(node)
         result: dict[str, Any] = {}
-        keys: dict[str, Node] = {}
         merged: list[Node] = []
+        extensions = False
         for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
+            if key_node.__class__ is not ScalarNode:
                 raise LoadError("mapping keys must be plain text", *position(key_node))
             key = key_node.value
+            if key in result:
+                raise _duplicate(node, key_node)
             if key == "<<" and key_node.tag == _PLAIN:
                 merged.append(value_node)
                 continue
-            if key in keys:
-                first_line = position(keys[key])[0]
-                raise LoadError(
-                    f"duplicate key '{key}' (first defined on line {first_line})",
-                    *position(key_node),
-                )
-            keys[key] = key_node
-            if key.startswith("x-"):
-                continue
-            result[key] = self.build(value_node, depth + 1)
+            extensions = extensions or key.startswith("x-")
+            # the common case, a quoted or plain string value, without a call
+            if value_node.__class__ is ScalarNode and value_node.tag == _STR:
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, depth + 1)
+        if extensions:
+            for key in [key for key in result if key.startswith("x-")]:
+                del result[key]
         for source in merged:
             for extra in self._merge_sources(source, depth):
                 for key, value in extra.items():
@@ -245,6 +246,14 @@ class _AliasCountingBuilder(_Builder):
                 *position(node),
             )
         return super().build(node, depth)
+
+
+def _duplicate(mapping: MappingNode, key_node: Node) -> LoadError:
+    first = next(k for k, _ in mapping.value if k.value == key_node.value)
+    return LoadError(
+        f"duplicate key '{key_node.value}' (first defined on line {position(first)[0]})",
+        *position(key_node),
+    )
 
 
 def _bad_tag(node: Node) -> LoadError:

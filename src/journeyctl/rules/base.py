@@ -8,6 +8,7 @@ from datetime import date
 from types import ModuleType
 
 from journeyctl.finding import Severity
+from journeyctl.graph import StepGraph
 from journeyctl.model import Flow, Settings
 
 Path = tuple[str | int, ...]
@@ -28,6 +29,14 @@ class Context:
 
     settings: Settings = field(default_factory=Settings)
     today: date = field(default_factory=date.today)
+    _graphs: dict[int, StepGraph] = field(default_factory=dict, repr=False, compare=False)
+
+    def graph(self, doc: Flow) -> StepGraph:
+        """The step graph of a document, built once for all the rules that need it."""
+        graph = self._graphs.get(id(doc))
+        if graph is None or graph.doc is not doc:
+            graph = self._graphs[id(doc)] = StepGraph(doc)
+        return graph
 
     @property
     def owners(self) -> frozenset[str] | None:

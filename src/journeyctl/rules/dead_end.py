@@ -34,7 +34,6 @@ Good:
 from collections.abc import Iterator
 
 from journeyctl.finding import Severity
-from journeyctl.graph import StepGraph
 from journeyctl.model import Flow
 from journeyctl.rules.base import Context, Problem
 
@@ -44,7 +43,7 @@ SEVERITY = Severity.WARNING
 
 def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     """Report non-terminal steps without successors."""
-    graph = StepGraph(doc)
+    graph = ctx.graph(doc)
     for node in graph.nodes:
         if node.step.terminal or graph.successors[node.step.id]:
             continue

@@ -33,7 +33,6 @@ Good:
 from collections.abc import Iterator
 
 from journeyctl.finding import Severity
-from journeyctl.graph import StepGraph
 from journeyctl.model import Flow
 from journeyctl.rules.base import Context, Problem
 
@@ -44,7 +43,7 @@ CLIFF = 3
 
 def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     """Report each edge along which emotion falls by CLIFF or more."""
-    for source, target in StepGraph(doc).edges():
+    for source, target in ctx.graph(doc).edges():
         before, after = source.step.emotion, target.step.emotion
         if before is None or after is None or before - after < CLIFF:
             continue

@@ -33,7 +33,6 @@ Good:
 from collections.abc import Iterator
 
 from journeyctl.finding import Severity
-from journeyctl.graph import StepGraph
 from journeyctl.model import Flow
 from journeyctl.rules.base import Context, Problem
 
@@ -43,7 +42,7 @@ SEVERITY = Severity.WARNING
 
 def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     """Report steps outside the set reachable from the entry step."""
-    graph = StepGraph(doc)
+    graph = ctx.graph(doc)
     reachable = graph.reachable()
     entry = graph.entry
     for node in graph.nodes:
