@@ -217,7 +217,8 @@ def test_text_aligns_gutters_within_a_file(tmp_path: Path) -> None:
     report = LintReport([finding(str(path), 12, 1), finding(str(path), 3, 2)], files=1)
     out = render("text", report, ReportOptions(quiet=True))
     assert out.splitlines()[1:4] == ["   |", " 3 | k3: v", "   |  ^"]
-    assert out.splitlines()[5:8] == ["   |", "12 | k12: v", "   | ^"]
+    assert out.splitlines()[6:9] == ["   |", "12 | k12: v", "   | ^"]
+    assert out.splitlines()[4] == ""  # findings with snippets are kept apart
 
 
 def test_text_omits_snippet_when_line_does_not_exist(journey: str) -> None:

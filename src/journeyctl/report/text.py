@@ -48,7 +48,9 @@ def render(report: LintReport, options: ReportOptions) -> str:
         in_file = list(group)
         source = _read_lines(path)
         gutter = len(str(max(finding.line for finding in in_file)))
-        for finding in in_file:
+        for index, finding in enumerate(in_file):
+            if index and source is not None:
+                lines.append(Text())  # a snippet per finding: keep them apart, as ruff does
             lines.extend(_finding_lines(finding, source, gutter))
     if not options.quiet:
         if lines:
