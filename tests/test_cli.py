@@ -260,3 +260,13 @@ def test_real_process_prints_no_traceback_on_bad_input(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "invalid UTF-8" in done.stdout
     assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_no_journeyctl_files_warns_but_passes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "ci.yml", "on: push\n")
+    result = run("lint")
+    assert result.exit_code == 0
+    assert "no journeyctl files found" in result.stderr

@@ -128,6 +128,12 @@ def lint(
     run = lint_paths(paths or [Path()], jobs=jobs)
     for message in run.io_errors:
         typer.echo(f"journeyctl: {message}", err=True)
+    if run.report.files == 0 and not run.io_errors:
+        typer.echo(
+            "journeyctl: warning: no journeyctl files found (files need a top-level "
+            "`journeyctl: 1` key)",
+            err=True,
+        )
     color = output_file is None and chosen is OutputFormat.TEXT and _stdout_has_color()
     text = get_reporter(chosen.value)(run.report, ReportOptions(color=color, quiet=quiet))
     _emit(text, output_file)
