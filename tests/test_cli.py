@@ -90,6 +90,7 @@ def test_json_format_is_exact(project: Path) -> None:
         "line": 11,
         "column": 14,
         "message": "step 'buys' has no owner, and stage 'buy' has none to fall back to",
+        "element": "journey:unowned/stage:buy/step:buys",
     }
 
 

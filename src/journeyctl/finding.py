@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -38,10 +38,12 @@ class Finding:
     rule: str
     severity: Severity
     message: str
+    element: str = field(default="", compare=False)
+    """Where in the document, by ids (`journey:x/stage:y/step:z`), not by line: see diff."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: 1-based line and column, severity as a word."""
-        return {
+        data: dict[str, Any] = {
             "rule": self.rule,
             "severity": self.severity.label,
             "path": self.path,
@@ -49,6 +51,9 @@ class Finding:
             "column": self.column,
             "message": self.message,
         }
+        if self.element:
+            data["element"] = self.element
+        return data
 
 
 @dataclass

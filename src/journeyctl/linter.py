@@ -174,6 +174,15 @@ def check_file(target: Target, today: date) -> FileResult:
         result.io_error = f"{target.display}: cannot read: {error.strerror or error}"
         result.linted = False
         return result
+    return check_content(target, raw, today)
+
+
+def check_content(target: Target, raw: bytes, today: date) -> FileResult:
+    """Check the bytes of one file (read from disk or from git); never raises for bad content.
+
+    Findings here are before suppressions and cross-file checks (see `lint_paths`).
+    """
+    result = FileResult(target)
     if not target.explicit and _MARKER.search(raw) is None:
         result.linted = False
         return result
@@ -208,7 +217,7 @@ def check_file(target: Target, today: date) -> FileResult:
             if rule.check is None or stamp.severity(rule) is None:
                 continue
             for problem in rule.check(doc, context):
-                result.findings.append(stamp.problem(rule, problem, loaded))
+                result.findings.append(stamp.problem(rule, problem, loaded, doc))
     return result
 
 
@@ -244,10 +253,58 @@ class _Stamper:
         severity = self.severity(REGISTRY[rule_name]) or Severity.ERROR
         return Finding(self.target.display, line, column, rule_name, severity, message)
 
-    def problem(self, rule: Rule, problem: Problem, loaded: Loaded) -> Finding:
+    def problem(self, rule: Rule, problem: Problem, loaded: Loaded, doc: Flow) -> Finding:
         line, column = locate(loaded.root, problem.where, problem.at_key)
         severity = self.severity(rule) or rule.severity
-        return Finding(self.target.display, line, column, rule.name, severity, problem.message)
+        return Finding(
+            self.target.display,
+            line,
+            column,
+            rule.name,
+            severity,
+            problem.message,
+            element_of(doc, problem.where),
+        )
+
+
+def element_of(doc: Flow, where: Sequence[str | int]) -> str:
+    """A name for the element a path points into that survives edits elsewhere in the file.
+
+    For example `journey:x/stage:onboarding/step:sso-setup/pain:Slow SSO`: line numbers change
+    with every edit, ids and texts do not, so diffs and baselines compare findings by this.
+    """
+    parts: list[str] = [f"{doc.kind}:{doc.id}"]
+    node: object = doc
+    index = 0
+    while index < len(where):
+        part = where[index]
+        following = where[index + 1] if index + 1 < len(where) else None
+        items = getattr(node, str(part), None)
+        if isinstance(following, int) and isinstance(items, list) and following < len(items):
+            node = items[following]
+            parts.append(_item_name(str(part), node, following))
+            index += 2
+            continue
+        if part != "id":
+            parts.append(str(part))
+        index += 1
+    return "/".join(parts)
+
+
+_ITEM_LABELS = {
+    "stages": ("stage", "id"),
+    "steps": ("step", "id"),
+    "metrics": ("metric", "name"),
+    "opportunities": ("opportunity", "text"),
+    "evidence": ("evidence", "source"),
+    "pain_points": ("pain", ""),
+}
+
+
+def _item_name(field_name: str, item: object, index: int) -> str:
+    label, attribute = _ITEM_LABELS.get(field_name, (field_name, ""))
+    value = getattr(item, attribute, None) if attribute else item
+    return f"{label}:{value}" if isinstance(value, str) else f"{field_name}[{index}]"
 
 
 def _personas_outside(
@@ -294,6 +351,8 @@ def _finish(results: list[FileResult], extra: list[FileResult]) -> LintRun:
                 continue  # a persona read only to resolve references is not reported on
             severity = _Stamper(owner.target).severity(rule)
             if severity is not None:
+                doc = owner.doc
+                element = f"{doc.kind}:{doc.id}" if doc is not None else ""
                 findings.append(
                     Finding(
                         problem.path,
@@ -302,6 +361,7 @@ def _finish(results: list[FileResult], extra: list[FileResult]) -> LintRun:
                         rule.name,
                         severity,
                         problem.message,
+                        element,
                     )
                 )
     kept = [f for f in findings if not by_path[f.path].suppressions.silences(f.rule, f.line)]
