@@ -192,6 +192,9 @@ def test_unreadable_files_are_exit_2_but_others_are_linted(project: Path) -> Non
     assert "journeyctl: dangling.yaml: cannot read: No such file or directory" in result.stderr
     assert "journeyctl: pipe.yaml: cannot read: not a regular file" in result.stderr
     assert "unowned-step" in result.stdout
+    named = run("lint", "pipe.yaml")
+    assert named.exit_code == 2
+    assert "pipe.yaml: cannot read: not a regular file" in named.stderr
 
 
 def test_parse_error_is_a_finding_not_a_crash(project: Path) -> None:

@@ -86,10 +86,10 @@ def discover(paths: Sequence[Path], finder: SettingsFinder) -> Iterator[Target]:
     for given in paths:
         if not given.exists():
             raise UsageError(f"{given}: no such file or directory")
-        if given.is_file():
-            candidates: Iterable[tuple[Path, bool]] = [(given, True)]
+        if given.is_dir():
+            candidates: Iterable[tuple[Path, bool]] = ((path, False) for path in _walk(given))
         else:
-            candidates = ((path, False) for path in _walk(given))
+            candidates = [(given, True)]
         for path, explicit in candidates:
             key = path.resolve()
             if key in seen:
