@@ -167,14 +167,19 @@ def check_file(target: Target, today: date) -> FileResult:
     """Load, validate and check one file; never raises for bad content."""
     result = FileResult(target)
     try:
-        if not stat.S_ISREG(target.path.stat().st_mode):
-            raise OSError(0, "not a regular file")
-        raw = target.path.read_bytes()
+        raw = _read_regular(target.path)
     except OSError as error:
         result.io_error = f"{target.display}: cannot read: {error.strerror or error}"
         result.linted = False
         return result
     return check_content(target, raw, today)
+
+
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; a FIFO or device would block or never end, so refuse it."""
+    if not stat.S_ISREG(path.stat().st_mode):
+        raise OSError(0, "not a regular file")
+    return path.read_bytes()
 
 
 def check_content(target: Target, raw: bytes, today: date) -> FileResult:
@@ -327,12 +332,13 @@ def _personas_outside(
             if path.resolve() in linted:
                 continue
             try:
-                raw = path.read_bytes()
+                raw = _read_regular(path)
             except OSError:
                 continue
             if _MARKER.search(raw) is None or re.search(rb"(?m)^kind:\s*persona\b", raw) is None:
                 continue
-            result = check_file(Target(path, _display(path), False, finder.for_path(path)), today)
+            target = Target(path, _display(path), False, finder.for_path(path))
+            result = check_content(target, raw, today)
             if result.doc is not None and result.doc.kind == "persona":
                 extra.append(result)
     return extra
