@@ -39,3 +39,8 @@ def test_every_example_document_is_linted() -> None:
 
     report = lint_paths([EXAMPLES], jobs=1).report
     assert report.files == len(list(EXAMPLES.rglob("*.yaml"))) - 1  # all but journeyctl.yaml
+
+
+def test_one_file_resolves_personas_from_its_project() -> None:
+    # personas/ is not named, but the project's journeyctl.yaml marks where to look for them
+    assert lint(EXAMPLES / "journeys" / "b2b-onboarding.optimized.yaml") == []
