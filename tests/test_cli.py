@@ -274,3 +274,14 @@ def test_no_journeyctl_files_warns_but_passes(
     result = run("lint")
     assert result.exit_code == 0
     assert "no journeyctl files found" in result.stderr
+
+
+def test_one_file_is_checked_against_the_rest_of_its_project(project: Path) -> None:
+    write(project, "journeyctl.yaml", "journeyctl: 1\n")
+    write(project, "sub/copy.yaml", CLEAN.replace("title: Clean", "title: Copy"))
+    result = run("lint", "clean.yaml", "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["path"], f["rule"], f["line"]) for f in findings] == [
+        ("clean.yaml", "duplicate-id", 3)
+    ]
+    assert "also defined in sub/copy.yaml:3" in findings[0]["message"]

@@ -73,11 +73,10 @@ def lint_paths(
     gc.disable()  # the loader makes millions of small acyclic objects; see perf-notes
     try:
         results = _check_all(targets, context_day, jobs)
-        extra = _personas_outside(targets, results, finder, context_day)
     finally:
         if gc_was_enabled:
             gc.enable()
-    return _finish(results, extra)
+    return _finish(results, _project_refs(targets))
 
 
 def discover(paths: Sequence[Path], finder: SettingsFinder) -> Iterator[Target]:
@@ -312,22 +311,17 @@ def _item_name(field_name: str, item: object, index: int) -> str:
     return f"{label}:{value}" if isinstance(value, str) else f"{field_name}[{index}]"
 
 
-def _personas_outside(
-    targets: list[Target], results: list[FileResult], finder: SettingsFinder, today: date
-) -> list[FileResult]:
-    """Persona documents of the project that were not linted, so references resolve."""
-    known = {r.doc.id for r in results if r.doc is not None and r.doc.kind == "persona"}
-    wanted = {
-        r.doc.persona
-        for r in results
-        if r.doc is not None and r.doc.persona is not None and r.doc.persona not in known
-    }
-    roots = {t.project.root for t in targets if t.project.source is not None}
-    if not wanted or not roots:
-        return []
+def _project_refs(targets: list[Target]) -> list[DocRef]:
+    """Documents of the linted files' projects that were not linted, for cross-file checks.
+
+    Linting one file (as pre-commit does) still resolves its persona and finds a duplicate
+    elsewhere in the project. These files are only skimmed for their top-level keys; nothing
+    is reported on them.
+    """
+    roots = sorted({t.project.root for t in targets if t.project.source is not None})
     linted = {t.path.resolve() for t in targets}
-    extra: list[FileResult] = []
-    for root in sorted(roots):
+    refs: list[DocRef] = []
+    for root in roots:
         for path in _walk(root):
             if path.resolve() in linted:
                 continue
@@ -335,26 +329,44 @@ def _personas_outside(
                 raw = _read_regular(path)
             except OSError:
                 continue
-            if _MARKER.search(raw) is None or re.search(rb"(?m)^kind:\s*persona\b", raw) is None:
-                continue
-            target = Target(path, _display(path), False, finder.for_path(path))
-            result = check_content(target, raw, today)
-            if result.doc is not None and result.doc.kind == "persona":
-                extra.append(result)
-    return extra
+            if _MARKER.search(raw) is not None:
+                ref = _skim(path, raw)
+                if ref is not None:
+                    refs.append(ref)
+    return refs
 
 
-def _finish(results: list[FileResult], extra: list[FileResult]) -> LintRun:
+_TOP_LEVEL = re.compile(rb"^(kind|id|state|persona)[ \t]*:[ \t]*['\"]?([A-Za-z0-9_-]+)", re.M)
+
+
+def _skim(path: Path, raw: bytes) -> DocRef | None:
+    """Kind, id, state and persona of a file from its top-level lines, without parsing it."""
+    values: dict[str, str] = {}
+    id_line = 1
+    for match in _TOP_LEVEL.finditer(raw):
+        key = match.group(1).decode()
+        if key not in values:
+            values[key] = match.group(2).decode()
+            if key == "id":
+                id_line = raw.count(b"\n", 0, match.start()) + 1
+    kind, doc_id = values.get("kind"), values.get("id")
+    if kind is None or doc_id is None:
+        return None
+    state = values.get("state", "current") if kind != "persona" else None
+    return DocRef(_display(path), kind, doc_id, state, values.get("persona"), (id_line, 1), None)
+
+
+def _finish(results: list[FileResult], context: list[DocRef]) -> LintRun:
     by_path = {r.target.display: r for r in results}
     findings: list[Finding] = [f for r in results for f in r.findings]
-    docs = [r.doc for r in [*results, *extra] if r.doc is not None]
+    docs = [r.doc for r in results if r.doc is not None] + context
     for rule in REGISTRY.values():
         if rule.check_project is None:
             continue
         for problem in rule.check_project(docs):
             owner = by_path.get(problem.path)
             if owner is None:
-                continue  # a persona read only to resolve references is not reported on
+                continue  # a file skimmed only for cross-file checks is not reported on
             severity = _Stamper(owner.target).severity(rule)
             if severity is not None:
                 doc = owner.doc

@@ -2,7 +2,8 @@
 
 Step ids are what `next` refers to, so they must be unique across the whole document, not only
 within a stage. A journey's `current` and `optimized` versions share an id and differ in state;
-two files with the same kind, id and state make every reference ambiguous.
+two files with the same kind, id and state make every reference ambiguous; each of them is
+reported.
 
 Bad:
 
@@ -37,6 +38,7 @@ Good:
           - {id: sees-retargeting-ad, name: Sees a retargeting ad}
 """
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from journeyctl.finding import Severity
@@ -70,17 +72,20 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
 
 
 def check_project(docs: list[DocRef]) -> Iterator[ProjectProblem]:
-    """Report every document whose kind, id and state an earlier document already has."""
-    first: dict[tuple[str, str, str | None], DocRef] = {}
-    for ref in sorted(docs, key=lambda r: r.path):
-        key = (ref.kind, ref.id, ref.state)
-        if key not in first:
-            first[key] = ref
+    """Report every document whose kind, id and state another document has too."""
+    groups: dict[tuple[str, str, str | None], list[DocRef]] = defaultdict(list)
+    for ref in docs:
+        groups[(ref.kind, ref.id, ref.state)].append(ref)
+    for group in groups.values():
+        if len(group) < 2:
             continue
-        other = first[key]
-        state = f" ({ref.state})" if ref.state else ""
-        yield ProjectProblem(
-            ref.path,
-            *ref.id_position,
-            f"{ref.kind} '{ref.id}'{state} is also defined in {other.path}:{other.id_position[0]}",
-        )
+        for ref in group:
+            others = ", ".join(
+                f"{other.path}:{other.id_position[0]}" for other in group if other is not ref
+            )
+            state = f" ({ref.state})" if ref.state else ""
+            yield ProjectProblem(
+                ref.path,
+                *ref.id_position,
+                f"{ref.kind} '{ref.id}'{state} is also defined in {others}",
+            )
