@@ -20,7 +20,7 @@ from journeyctl import __version__
 from journeyctl.errors import JourneyError, UsageError
 
 if TYPE_CHECKING:
-    from journeyctl.finding import Finding
+    from journeyctl.finding import Finding, LintReport
 
 P = ParamSpec("P")
 
@@ -116,6 +116,14 @@ def lint(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     ] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Report only findings not recorded in this baseline file."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option(help="Record today's findings in this file (and exit 0)."),
+    ] = None,
 ) -> None:
     """Check journeys, workflows and personas; exit 1 when findings reach --fail-on."""
     from journeyctl.finding import Severity
@@ -126,6 +134,15 @@ def lint(
         OutputFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TEXT
     )
     run = lint_paths(paths or [Path()], jobs=jobs)
+    if write_baseline is not None:
+        from journeyctl.baseline import write_baseline as record
+
+        count = record(write_baseline, run.report.findings)
+        noun = "finding" if count == 1 else "findings"
+        typer.echo(f"journeyctl: recorded {count} {noun} in {write_baseline}", err=True)
+        raise typer.Exit(2 if run.io_errors else 0)
+    if baseline is not None:
+        _apply_baseline(run.report, baseline)
     for message in run.io_errors:
         typer.echo(f"journeyctl: {message}", err=True)
     if run.report.files == 0 and not run.io_errors:
@@ -145,6 +162,23 @@ def lint(
         threshold = Severity.parse(fail_on.value)
         if any(finding.severity >= threshold for finding in run.report.findings):
             raise typer.Exit(1)
+
+
+def _apply_baseline(report: LintReport, baseline: Path) -> None:
+    """Keep only findings new since the baseline; say which baselined ones are fixed."""
+    from journeyctl.baseline import compare, read_baseline
+
+    comparison = compare(report.findings, read_baseline(baseline))
+    report.findings = comparison.new
+    if comparison.fixed:
+        fixed = len(comparison.fixed)
+        typer.echo(
+            f"journeyctl: {fixed} baselined finding{'s are' if fixed > 1 else ' is'} fixed; "
+            f"tighten the baseline with --write-baseline {baseline}",
+            err=True,
+        )
+        for rule, path, element in comparison.fixed:
+            typer.echo(f"  fixed: {path}: {rule} at {element}", err=True)
 
 
 def _stdout_has_color() -> bool:
