@@ -116,6 +116,13 @@ def lint(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     ] = None,
+    ignore_foreign: Annotated[
+        bool,
+        typer.Option(
+            help="Skip named files that are not journeyctl files, as in a directory "
+            "(for pre-commit, which names every YAML file)."
+        ),
+    ] = False,
     baseline: Annotated[
         Path | None,
         typer.Option(help="Report only findings not recorded in this baseline file."),
@@ -133,7 +140,7 @@ def lint(
     chosen = output_format or (
         OutputFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TEXT
     )
-    run = lint_paths(paths or [Path()], jobs=jobs)
+    run = lint_paths(paths or [Path()], jobs=jobs, ignore_foreign=ignore_foreign)
     if write_baseline is not None:
         from journeyctl.baseline import write_baseline as record
 

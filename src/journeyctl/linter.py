@@ -63,11 +63,18 @@ class LintRun:
 
 
 def lint_paths(
-    paths: Sequence[Path], today: date | None = None, jobs: int | None = None
+    paths: Sequence[Path],
+    today: date | None = None,
+    jobs: int | None = None,
+    ignore_foreign: bool = False,
 ) -> LintRun:
-    """Lint files and directories; raise UsageError when a path does not exist."""
+    """Lint files and directories; raise UsageError when a path does not exist.
+
+    A named file that is not a journeyctl file is reported, unless `ignore_foreign` (for
+    pre-commit, which names every YAML file) treats it like a file found in a directory.
+    """
     finder = SettingsFinder()
-    targets = list(discover(paths, finder))
+    targets = list(discover(paths, finder, ignore_foreign))
     context_day = today or date.today()
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the loader makes millions of small acyclic objects; see perf-notes
@@ -79,7 +86,9 @@ def lint_paths(
     return _finish(results, _project_refs(targets))
 
 
-def discover(paths: Sequence[Path], finder: SettingsFinder) -> Iterator[Target]:
+def discover(
+    paths: Sequence[Path], finder: SettingsFinder, ignore_foreign: bool = False
+) -> Iterator[Target]:
     """Every file to lint under the given paths, each once, in a stable order."""
     seen: set[Path] = set()
     for given in paths:
@@ -88,13 +97,13 @@ def discover(paths: Sequence[Path], finder: SettingsFinder) -> Iterator[Target]:
         if given.is_dir():
             candidates: Iterable[tuple[Path, bool]] = ((path, False) for path in _walk(given))
         else:
-            candidates = [(given, True)]
+            candidates = [(given, not ignore_foreign)]
         for path, explicit in candidates:
             key = path.resolve()
             if key in seen:
                 continue
             project = finder.for_path(path)
-            if not explicit and not _included(key, project):
+            if given.is_dir() and not _included(key, project):
                 continue
             seen.add(key)
             yield Target(path, _display(path), explicit, project)
