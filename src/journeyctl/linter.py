@@ -102,7 +102,9 @@ def discover(
             key = path.resolve()
             if key in seen:
                 continue
-            project = finder.for_path(path)
+            project = finder.for_path(path)  # also validates a settings file
+            if path.name in SETTINGS_NAMES:
+                continue
             if given.is_dir() and not _included(key, project):
                 continue
             seen.add(key)
