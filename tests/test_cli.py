@@ -285,3 +285,11 @@ def test_one_file_is_checked_against_the_rest_of_its_project(project: Path) -> N
         ("clean.yaml", "duplicate-id", 3)
     ]
     assert "also defined in sub/copy.yaml:3" in findings[0]["message"]
+
+
+def test_a_named_settings_file_is_validated_not_linted(project: Path) -> None:
+    write(project, "journeyctl.yaml", "journeyctl: 1\nlifecycle: [awareness]\n")
+    result = run("lint", "journeyctl.yaml", "clean.yaml")
+    assert result.exit_code == 0, result.output
+    write(project, "journeyctl.yaml", "journeyctl: 1\nlifecycle: awareness\n")
+    assert run("lint", "journeyctl.yaml").exit_code == 2
