@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from journeyctl.rules import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/journeyctl/"
+INFORMATION_URI = "https://github.com/journeyctl/journeyctl"
 SRCROOT = "%SRCROOT%"
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
