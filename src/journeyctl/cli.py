@@ -119,8 +119,9 @@ def lint(
     ignore_foreign: Annotated[
         bool,
         typer.Option(
+            "--ignore-foreign",
             help="Skip named files that are not journeyctl files, as in a directory "
-            "(for pre-commit, which names every YAML file)."
+            "(for pre-commit, which names every YAML file).",
         ),
     ] = False,
     baseline: Annotated[
