@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -84,10 +85,19 @@ def _message(detail: ErrorDetails) -> str:
             return f"{field}: {value!r} is not a valid id: use lower-case letters, digits, hyphens"
         if pattern == DURATION_PATTERN:
             return f"{field}: {value!r} is not a duration: write e.g. 4h, 14d or 2w"
-    message = detail["msg"]
+    message = _in_yaml_words(detail["msg"])
+    if kind == "bool_type" and isinstance(value, str):
+        return f"{field}: {message} (got {value!r}; write true or false)"
     if isinstance(value, str | int | float | bool) or value is None:
         return f"{field}: {message} (got {value!r})"
     return f"{field}: {message}"
+
+
+def _in_yaml_words(message: str) -> str:
+    """Pydantic speaks Python ("a valid dictionary"); say it as a YAML author would."""
+    message = re.sub(r"a valid dictionary or instance of (\w+)", r"a mapping (a \1)", message)
+    message = message.replace("a valid dictionary", "a mapping")
+    return message.replace("Input should be", "should be")
 
 
 @cache
