@@ -95,7 +95,7 @@ def _message(detail: ErrorDetails) -> str:
 
 def _in_yaml_words(message: str) -> str:
     """Pydantic speaks Python ("a valid dictionary"); say it as a YAML author would."""
-    message = re.sub(r"a valid dictionary or instance of (\w+)", r"a mapping (a \1)", message)
+    message = re.sub(r"a valid dictionary or instance of (\w+)", r"a mapping (\1)", message)
     message = message.replace("a valid dictionary", "a mapping")
     return message.replace("Input should be", "should be")
 
