@@ -220,6 +220,11 @@ def _print_statistics(findings: Sequence[Finding], to_stderr: bool) -> None:
     Console(stderr=to_stderr, highlight=False).print(table)
 
 
+from journeyctl.commands.diff import diff as _diff  # noqa: E402 - light; see its docstring
+
+app.command(name="diff")(_guarded(_diff))
+
+
 @app.command()
 @_guarded
 def rules(

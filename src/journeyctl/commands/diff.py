@@ -1,0 +1,466 @@
+"""`journeyctl diff`: a semantic diff of journeys for review (design §5).
+
+Three ways to name what to compare:
+
+- ``journeyctl diff OLD NEW``: each side a file or ``REV:path`` read from git;
+- ``journeyctl diff --base REV [PATHS...]``: every journeyctl file that changed since REV
+  (added, deleted and renamed files included), against the working tree;
+- ``journeyctl diff --journey ID [DIR]``: the `current` and `optimized` documents with that id.
+
+Both sides are loaded with the loader and models that `lint` uses and linted with
+`check_content` (suppressions and cross-file checks applied), under the settings of the
+working tree, so the findings a change introduces or fixes are the document's doing. A side
+that does not load (bad YAML, not the format) is an input error: exit code 2.
+
+Only Typer and the standard library are imported at the top; the rest inside the command.
+"""
+
+from __future__ import annotations
+
+import enum
+import os
+import re
+import sys
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from journeyctl.errors import UsageError
+
+if TYPE_CHECKING:
+    from journeyctl.diff import Document, DocumentDiff
+    from journeyctl.diff_report import DiffReport
+    from journeyctl.finding import Finding
+    from journeyctl.gitio import Git
+    from journeyctl.linter import FileResult, Target
+    from journeyctl.settings import SettingsFinder
+
+
+class DiffFormat(enum.StrEnum):
+    """Formats of `journeyctl diff`."""
+
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+
+
+class FailOnNew(enum.StrEnum):
+    """Which findings introduced by the change make `journeyctl diff` exit 1."""
+
+    NEW_ERRORS = "new-errors"
+    NEW_WARNINGS = "new-warnings"
+
+
+def diff(
+    sides: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="OLD NEW | PATHS...",
+            help="Two files to compare, each a path or REV:path (e.g. "
+            "origin/main:journeys/onboarding.yaml). With --base: paths to limit the search "
+            "(default: everything). With --journey: the directory to search (default: .).",
+            show_default=False,
+        ),
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            "--base",
+            metavar="REV",
+            help="Diff every journeyctl file that changed since this git revision (from where "
+            "HEAD branched off it, as a pull request does) against the working tree.",
+        ),
+    ] = None,
+    journey: Annotated[
+        str | None,
+        typer.Option(
+            "--journey",
+            metavar="ID",
+            help="Diff the current and the optimized document with this id.",
+        ),
+    ] = None,
+    output_format: Annotated[
+        DiffFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (colour on a terminal), markdown (a pull-request comment) or json.",
+        ),
+    ] = DiffFormat.TEXT,
+    output_file: Annotated[
+        Path | None,
+        typer.Option("--output-file", "-o", help="Write the diff to this file, not stdout."),
+    ] = None,
+    exit_code: Annotated[
+        bool,
+        typer.Option("--exit-code", help="Exit 1 when there is any difference, as git diff does."),
+    ] = False,
+    fail_on: Annotated[
+        FailOnNew | None,
+        typer.Option(
+            "--fail-on",
+            help="Exit 1 when the change introduces findings at this level: new-errors, or "
+            "new-warnings (warnings and errors).",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Show what changed between two versions of a journey, and whether the map got worse.
+
+    Stages and steps are matched by id: moves, renames and field changes per stage; pain
+    points, opportunities, owners, emotion and targets before and after; and the lint
+    findings the change introduces and fixes.
+    """
+    from journeyctl.diff_report import render_report
+    from journeyctl.finding import Severity
+
+    report = build_report(sides or [], base, journey)
+    color = output_file is None and output_format is DiffFormat.TEXT and _stdout_has_color()
+    text = render_report(report, output_format.value, color=color)
+    if not report.diffs and base is not None:
+        typer.echo(f"journeyctl: no journeyctl file changed since {base}", err=True)
+    _emit(text, output_file)
+    if fail_on is not None:
+        threshold = Severity.ERROR if fail_on is FailOnNew.NEW_ERRORS else Severity.WARNING
+        introduced = [f for d in report.diffs for f in d.findings.introduced]
+        if any(finding.severity >= threshold for finding in introduced):
+            raise typer.Exit(1)
+    if exit_code and any(d.status != "unchanged" for d in report.diffs):
+        raise typer.Exit(1)
+
+
+def build_report(
+    sides: list[str], base: str | None, journey: str | None, today: date | None = None
+) -> DiffReport:
+    """Resolve the command line into the diffs to show; UsageError for bad input.
+
+    `today` is the day rules such as stale-review judge by (tests fix it).
+    """
+    from journeyctl.diff_report import DiffReport
+
+    if base is not None and journey is not None:
+        raise UsageError("--base and --journey do not go together: choose one")
+    today = today or date.today()
+    if base is not None:
+        return _diff_changed_files(base, sides, today)
+    if journey is not None:
+        if len(sides) > 1:
+            raise UsageError(f"--journey takes one directory, not {len(sides)} paths")
+        return DiffReport((_diff_journey(journey, Path(sides[0] if sides else "."), today),))
+    if len(sides) != 2:
+        raise UsageError(
+            "give two files to compare (OLD NEW, each a path or REV:path), "
+            "or --base REV, or --journey ID"
+        )
+    return DiffReport((_diff_pair(sides[0], sides[1], today),))
+
+
+# --------------------------------------------------------------------------------------------
+# Loading one side
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    """One loaded side: its label, document, findings, and the target it was linted as."""
+
+    label: str
+    doc: Document
+    findings: list[Finding]
+    result: FileResult
+
+
+class _Loader:
+    """Loads sides with shared settings look-ups and a shared git runner."""
+
+    def __init__(self, today: date) -> None:
+        from journeyctl.settings import SettingsFinder
+
+        self.today = today
+        self.finder: SettingsFinder = SettingsFinder()
+        self._git: Git | None = None
+
+    @property
+    def git(self) -> Git:
+        from journeyctl.gitio import Git
+
+        if self._git is None:
+            self._git = Git()
+        return self._git
+
+    def target(self, label: str, where: Path) -> Target:
+        """A lint target shown as `label`, governed by the settings found from `where`."""
+        from journeyctl.linter import Target
+
+        return Target(where, label, explicit=True, project=self.finder.for_path(where))
+
+    def spec(self, spec: str) -> tuple[str, bytes, Path]:
+        """Read `spec`, a file or REV:path: (label, bytes, working-tree path for settings)."""
+        from journeyctl.gitio import split_rev_path
+
+        path = Path(spec)
+        if path.is_dir():
+            raise UsageError(
+                f"{spec}: is a directory; give two files, or use --base REV {spec} to diff "
+                f"every changed file, or --journey ID {spec} to pair current and optimized"
+            )
+        if path.exists():
+            return _display(path), _read_file(path), path
+        rev_path = split_rev_path(spec) if ":" in spec else None
+        if rev_path is None:
+            raise UsageError(f"{spec}: no such file (a side is a path or REV:path)")
+        raw = self.git.read(rev_path)
+        if rev_path.path.startswith(("./", "../")):
+            where = Path(rev_path.path)
+        else:
+            where = self.git.toplevel / rev_path.path
+        return rev_path.label, raw, where
+
+    def load(self, label: str, raw: bytes, where: Path) -> Side:
+        """Lint and load one side; UsageError when it is not a valid journeyctl document."""
+        from journeyctl.linter import check_content
+        from journeyctl.loader import parse_yaml
+        from journeyctl.validation import validate_document
+
+        result = check_content(self.target(label, where), raw, self.today)
+        broken = [f for f in result.findings if f.rule in ("parse-error", "schema-error")]
+        if broken or result.doc is None:
+            first = broken[0] if broken else None
+            where_text = f"{label}:{first.line}:{first.column}" if first else label
+            message = first.message if first else "not a journeyctl document"
+            more = (
+                f" (and {len(broken) - 1} more; see `journeyctl lint`)" if len(broken) > 1 else ""
+            )
+            raise UsageError(f"{where_text}: cannot diff: {message}{more}")
+        doc = validate_document(parse_yaml(raw, where).data)
+        kept = [f for f in result.findings if not result.suppressions.silences(f.rule, f.line)]
+        return Side(label, doc, kept, result)
+
+
+def _read_file(path: Path) -> bytes:
+    import stat
+
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UsageError(f"{path}: not a regular file")
+        return path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+
+
+def _display(path: Path) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()  # noqa: PTH100
+    except ValueError:
+        return path.as_posix()
+
+
+def _finish(loader: _Loader, pairs: list[tuple[Side | None, Side | None]]) -> list[DocumentDiff]:
+    """Add cross-file findings to every side, then diff each pair."""
+    from journeyctl.diff import diff_sides
+
+    loaded = [side for pair in pairs for side in pair if side is not None]
+    extra = _cross_file_findings(loader, loaded)
+    diffs: list[DocumentDiff] = []
+    for old, new in pairs:
+        diffs.append(
+            diff_sides(
+                (old.label, old.doc) if old else None,
+                (new.label, new.doc) if new else None,
+                (old.findings + extra.get(id(old), [])) if old else (),
+                (new.findings + extra.get(id(new), [])) if new else (),
+            )
+        )
+    return diffs
+
+
+def _cross_file_findings(loader: _Loader, sides: list[Side]) -> dict[int, list[Finding]]:
+    """Findings of the cross-file rules (persona references, duplicate documents) for each
+    side, checked against the other documents of its project in the working tree."""
+    from journeyctl.finding import Finding, Severity
+    from journeyctl.linter import _project_refs
+    from journeyctl.rules import REGISTRY
+
+    targets = [side.result.target for side in sides]
+    context = _project_refs(targets)
+    found: dict[int, list[Finding]] = {}
+    for side in sides:
+        ref = side.result.doc
+        if ref is None:
+            continue
+        settings = side.result.target.project.settings
+        for rule in REGISTRY.values():
+            configured = settings.rules.get(rule.name)
+            if rule.check_project is None or configured == "off":
+                continue
+            severity = Severity.parse(configured) if configured else rule.severity_for(ref.kind)
+            for problem in rule.check_project([ref, *context]):
+                if problem.path != ref.path:
+                    continue
+                finding = Finding(
+                    ref.path,
+                    problem.line,
+                    problem.column,
+                    rule.name,
+                    severity,
+                    problem.message,
+                    f"{ref.kind}:{ref.id}",
+                )
+                if not side.result.suppressions.silences(rule.name, problem.line):
+                    found.setdefault(id(side), []).append(finding)
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# The three modes
+# --------------------------------------------------------------------------------------------
+
+
+def _diff_pair(old_spec: str, new_spec: str, today: date) -> DocumentDiff:
+    loader = _Loader(today)
+    old = loader.load(*loader.spec(old_spec))
+    new = loader.load(*loader.spec(new_spec))
+    if old.doc.kind != new.doc.kind and "persona" in (old.doc.kind, new.doc.kind):
+        raise UsageError(
+            f"cannot diff a {old.doc.kind} ({old.label}) with a {new.doc.kind} ({new.label})"
+        )
+    return _finish(loader, [(old, new)])[0]
+
+
+_SETTINGS_NAMES = ("journeyctl.yaml", "journeyctl.yml", ".journeyctl.yaml")
+_MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
+
+
+def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffReport:
+    from journeyctl.diff_report import BaseInfo, DiffReport
+    from journeyctl.linter import glob_match
+
+    loader = _Loader(today)
+    git = loader.git
+    commit = git.commit(rev)
+    base = git.merge_base(commit)
+    top = git.toplevel
+    changed = [
+        c
+        for c in git.changed_files(base, pathspecs)
+        if any(_is_yaml(p) for p in (c.old, c.new) if p is not None)
+    ]
+    old_bytes = git.read_many(base, [c.old for c in changed if c.old is not None])
+    pairs: list[tuple[Side | None, Side | None]] = []
+    for change in changed:
+        old_raw = old_bytes.get(change.old) if change.old is not None else None
+        new_path = top / change.new if change.new is not None else None
+        new_raw = _read_file(new_path) if new_path is not None and new_path.is_file() else None
+        old_raw = old_raw if old_raw is not None and _MARKER.search(old_raw) else None
+        new_raw = new_raw if new_raw is not None and _MARKER.search(new_raw) else None
+        if old_raw is None and new_raw is None:
+            continue  # not a journeyctl file on either side
+        where = new_path if new_path is not None else top / str(change.old)
+        project = loader.finder.for_path(where)
+        try:
+            relative = where.resolve().relative_to(project.root).as_posix()
+        except ValueError:
+            relative = where.as_posix()
+        settings = project.settings
+        if not any(glob_match(relative, g) for g in settings.include) or any(
+            glob_match(relative, g) for g in settings.exclude
+        ):
+            continue
+        old = (
+            loader.load(f"{rev}:{change.old}", old_raw, top / str(change.old))
+            if old_raw is not None
+            else None
+        )
+        new = (
+            loader.load(_display(where), new_raw, where)
+            if new_raw is not None and new_path is not None
+            else None
+        )
+        if old is not None and new is not None and not _same_document(old.doc, new.doc):
+            # git pairs similar files as a rename; another document is a delete and an add
+            pairs.extend([(old, None), (None, new)])
+            continue
+        pairs.append((old, new))
+    diffs = _finish(loader, pairs)
+    return DiffReport(tuple(diffs), BaseInfo(rev, base, commit))
+
+
+def _same_document(old: Document, new: Document) -> bool:
+    """Whether two versions are one document: the same id, and a journey or workflow on both
+    sides or a persona on both."""
+    return old.id == new.id and (old.kind == "persona") == (new.kind == "persona")
+
+
+def _is_yaml(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return name.endswith((".yaml", ".yml")) and name not in _SETTINGS_NAMES
+
+
+def _diff_journey(journey_id: str, directory: Path, today: date) -> DocumentDiff:
+    import difflib
+
+    from journeyctl.linter import discover
+
+    if not directory.is_dir():
+        raise UsageError(f"{directory}: not a directory (--journey ID [DIR])")
+    loader = _Loader(today)
+    wanted = re.compile(rb"^id[ \t]*:[ \t]*['\"]?" + re.escape(journey_id.encode()) + rb"\b", re.M)
+    found: dict[str, list[Side]] = {"current": [], "optimized": []}
+    known: set[str] = set()
+    for target in discover([directory], loader.finder):
+        raw = _read_file(target.path)
+        if _MARKER.search(raw) is None:
+            continue
+        known.update(
+            m.decode() for m in re.findall(rb"^id[ \t]*:[ \t]*['\"]?([a-z0-9-]+)", raw, re.M)
+        )
+        if wanted.search(raw) is None:
+            continue
+        side = loader.load(target.display, raw, target.path)
+        state = getattr(side.doc, "state", None)
+        if side.doc.id == journey_id and state in found:
+            found[state].append(side)
+    for state, candidates in found.items():
+        kinds = {side.doc.kind for side in candidates}
+        if "journey" in kinds and len(kinds) > 1:  # a workflow may share a journey's id
+            found[state] = [side for side in candidates if side.doc.kind == "journey"]
+    for state, candidates in found.items():
+        if not candidates:
+            close = difflib.get_close_matches(journey_id, sorted(known), n=1)
+            hint = f"; did you mean '{close[0]}'?" if close and close[0] != journey_id else ""
+            other = "optimized" if state == "current" else "current"
+            have = f" (found only the {other} one)" if found[other] else ""
+            raise UsageError(f"no {state} version of '{journey_id}' under {directory}{have}{hint}")
+        if len(candidates) > 1:
+            files = ", ".join(side.label for side in candidates)
+            raise UsageError(
+                f"{len(candidates)} {state} documents with id '{journey_id}': {files} "
+                "(rule duplicate-id); keep one"
+            )
+    return _finish(loader, [(found["current"][0], found["optimized"][0])])[0]
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------
+
+
+def _stdout_has_color() -> bool:
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _emit(text: str, output_file: Path | None) -> None:
+    if output_file is None:
+        sys.stdout.write(text)
+        return
+    from journeyctl.fileio import write_atomic
+
+    try:
+        write_atomic(output_file, text)
+    except OSError as error:
+        raise UsageError(f"{output_file}: cannot write: {error.strerror or error}") from None
