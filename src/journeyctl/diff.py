@@ -25,6 +25,7 @@ new.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,6 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel
 
 from journeyctl.finding import Finding, Severity
-from journeyctl.graph import StepGraph
 from journeyctl.model import (
     Evidence,
     Flow,
@@ -597,6 +597,8 @@ class _FlowDiff:
                 old=_step_place(self.old.stages[old_place.stage_index], old_place.index),
                 new=_step_place(self.new.stages[place.stage_index], place.index),
             )
+        if old_step == step:
+            return  # the common case: nothing else to compare
         if old_step.name != step.name:
             yield Change(
                 "renamed", "step", step.id, stage_id, None, "name", old_step.name, step.name
@@ -705,6 +707,16 @@ def _item_changes(
     old: Step | None, new: Step | None, step_id: str, stage_id: str
 ) -> Iterator[Change]:
     """Pain points, opportunities and evidence of one step (either side may be absent)."""
+    if (
+        old is not None
+        and new is not None
+        and (
+            old.pain_points == new.pain_points
+            and old.opportunities == new.opportunities
+            and old.evidence == new.evidence
+        )
+    ):
+        return
     old_pains = old.pain_points if old else []
     new_pains = new.pain_points if new else []
     for text, op in _multiset_changes(old_pains, new_pains):
@@ -866,42 +878,53 @@ class _StageProfile:
 
 
 def _profile(doc: Flow | None) -> _Profile:
+    """One pass over the document (this is most of a big diff's time: keep it lean)."""
     profile = _Profile()
     if doc is None:
         return profile
-    graph = StepGraph(doc)
+    step_ids = {step.id for stage in doc.stages for step in stage.steps}
+    last = doc.stages[-1].steps[-1] if doc.stages and doc.stages[-1].steps else None
+    owner_of = profile.owner_of
+    by_owner = profile.opportunities_by_owner
+    steps = frontstage = sla_hours = unowned = dead_ends = pains = opportunities = 0
     profile.stages = len(doc.stages)
     for stage in doc.stages:
         if stage.duration:
             profile.stage_hours += _hours(stage.duration)
         profile.metrics += len(stage.metrics)
-        profile.opportunities += len(stage.opportunities)
+        opportunities += len(stage.opportunities)
         for opportunity in stage.opportunities:
             if opportunity.owner:
-                profile.opportunities_by_owner[opportunity.owner] += 1
+                by_owner[opportunity.owner] += 1
         stage_emotions: list[int] = []
         stage_lowest: Moment | None = None
+        stage_owner = stage.owner
         for step in stage.steps:
-            profile.steps += 1
             if step.layer == "frontstage":
-                profile.frontstage += 1
+                frontstage += 1
             if step.sla:
-                profile.sla_hours += _hours(step.sla)
-            if step.emotion is not None:
-                stage_emotions.append(step.emotion)
-                if stage_lowest is None or step.emotion < stage_lowest.emotion:
-                    stage_lowest = Moment(step.emotion, stage.id, step.id, step.name)
-            owner = step.owner or stage.owner
-            profile.owner_of.setdefault(step.id, owner)
+                sla_hours += _hours(step.sla)
+            emotion = step.emotion
+            if emotion is not None:
+                stage_emotions.append(emotion)
+                if stage_lowest is None or emotion < stage_lowest.emotion:
+                    stage_lowest = Moment(emotion, stage.id, step.id, step.name)
+            owner = step.owner or stage_owner
+            owner_of.setdefault(step.id, owner)
             if owner is None:
-                profile.unowned += 1
-            if not step.terminal and not graph.successors.get(step.id):
-                profile.dead_ends += 1
-            profile.pains += len(step.pain_points)
-            profile.opportunities += len(step.opportunities)
-            for opportunity in step.opportunities:
-                if opportunity.owner:
-                    profile.opportunities_by_owner[opportunity.owner] += 1
+                unowned += 1
+            if not step.terminal and (
+                step is last if step.next is None else not any(t in step_ids for t in step.next)
+            ):
+                dead_ends += 1  # as graph.StepGraph sees it: no successor, not terminal
+            if step.pain_points:
+                pains += len(step.pain_points)
+            if step.opportunities:
+                opportunities += len(step.opportunities)
+                for opportunity in step.opportunities:
+                    if opportunity.owner:
+                        by_owner[opportunity.owner] += 1
+        steps += len(stage.steps)
         profile.emotions.extend(stage_emotions)
         if stage_lowest is not None and (
             profile.lowest is None or stage_lowest.emotion < profile.lowest.emotion
@@ -910,16 +933,16 @@ def _profile(doc: Flow | None) -> _Profile:
         profile.per_stage.setdefault(
             stage.id,
             _StageProfile(
-                stage.name,
-                len(stage.steps),
-                _mean(stage_emotions),
-                stage_lowest,
-                stage.duration,
+                stage.name, len(stage.steps), _mean(stage_emotions), stage_lowest, stage.duration
             ),
         )
+    profile.steps, profile.frontstage, profile.sla_hours = steps, frontstage, sla_hours
+    profile.unowned, profile.dead_ends = unowned, dead_ends
+    profile.pains, profile.opportunities = pains, opportunities
     return profile
 
 
+@functools.cache
 def _hours(duration: str) -> int:
     return int(parse_duration(duration).total_seconds()) // 3600
 

@@ -18,9 +18,11 @@ Only Typer and the standard library are imported at the top; the rest inside the
 from __future__ import annotations
 
 import enum
+import gc
 import os
 import re
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -117,7 +119,13 @@ def diff(
     from journeyctl.diff_report import render_report
     from journeyctl.finding import Severity
 
-    report = build_report(sides or [], base, journey)
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # loading makes millions of small acyclic objects, as in lint_paths
+    try:
+        report = build_report(sides or [], base, journey)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     color = output_file is None and output_format is DiffFormat.TEXT and _stdout_has_color()
     text = render_report(report, output_format.value, color=color)
     if not report.diffs and base is not None:
@@ -221,23 +229,56 @@ class _Loader:
 
     def load(self, label: str, raw: bytes, where: Path) -> Side:
         """Lint and load one side; UsageError when it is not a valid journeyctl document."""
-        from journeyctl.linter import check_content
-        from journeyctl.loader import parse_yaml
-        from journeyctl.validation import validate_document
+        return self.load_many([(label, raw, where)])[0]
 
-        result = check_content(self.target(label, where), raw, self.today)
-        broken = [f for f in result.findings if f.rule in ("parse-error", "schema-error")]
-        if broken or result.doc is None:
-            first = broken[0] if broken else None
-            where_text = f"{label}:{first.line}:{first.column}" if first else label
-            message = first.message if first else "not a journeyctl document"
-            more = (
-                f" (and {len(broken) - 1} more; see `journeyctl lint`)" if len(broken) > 1 else ""
-            )
-            raise UsageError(f"{where_text}: cannot diff: {message}{more}")
-        doc = validate_document(parse_yaml(raw, where).data)
-        kept = [f for f in result.findings if not result.suppressions.silences(f.rule, f.line)]
-        return Side(label, doc, kept, result)
+    def load_many(self, items: Sequence[tuple[str, bytes, Path]]) -> list[Side]:
+        """Lint and load sides, each (label, bytes, working-tree path for settings), in order.
+
+        Large inputs are loaded one process per side and core, as `lint` does: parsing
+        dominates the time of a diff.
+        """
+        from journeyctl.linter import PARALLEL_MIN_BYTES
+
+        targets = [self.target(label, where) for label, _, where in items]
+        jobs = [
+            (target, raw, self.today) for target, (_, raw, _) in zip(targets, items, strict=True)
+        ]
+        workers = min(len(jobs), os.cpu_count() or 1)
+        size = sum(len(raw) for _, raw, _ in items)
+        if workers < 2 or size < PARALLEL_MIN_BYTES or "fork" not in _start_methods():
+            return [_load_side(job) for job in jobs]
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
+        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
+            return list(pool.map(_load_side, jobs))
+
+
+def _start_methods() -> list[str]:
+    import multiprocessing
+
+    return multiprocessing.get_all_start_methods()
+
+
+def _load_side(job: tuple[Target, bytes, date]) -> Side:
+    """Lint one side with `check_content`, as `lint` would, and build its document."""
+    from journeyctl.linter import check_content
+    from journeyctl.loader import parse_yaml
+    from journeyctl.validation import validate_document
+
+    target, raw, today = job
+    label = target.display
+    result = check_content(target, raw, today)
+    broken = [f for f in result.findings if f.rule in ("parse-error", "schema-error")]
+    if broken or result.doc is None:
+        first = broken[0] if broken else None
+        where_text = f"{label}:{first.line}:{first.column}" if first else label
+        message = first.message if first else "not a journeyctl document"
+        more = f" (and {len(broken) - 1} more; see `journeyctl lint`)" if len(broken) > 1 else ""
+        raise UsageError(f"{where_text}: cannot diff: {message}{more}")
+    doc = validate_document(parse_yaml(raw, target.path).data)
+    kept = [f for f in result.findings if not result.suppressions.silences(f.rule, f.line)]
+    return Side(label, doc, kept, result)
 
 
 def _read_file(path: Path) -> bytes:
@@ -321,8 +362,7 @@ def _cross_file_findings(loader: _Loader, sides: list[Side]) -> dict[int, list[F
 
 def _diff_pair(old_spec: str, new_spec: str, today: date) -> DocumentDiff:
     loader = _Loader(today)
-    old = loader.load(*loader.spec(old_spec))
-    new = loader.load(*loader.spec(new_spec))
+    old, new = loader.load_many([loader.spec(old_spec), loader.spec(new_spec)])
     if old.doc.kind != new.doc.kind and "persona" in (old.doc.kind, new.doc.kind):
         raise UsageError(
             f"cannot diff a {old.doc.kind} ({old.label}) with a {new.doc.kind} ({new.label})"
@@ -336,7 +376,6 @@ _MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
 
 def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffReport:
     from journeyctl.diff_report import BaseInfo, DiffReport
-    from journeyctl.linter import glob_match
 
     loader = _Loader(today)
     git = loader.git
@@ -349,7 +388,8 @@ def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffRepo
         if any(_is_yaml(p) for p in (c.old, c.new) if p is not None)
     ]
     old_bytes = git.read_many(base, [c.old for c in changed if c.old is not None])
-    pairs: list[tuple[Side | None, Side | None]] = []
+    items: list[tuple[str, bytes, Path]] = []
+    slots: list[tuple[int | None, int | None]] = []  # indexes into items: old, new
     for change in changed:
         old_raw = old_bytes.get(change.old) if change.old is not None else None
         new_path = top / change.new if change.new is not None else None
@@ -359,26 +399,21 @@ def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffRepo
         if old_raw is None and new_raw is None:
             continue  # not a journeyctl file on either side
         where = new_path if new_path is not None else top / str(change.old)
-        project = loader.finder.for_path(where)
-        try:
-            relative = where.resolve().relative_to(project.root).as_posix()
-        except ValueError:
-            relative = where.as_posix()
-        settings = project.settings
-        if not any(glob_match(relative, g) for g in settings.include) or any(
-            glob_match(relative, g) for g in settings.exclude
-        ):
+        if not _included(loader, where):
             continue
-        old = (
-            loader.load(f"{rev}:{change.old}", old_raw, top / str(change.old))
-            if old_raw is not None
-            else None
-        )
-        new = (
-            loader.load(_display(where), new_raw, where)
-            if new_raw is not None and new_path is not None
-            else None
-        )
+        old_slot = new_slot = None
+        if old_raw is not None:
+            old_slot = len(items)
+            items.append((f"{rev}:{change.old}", old_raw, top / str(change.old)))
+        if new_raw is not None:
+            new_slot = len(items)
+            items.append((_display(where), new_raw, where))
+        slots.append((old_slot, new_slot))
+    sides = loader.load_many(items)
+    pairs: list[tuple[Side | None, Side | None]] = []
+    for old_slot, new_slot in slots:
+        old = sides[old_slot] if old_slot is not None else None
+        new = sides[new_slot] if new_slot is not None else None
         if old is not None and new is not None and not _same_document(old.doc, new.doc):
             # git pairs similar files as a rename; another document is a delete and an add
             pairs.extend([(old, None), (None, new)])
@@ -386,6 +421,21 @@ def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffRepo
         pairs.append((old, new))
     diffs = _finish(loader, pairs)
     return DiffReport(tuple(diffs), BaseInfo(rev, base, commit))
+
+
+def _included(loader: _Loader, where: Path) -> bool:
+    """Whether the project's `include` and `exclude` globs let journeyctl see this file."""
+    from journeyctl.linter import glob_match
+
+    project = loader.finder.for_path(where)
+    try:
+        relative = where.resolve().relative_to(project.root).as_posix()
+    except ValueError:
+        relative = where.as_posix()
+    settings = project.settings
+    return any(glob_match(relative, g) for g in settings.include) and not any(
+        glob_match(relative, g) for g in settings.exclude
+    )
 
 
 def _same_document(old: Document, new: Document) -> bool:
@@ -410,6 +460,7 @@ def _diff_journey(journey_id: str, directory: Path, today: date) -> DocumentDiff
     wanted = re.compile(rb"^id[ \t]*:[ \t]*['\"]?" + re.escape(journey_id.encode()) + rb"\b", re.M)
     found: dict[str, list[Side]] = {"current": [], "optimized": []}
     known: set[str] = set()
+    files: list[tuple[str, bytes, Path]] = []
     for target in discover([directory], loader.finder):
         raw = _read_file(target.path)
         if _MARKER.search(raw) is None:
@@ -417,9 +468,9 @@ def _diff_journey(journey_id: str, directory: Path, today: date) -> DocumentDiff
         known.update(
             m.decode() for m in re.findall(rb"^id[ \t]*:[ \t]*['\"]?([a-z0-9-]+)", raw, re.M)
         )
-        if wanted.search(raw) is None:
-            continue
-        side = loader.load(target.display, raw, target.path)
+        if wanted.search(raw) is not None:
+            files.append((target.display, raw, target.path))
+    for side in loader.load_many(files):
         state = getattr(side.doc, "state", None)
         if side.doc.id == journey_id and state in found:
             found[state].append(side)
@@ -435,9 +486,9 @@ def _diff_journey(journey_id: str, directory: Path, today: date) -> DocumentDiff
             have = f" (found only the {other} one)" if found[other] else ""
             raise UsageError(f"no {state} version of '{journey_id}' under {directory}{have}{hint}")
         if len(candidates) > 1:
-            files = ", ".join(side.label for side in candidates)
+            labels = ", ".join(side.label for side in candidates)
             raise UsageError(
-                f"{len(candidates)} {state} documents with id '{journey_id}': {files} "
+                f"{len(candidates)} {state} documents with id '{journey_id}': {labels} "
                 "(rule duplicate-id); keep one"
             )
     return _finish(loader, [(found["current"][0], found["optimized"][0])])[0]
