@@ -120,6 +120,9 @@ def test_re_sequencing_marks_only_the_step_that_left_the_order() -> None:
     assert changes[0].field == "position"
     assert changes[0].old == {"stage": "discover", "index": 1, "after": None}
     assert changes[0].new == {"stage": "discover", "index": 2, "after": "reads-page"}
+    summary = full(BASE, new).summary
+    assert summary is not None  # in CJML's words, an irregular order of a touchpoint
+    assert summary.touchpoint_deviations == {"ad_hoc": 0, "missing": 0, "resequenced": 1}
 
 
 def test_insertions_and_removals_do_not_make_other_steps_look_moved() -> None:

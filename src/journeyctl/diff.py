@@ -240,6 +240,9 @@ class Summary:
     stages: Pair[int]
     steps: Pair[int]
     frontstage_steps: Pair[int]
+    touchpoint_deviations: dict[str, int]
+    """CJML's deviations, for frontstage steps: `ad_hoc` (added), `missing` (removed) and
+    `resequenced` (moved)."""
     stage_hours: Pair[int]
     """Sum of the stages' `duration`, in hours."""
     sla_hours: Pair[int]
@@ -270,7 +273,10 @@ class Summary:
             "stages": self.stages.to_dict(),
             "steps": self.steps.to_dict(),
             "step_changes": dict(self.step_ops),
-            "frontstage_steps": self.frontstage_steps.to_dict(),
+            "touchpoints": {
+                **self.frontstage_steps.to_dict(),
+                **self.touchpoint_deviations,
+            },
             "stage_duration_hours": self.stage_hours.to_dict(),
             "sla_hours": self.sla_hours.to_dict(),
             "emotion": self.emotion.to_dict(),
@@ -853,6 +859,7 @@ class _Profile:
     stages: int = 0
     steps: int = 0
     frontstage: int = 0
+    frontstage_ids: set[str] = field(default_factory=set)
     stage_hours: int = 0
     sla_hours: int = 0
     emotions: list[int] = field(default_factory=list)
@@ -902,6 +909,7 @@ def _profile(doc: Flow | None) -> _Profile:
         for step in stage.steps:
             if step.layer == "frontstage":
                 frontstage += 1
+                profile.frontstage_ids.add(step.id)
             if step.sla:
                 sla_hours += _hours(step.sla)
             emotion = step.emotion
@@ -966,6 +974,7 @@ def summarize(
         stages=Pair(before.stages, after.stages),
         steps=Pair(before.steps, after.steps),
         frontstage_steps=Pair(before.frontstage, after.frontstage),
+        touchpoint_deviations=_deviations(before, after, changes),
         stage_hours=Pair(before.stage_hours, after.stage_hours),
         sla_hours=Pair(before.sla_hours, after.sla_hours),
         emotion=Pair(_mean(before.emotions), _mean(after.emotions)),
@@ -986,6 +995,16 @@ def summarize(
         teams=tuple(_team_summaries(before, after, _changed_steps(changes))),
         step_ops=_step_ops(changes),
     )
+
+
+def _deviations(before: _Profile, after: _Profile, changes: Sequence[Change]) -> dict[str, int]:
+    """Frontstage steps added (ad hoc), removed (missing) and moved (re-sequenced)."""
+    ops = _step_sets(changes)
+    return {
+        "ad_hoc": len(ops["added"] & after.frontstage_ids),
+        "missing": len(ops["removed"] & before.frontstage_ids),
+        "resequenced": len(ops["moved"] & after.frontstage_ids),
+    }
 
 
 def _step_sets(changes: Sequence[Change]) -> dict[str, set[str]]:

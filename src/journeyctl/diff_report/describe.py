@@ -242,9 +242,9 @@ def _customer(summary: Summary) -> tuple[list[str], list[str]]:
             f"expected time in stages {hours(time.before)} → {hours(time.after)} "
             f"({hours(abs(time.after - time.before))} {word})"
         )
-    touch = summary.frontstage_steps
-    if touch.changed:
-        said.append(f"customer touchpoints {touch.before} → {touch.after}")
+    deviations = _deviation_text(summary.touchpoint_deviations)
+    if deviations:
+        said.append(f"customer touchpoints: {deviations}")
     if summary.dead_ends.after > summary.dead_ends.before:
         worse.append(f"dead ends {summary.dead_ends.before} → {summary.dead_ends.after}")
     if summary.unowned_steps.after > summary.unowned_steps.before:
@@ -271,7 +271,11 @@ def summary_rows(diff: DocumentDiff, style: Style) -> list[tuple[str, str, str, 
     rows = [
         _row("Stages", summary.stages),
         _row("Steps", summary.steps, ", ".join(step_parts)),
-        _row("Customer touchpoints (frontstage steps)", summary.frontstage_steps),
+        _row(
+            "Customer touchpoints (frontstage steps)",
+            summary.frontstage_steps,
+            _deviation_text(summary.touchpoint_deviations),
+        ),
         (
             f"Time in stages (sum of {style.code('duration')})",
             hours(summary.stage_hours.before),
@@ -331,6 +335,12 @@ def summary_rows(diff: DocumentDiff, style: Style) -> list[tuple[str, str, str, 
         after = sum(1 for t in teams if t.steps.after)
         rows.append(("Teams owning steps", str(before), str(after), "; ".join(change)))
     return rows
+
+
+def _deviation_text(deviations: dict[str, int]) -> str:
+    """``2 new, 1 gone, 1 re-sequenced`` (CJML: ad hoc, missing, irregular order)."""
+    words = (("ad_hoc", "new"), ("missing", "gone"), ("resequenced", "re-sequenced"))
+    return ", ".join(f"{deviations[key]} {word}" for key, word in words if deviations[key])
 
 
 def _row(label: str, pair: Pair[int], extra: str = "") -> tuple[str, str, str, str]:
