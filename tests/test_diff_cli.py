@@ -284,6 +284,7 @@ def test_hostile_text_is_escaped_in_markdown(project: Path) -> None:
     hostile = hostile.replace(
         "emotion: 2,", "emotion: 2, pain_points: ['![x](https://evil.example/p.png) ~~gone~~'],"
     )
+    hostile = hostile.replace("{name: conversion,", "{name: 'conv | `rate`',")
     write(project, "hostile.yaml", hostile)
     result = run("diff", "old.yaml", "hostile.yaml", "--format", "markdown")
     assert result.exit_code == 0, result.output
@@ -296,6 +297,7 @@ def test_hostile_text_is_escaped_in_markdown(project: Path) -> None:
     assert "`rm -rf`" not in out and r"\`rm -rf\`" in out
     assert "@octocat" not in out and "@\u2060octocat" in out
     assert r"\*bold\*" in out
+    assert r"| conv \| \`rate\` (added) |" in out
     assert r"\!\[x\](https://evil.example/p.png) \~\~gone\~\~" in out
     assert "\n## injected" not in out and "line one \\#\\# injected heading \\| a \\| b \\|" in out
     for line in out.splitlines():  # hostile `|` never adds a table cell

@@ -370,8 +370,8 @@ def _diff_pair(old_spec: str, new_spec: str, today: date) -> DocumentDiff:
     return _finish(loader, [(old, new)])[0]
 
 
-_SETTINGS_NAMES = ("journeyctl.yaml", "journeyctl.yml", ".journeyctl.yaml")
 _MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
+"""A top-level `journeyctl:` key: what makes a YAML file a journeyctl file (as in lint)."""
 
 
 def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffReport:
@@ -445,8 +445,10 @@ def _same_document(old: Document, new: Document) -> bool:
 
 
 def _is_yaml(path: str) -> bool:
+    from journeyctl.settings import SETTINGS_NAMES
+
     name = path.rsplit("/", 1)[-1]
-    return name.endswith((".yaml", ".yml")) and name not in _SETTINGS_NAMES
+    return name.endswith((".yaml", ".yml")) and name not in SETTINGS_NAMES
 
 
 def _diff_journey(journey_id: str, directory: Path, today: date) -> DocumentDiff:

@@ -404,12 +404,14 @@ def stage_changes_text(stage: StageSummary, changes: Sequence[Change]) -> str:
     steps: dict[str, set[str]] = defaultdict(set)
     for change in mine:
         if change.kind == "step":
-            op = change.op if change.op in ("added", "removed") else "changed"
+            op = change.op if change.op in ("added", "removed", "moved") else "changed"
             steps[op].add(change.id)
         elif change.step is not None:
-            steps["items"].add(change.step)
-    steps["changed"] |= steps.pop("items", set()) - steps["added"] - steps["removed"]
-    parts = [f"{len(steps[op])} {op}" for op in ("added", "removed", "changed") if steps[op]]
+            steps["changed"].add(change.step)
+    steps["changed"] -= steps["added"] | steps["removed"] | steps["moved"]
+    parts = [
+        f"{len(steps[op])} {op}" for op in ("added", "removed", "moved", "changed") if steps[op]
+    ]
     text = f"steps: {', '.join(parts)}" if parts else ""
     resolved = sum(1 for c in mine if c.kind == "pain_point" and c.op == "removed")
     introduced = sum(1 for c in mine if c.kind == "pain_point" and c.op == "added")

@@ -267,7 +267,7 @@ def _targets(metrics: Sequence[MetricSummary]) -> list[str]:
         rows.append(
             [
                 code(metric.stage),
-                code(metric.name) + status,
+                text(metric.name) + status,
                 _value_pair(metric.target.before, metric.target.after, metric.exists),
                 _value_pair(metric.actual.before, metric.actual.after, metric.exists),
                 ", ".join(x for x in (unit, better) if x),
@@ -333,9 +333,8 @@ def _stage_details(diff: DocumentDiff, group: d.StageGroup) -> str:
         if change.kind == "stage" and change.op in ("added", "removed"):
             lines.append(f"- {_ADDED if change.op == 'added' else _REMOVED} stage {change.op}")
         else:
-            label = "stage" if change.kind == "stage" else ""
-            sentence = d.change_line(change, STYLE)
-            lines.append(f"- {label + ': ' if label else ''}{sentence}")
+            label = "stage " if change.kind == "stage" else ""
+            lines.append(f"- {label}{d.change_line(change, STYLE)}")
     for step in group.steps:
         lines.extend(_step_lines(diff, step))
     lines += ["", "</details>", ""]
