@@ -155,7 +155,7 @@ def _document(diff: DocumentDiff) -> Iterator[tuple[str, bool]]:
         for lines in (
             _stage_table(diff),
             _team_table(summary.teams),
-            _targets(summary.metric_summaries),
+            _targets(diff, summary.metric_summaries),
         ):
             if lines:
                 yield "\n".join(lines), False
@@ -215,7 +215,7 @@ def _stage_table(diff: DocumentDiff) -> list[str]:
     rows = [d.stage_row(stage, diff.changes, STYLE) for stage in diff.summary.stage_summaries]
     if not rows:
         return []
-    header = ["stage", "steps", "avg emotion", "lowest", "duration", "what changed"]
+    header = ["stage", "steps", "avg emotion", "lowest emotion", "duration", "what changed"]
     return ["#### Stages", "", *_table(header, rows, "-rrrr-")]
 
 
@@ -249,7 +249,7 @@ def _names(step_ids: Sequence[str]) -> str:
     return ", ".join(shown)
 
 
-def _targets(metrics: Sequence[MetricSummary]) -> list[str]:
+def _targets(diff: DocumentDiff, metrics: Sequence[MetricSummary]) -> list[str]:
     changed = [m for m in metrics if m.changed]
     if not changed:
         return []
@@ -266,7 +266,7 @@ def _targets(metrics: Sequence[MetricSummary]) -> list[str]:
         better = "lower is better" if metric.better == "lower" else ""
         rows.append(
             [
-                code(metric.stage),
+                text(diff.name_of("stage", metric.stage)),
                 text(metric.name) + status,
                 _value_pair(metric.target.before, metric.target.after, metric.exists),
                 _value_pair(metric.actual.before, metric.actual.after, metric.exists),

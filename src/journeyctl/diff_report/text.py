@@ -142,7 +142,7 @@ def _stages(diff: DocumentDiff) -> Iterator[Text]:
     if not rows:
         return
     yield Text()
-    header = ["Stages", "steps", "avg emotion", "lowest", "duration", "what changed"]
+    header = ["Stages", "steps", "avg emotion", "lowest emotion", "duration", "what changed"]
     yield from _table([header, *([f"  {r[0]}", *r[1:]] for r in rows)], "-rrrr-")
 
 
