@@ -436,6 +436,33 @@ def test_base_diffs_added_deleted_modified_and_renamed_files(repo: Path) -> None
     assert [d["new"]["path"] for d in limited["diffs"]] == ["journeys/new.yaml"]
 
 
+def test_base_from_a_subdirectory_sees_the_whole_repository(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(repo, "journeys/signup.yaml", UNOWNED)
+    write(repo, "elsewhere/new.yaml", JOURNEY.replace("id: signup", "id: fresh"))
+    (repo / "docs").mkdir()
+    monkeypatch.chdir(repo / "docs")
+    data = json.loads(run("diff", "--base", "HEAD", "-f", "json").stdout)
+    assert sorted(d["new"]["path"] for d in data["diffs"]) == [
+        "../elsewhere/new.yaml",
+        "../journeys/signup.yaml",
+    ]
+    only = json.loads(run("diff", "--base", "HEAD", "../journeys", "-f", "json").stdout)
+    assert [d["new"]["path"] for d in only["diffs"]] == ["../journeys/signup.yaml"]
+
+
+def test_x_keys_and_comments_are_no_change(project: Path) -> None:
+    write(
+        project,
+        "new.yaml",
+        "# note\n" + JOURNEY.replace("title: Signup", "title: Signup\nx-jira: CX-1"),
+    )
+    result = run("diff", "old.yaml", "new.yaml", "--exit-code")
+    assert result.exit_code == 0, result.output
+    assert "No change in meaning" in result.stdout
+
+
 def test_base_compares_with_where_the_branch_left_the_base(repo: Path) -> None:
     _git(repo, "checkout", "-q", "-b", "feature")
     write(repo, "journeys/signup.yaml", JOURNEY.replace("name: Buys", "name: Pays"))

@@ -160,7 +160,7 @@ class Git:
         """Files that differ between `commit` and the working tree, untracked files included,
         limited to `pathspecs` (relative to the current directory; none means everything).
         Renames are detected, so a moved file keeps its history."""
-        specs = ["--", *pathspecs] if pathspecs else []
+        specs = ["--", *(pathspecs or [":/"])]  # ":/" is the whole repository, from anywhere
         done = self.run(
             "-c",
             "core.quotePath=false",

@@ -293,9 +293,10 @@ def _read_file(path: Path) -> bytes:
 
 
 def _display(path: Path) -> str:
+    """A path as the user would type it from here: relative to the current directory."""
     try:
-        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()  # noqa: PTH100
-    except ValueError:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:  # another drive (Windows)
         return path.as_posix()
 
 
