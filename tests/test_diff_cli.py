@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 from datetime import date
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -265,6 +266,20 @@ def test_markdown_tables_are_well_formed(monkeypatch: pytest.MonkeyPatch) -> Non
         assert cells == header_cells, line
 
 
+def test_the_examples_markdown_is_commonmark_with_tables(monkeypatch: pytest.MonkeyPatch) -> None:
+    from markdown_it import MarkdownIt
+
+    rendered = (
+        MarkdownIt("commonmark")
+        .enable(["table", "strikethrough"])
+        .render(_examples_markdown(monkeypatch))
+    )
+    parser = _Tags()
+    parser.feed(rendered)
+    assert {"table", "details", "summary", "blockquote", "s"} <= parser.tags <= ALLOWED_TAGS
+    assert rendered.count("<details>") == rendered.count("</details>") == 6
+
+
 # --------------------------------------------------------------------------------------------
 # Hostile text
 # --------------------------------------------------------------------------------------------
@@ -303,6 +318,40 @@ def test_hostile_text_is_escaped_in_markdown(project: Path) -> None:
     for line in out.splitlines():  # hostile `|` never adds a table cell
         if line.startswith("| ") and HOSTILE_NAME[:4] in line:
             assert "\\|" in line
+
+
+ALLOWED_TAGS = {
+    "h2", "h3", "h4", "p", "blockquote", "strong", "em", "s", "code", "ul", "li",
+    "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "b",
+}  # fmt: skip
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.attributes: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attributes.update(f"{name}={value}" for name, value in attrs)
+
+
+def test_hostile_markdown_renders_to_harmless_html(project: Path) -> None:
+    """Render the comment with a CommonMark parser (raw HTML allowed, as on GitHub before its
+    sanitizer): only the elements journeyctl writes itself may come out."""
+    from markdown_it import MarkdownIt
+
+    hostile = JOURNEY.replace("title: Signup", f"title: '{HOSTILE_NAME} <b onclick=x>'")
+    hostile = hostile.replace("name: Buy\n", "name: '<details open><summary>x'\n")
+    hostile = hostile.replace("name: Buys,", "name: '<a href=\"javascript:alert(1)\">x</a>',")
+    hostile = hostile.replace("outcome: Paid,", "outcome: '<iframe src=//evil>',")
+    write(project, "hostile.yaml", hostile)
+    markdown = run("diff", "old.yaml", "hostile.yaml", "--format", "markdown").stdout
+    parser = _Tags()
+    parser.feed(MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown))
+    assert parser.tags <= ALLOWED_TAGS
+    assert parser.attributes <= {"style=text-align:right"}
 
 
 def test_hostile_text_cannot_drive_the_terminal(project: Path) -> None:
