@@ -1,0 +1,100 @@
+"""Diagrams of journeys and workflows (design §6): `journeyctl render`.
+
+Three views of one document:
+
+- ``flow``: the step graph, stages as clusters left to right, steps filled by emotion;
+- ``map``: the journey-map grid, one column per step under its stage, rows for steps,
+  touchpoints, owners, thoughts, the emotion curve, pain points, opportunities, metrics;
+- ``blueprint``: service-blueprint lanes (customer, frontstage, backstage, support) with
+  the lines of interaction, visibility and internal interaction.
+
+Each view is built as text here, without Graphviz: DOT (`graphviz`, `grid`) or Mermaid
+(`mermaid`). `output` finds the `dot` executable and turns DOT into SVG, PNG or PDF.
+
+This module stays light to import (the CLI imports it to list the choices of `--view` and
+`--format`); the view builders, and the models they need, are imported when used.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from journeyctl.errors import UsageError
+from journeyctl.render.marks import Marks
+
+if TYPE_CHECKING:
+    from journeyctl.model import Flow
+
+
+class View(enum.StrEnum):
+    """What to draw."""
+
+    FLOW = "flow"
+    MAP = "map"
+    BLUEPRINT = "blueprint"
+
+
+class Format(enum.StrEnum):
+    """What to write; `dot` and `mmd` are text and need no Graphviz."""
+
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+    MMD = "mmd"
+
+    @property
+    def is_text(self) -> bool:
+        """Whether the output is text (it may then go to a terminal)."""
+        return self in (Format.SVG, Format.DOT, Format.MMD)
+
+    @property
+    def needs_graphviz(self) -> bool:
+        """Whether Graphviz's `dot` must run to produce it."""
+        return self in (Format.SVG, Format.PNG, Format.PDF)
+
+
+SUFFIXES: dict[str, Format] = {
+    ".svg": Format.SVG,
+    ".png": Format.PNG,
+    ".pdf": Format.PDF,
+    ".dot": Format.DOT,
+    ".gv": Format.DOT,
+    ".mmd": Format.MMD,
+    ".mermaid": Format.MMD,
+}
+"""Output file suffixes and the format each one means."""
+
+
+def supports(view: View, output_format: Format) -> bool:
+    """Whether a view can be written in a format (Mermaid has no blueprint)."""
+    return not (output_format is Format.MMD and view is View.BLUEPRINT)
+
+
+def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = None) -> str:
+    """The DOT or Mermaid text of one view of a document."""
+    found = marks if marks is not None else Marks()
+    if output_format is Format.MMD:
+        from journeyctl.render import mermaid
+
+        if view is View.FLOW:
+            return mermaid.flowchart(doc, found)
+        if view is View.MAP:
+            return mermaid.journey(doc, found)
+        raise UsageError(
+            "Mermaid has no service-blueprint diagram: write the blueprint view as "
+            ".svg, .png, .pdf or .dot (mmd supports --view map and --view flow)"
+        )
+    if view is View.FLOW:
+        from journeyctl.render.graphviz import flow
+
+        return flow(doc, found)
+    from journeyctl.render import grid
+
+    if view is View.MAP:
+        return grid.journey_map(doc, found)
+    return grid.blueprint(doc, found)
+
+
+__all__ = ["SUFFIXES", "Format", "Marks", "View", "source", "supports"]

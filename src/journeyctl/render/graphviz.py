@@ -1,0 +1,336 @@
+"""DOT for the three views: `flow` here; `map` and `blueprint` in `journeyctl.render.grid`.
+
+The flow view (design §6) draws steps as nodes inside one cluster per stage, left to right,
+filled by emotion, with the owner, channel and touchpoint on each node, edges from `next`
+(document order by default), a start dot before the first step and an end mark after each
+terminal step. Pain points and opportunities are flagged on their steps; with `--lint`,
+every step, stage or document that has a finding is marked and the finding named.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from journeyctl.graph import Node, StepGraph
+from journeyctl.model import Flow, Stage, Step
+from journeyctl.render import style
+from journeyctl.render.dot import Dot, Html, Lines, Value
+from journeyctl.render.marks import Mark, Marks, rules_of
+from journeyctl.render.text import FONT, html, wrap
+
+NODE_WIDTH = 168.0
+"""Points of text per line inside a step node."""
+COLUMN_ROWS = 8
+"""Steps stacked in one column of a stage before the stage continues in another column."""
+
+
+def br(lines: Sequence[str]) -> str:
+    """Escaped lines joined by line breaks, for a cell with BALIGN set."""
+    return "<BR/>".join(html(line) for line in lines)
+
+
+def font(text: str, size: float | None = None, color: str | None = None) -> str:
+    """Wrap already-escaped markup in a FONT element."""
+    attrs = ""
+    if size is not None:
+        attrs += f' POINT-SIZE="{size:g}"'
+    if color is not None:
+        attrs += f' COLOR="{color}"'
+    return f"<FONT{attrs}>{text}</FONT>" if attrs else text
+
+
+def step_owner(step: Step, stage: Stage) -> str | None:
+    """The accountable team: the step's own owner, else its stage's."""
+    return step.owner or stage.owner
+
+
+def header(doc: Flow, marks: Marks, legend: str, width: float = 0) -> Html:
+    """The title block of a picture: title, what it is, the legend and document findings."""
+    meta: list[str] = [doc.kind, doc.state]
+    if doc.persona:
+        meta.append(f"persona {doc.persona}")
+    if doc.owner:
+        meta.append(f"owner {doc.owner}")
+    if doc.segment:
+        meta.append(f"segment {doc.segment}")
+    if doc.reviewed:
+        meta.append(f"reviewed {doc.reviewed.isoformat()}")
+    title = font("<B>" + html(doc.title) + "</B>", 20)
+    rows = [
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{title}</TD></TR>',
+        f'<TR><TD ALIGN="LEFT">{font(html(" · ".join(meta)), 11, style.MUTED)}</TD></TR>',
+    ]
+    if doc.description:
+        text = br(wrap(doc.description, max(width, 640.0), 11, max_lines=3))
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 11)}</TD></TR>')
+    rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
+    if marks.document:
+        found = ", ".join(rules_of(marks.document))
+        rows.append(
+            f'<TR><TD ALIGN="LEFT" BGCOLOR="{style.LINT_FILL}">'
+            f"{font(html(f'{style.LINT} document: {found}'), 11)}</TD></TR>"
+        )
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
+
+
+def emotion_legend(extra: Sequence[tuple[str, str]] = (), none_label: str = "not recorded") -> str:
+    """A one-row table: the emotion swatches, then symbol explanations."""
+    cells = [f'<TD ALIGN="LEFT">{font("<B>Emotion</B>", 10)}</TD>']
+    for emotion in range(-2, 3):
+        label = f"{style.emotion_label(emotion)} {style.EMOTION_WORDS[emotion]}"
+        cells.append(
+            f'<TD BGCOLOR="{style.EMOTION_FILL[emotion]}" BORDER="1" COLOR="{style.BORDER}">'
+            f"{font(html(label), 10)}</TD>"
+        )
+    cells.append(
+        f'<TD BGCOLOR="{style.NO_EMOTION_FILL}" BORDER="1" COLOR="{style.BORDER}">'
+        f"{font(html(none_label), 10, style.MUTED)}</TD>"
+    )
+    for symbol, meaning in extra:
+        cells.append(f"<TD> </TD><TD>{font(symbol + ' ' + html(meaning), 10)}</TD>")
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3"><TR>'
+        + "".join(cells)
+        + "</TR></TABLE>"
+    )
+
+
+def lint_row(marks: Sequence[Mark], width: float, size: float = 9) -> str:
+    """A highlighted table row naming the rules that found something here."""
+    text = br(wrap(f"{style.LINT} " + ", ".join(rules_of(marks)), width, size, bold=True))
+    return (
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{style.LINT_FILL}">'
+        f"{font('<B>' + text + '</B>', size, style.LINT_INK)}</TD></TR>"
+    )
+
+
+def flow(doc: Flow, marks: Marks) -> str:
+    """The flow view of a journey or workflow as DOT text."""
+    graph = StepGraph(doc)
+    names = {(node.stage_index, node.step_index): f"s{i}" for i, node in enumerate(graph.nodes)}
+    dot = Dot(doc.id)
+    legend = emotion_legend(
+        [
+            (f'<FONT COLOR="{style.PAIN_INK}">{style.PAIN}</FONT>', "pain points"),
+            (f'<FONT COLOR="{style.IDEA_INK}">{style.IDEA}</FONT>', "opportunities"),
+            ("●", "start"),
+            (style.END, "the journey can end here"),
+            *([(style.LINT, "lint finding")] if marks else []),
+        ]
+    )
+    dot.defaults(
+        "graph",
+        {
+            "rankdir": "LR",
+            "newrank": True,
+            "compound": True,
+            "fontname": FONT,
+            "bgcolor": "white",
+            "pad": 0.3,
+            "nodesep": 0.3,
+            "ranksep": 0.45,
+            "labelloc": "t",
+            "labeljust": "l",
+            "label": header(doc, marks, legend),
+            "outputorder": "edgesfirst",
+            "class": f"journeyctl flow {doc.kind}",
+        },
+    )
+    dot.defaults(
+        "node",
+        {
+            "shape": "box",
+            "style": "rounded,filled",
+            "fontname": FONT,
+            "fontsize": 10,
+            "color": style.BORDER,
+            "fontcolor": style.TEXT,
+            "margin": "0.10,0.06",
+        },
+    )
+    dot.defaults("edge", {"color": style.EDGE, "arrowsize": 0.7, "penwidth": 1.2})
+
+    columns: dict[tuple[int, int], list[str]] = {}
+    for node in graph.nodes:
+        key = (node.stage_index, node.step_index // COLUMN_ROWS)
+        columns.setdefault(key, []).append(names[(node.stage_index, node.step_index)])
+    column_of = {name: key for key, members in columns.items() for name in members}
+
+    for stage_index, stage in enumerate(doc.stages):
+        dot.open(f"cluster_{stage_index}", _stage_attributes(stage, marks.stage(stage.id)))
+        for step_index, step in enumerate(stage.steps):
+            name = names[(stage_index, step_index)]
+            dot.node(name, _step_attributes(step, stage, marks.step(stage.id, step.id)))
+        for (column_stage, _), members in columns.items():
+            if column_stage == stage_index and len(members) > 1:
+                dot.same_rank(members)
+        if not stage.steps:
+            dot.node(
+                f"empty{stage_index}",
+                {
+                    "label": "no steps",
+                    "style": "dashed,rounded",
+                    "fontcolor": style.MUTED,
+                    "class": "empty",
+                },
+            )
+        dot.close()
+
+    if graph.entry is not None:
+        dot.node("start", _START)
+        dot.edge("start", names[(graph.entry.stage_index, graph.entry.step_index)])
+    linked: set[tuple[str, str]] = set()
+    for tail, head in graph.edges():
+        tail_name = names[(tail.stage_index, tail.step_index)]
+        head_name = names[(head.stage_index, head.step_index)]
+        linked.add((tail_name, head_name))
+        values = _edge_attributes(graph, tail, head)
+        if column_of[tail_name] == column_of[head_name] and _later(head, tail):
+            # In a column (one rank of a left-to-right layout) Graphviz puts an edge's tail
+            # below its head: write downward edges reversed so the column reads top down.
+            dot.edge(head_name, tail_name, {**values, "dir": "back"})
+        else:
+            dot.edge(tail_name, head_name, values)
+    for members in columns.values():
+        for upper, lower in itertools.pairwise(members):
+            if (upper, lower) not in linked:
+                dot.edge(lower, upper, _INVISIBLE)  # keep document order down the column
+    heads = [members[0] for members in columns.values()]
+    for left, right in itertools.pairwise(heads):
+        dot.edge(left, right, {**_INVISIBLE, "weight": 8})  # top-align the columns
+    return dot.source()
+
+
+_START: dict[str, Value] = {
+    "shape": "circle",
+    "style": "filled",
+    "fillcolor": "#1a1a1a",
+    "color": "#1a1a1a",
+    "label": "",
+    "width": 0.18,
+    "fixedsize": True,
+    "tooltip": "start",
+    "class": "start",
+}
+
+
+def _stage_attributes(stage: Stage, marks: Sequence[Mark]) -> dict[str, Value]:
+    details = [part for part in (stage.owner and f"owner {stage.owner}", stage.duration) if part]
+    rows = [font("<B>" + html(stage.name) + "</B>", 14)]
+    if details:
+        rows.append(font(html(" · ".join(details)), 10, style.MUTED))
+    if marks:
+        found = f"{style.LINT} " + ", ".join(rules_of(marks))
+        rows.append(f'<FONT POINT-SIZE="10"><B>{html(found)}</B></FONT>')
+    label = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        + "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows)
+        + "</TABLE>"
+    )
+    tooltip = [stage.name, stage.goal and f"goal: {stage.goal}"]
+    tooltip += [stage.outcome and f"outcome: {stage.outcome}"]
+    tooltip += [f"{style.LINT} {mark.text}" for mark in marks]
+    return {
+        "label": Html(label),
+        "labeljust": "l",
+        "style": "rounded,filled",
+        "fillcolor": style.STAGE_FILL,
+        "color": style.GRID,
+        "margin": 14,
+        "id": f"stage-{stage.id}",
+        "class": "stage lint" if marks else "stage",
+        "tooltip": Lines(line for line in tooltip if line),
+    }
+
+
+def _step_attributes(step: Step, stage: Stage, marks: Sequence[Mark]) -> dict[str, Value]:
+    rows = [
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>'
+        f"{br(wrap(step.name, NODE_WIDTH, 11, bold=True, max_lines=3))}</B></TD></TR>"
+    ]
+    owner = step_owner(step, stage)
+    who = [f"{font('owner', 9, style.MUTED)} {html(owner) if owner else '<I>none</I>'}"]
+    if step.emotion is not None:
+        who.append(f"{font('emotion', 9, style.MUTED)} {style.emotion_label(step.emotion)}")
+    rows.append(f'<TR><TD ALIGN="LEFT">{font(" · ".join(who), 9)}</TD></TR>')
+    where = " · ".join(part for part in (step.channel, step.touchpoint) if part)
+    if where:
+        text = br(wrap(where, NODE_WIDTH, 9, max_lines=2))
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 9)}</TD></TR>')
+    flags = []
+    if step.pain_points:
+        flags.append(
+            font(
+                f"{style.PAIN} {style.plural(len(step.pain_points), 'pain point')}",
+                9,
+                style.PAIN_INK,
+            )
+        )
+    if step.opportunities:
+        count = style.plural(len(step.opportunities), "opportunity", "opportunities")
+        flags.append(font(f"{style.IDEA} {count}", 9, style.IDEA_INK))
+    if step.terminal:
+        flags.append(font(f"{style.END} ends here", 9))
+    if flags:
+        rows.append(f'<TR><TD ALIGN="LEFT">{"  ".join(flags)}</TD></TR>')
+    if marks:
+        rows.append(lint_row(marks, NODE_WIDTH))
+    label = (
+        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" WIDTH="{NODE_WIDTH:g}">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
+    emotion = "none" if step.emotion is None else str(step.emotion).replace("-", "n")
+    values: dict[str, Value] = {
+        "label": Html(label),
+        "fillcolor": style.emotion_fill(step.emotion),
+        "id": f"step-{step.id}",
+        "class": f"step emotion-{emotion}" + (" terminal" if step.terminal else ""),
+        "tooltip": _step_tooltip(step, owner, marks),
+    }
+    if step.terminal:
+        values["penwidth"] = 2.0
+    if marks:
+        values["color"] = style.LINT_INK
+        values["penwidth"] = 2.5
+        values["style"] = "rounded,filled,dashed"
+        values["class"] = f"{values['class']} lint"
+    return values
+
+
+def _step_tooltip(step: Step, owner: str | None, marks: Sequence[Mark]) -> Lines:
+    lines = [step.name, f"owner: {owner or 'none'}"]
+    if step.action:
+        lines.append(f"action: {step.action}")
+    if step.outcome:
+        lines.append(f"outcome: {step.outcome}")
+    if step.thoughts:
+        lines.append(f"thinks: {step.thoughts}")
+    lines += [f"{style.PAIN} {pain}" for pain in step.pain_points]
+    lines += [f"{style.IDEA} {idea.text}" for idea in step.opportunities]
+    lines += [f"{style.LINT} {mark.text}" for mark in marks]
+    return Lines(lines)
+
+
+_INVISIBLE: dict[str, Value] = {"style": "invis", "arrowhead": "none"}
+
+
+def _later(node: Node, other: Node) -> bool:
+    return (node.stage_index, node.step_index) > (other.stage_index, other.step_index)
+
+
+def _edge_attributes(graph: StepGraph, tail: Node, head: Node) -> dict[str, Value]:
+    values: dict[str, Value] = {}
+    if len(graph.successors[tail.step.id]) > 1:
+        values["color"] = "#333333"
+        values["penwidth"] = 1.6
+        values["class"] = "branch"
+    if (head.stage_index, head.step_index) <= (tail.stage_index, tail.step_index):
+        values["style"] = "dashed"
+        values["class"] = "loop"
+    return values

@@ -1,0 +1,162 @@
+"""Mermaid text that GitHub renders in Markdown: a `journey` diagram and a `flowchart`.
+
+The `journey` diagram (the map view in Mermaid) has a title, one section per stage and one
+task per step, scored 1..5 from the step's emotion -2..2, with the step's owner as the actor.
+Steps that record no emotion (backstage work the customer never sees) are left out of it
+when the document records emotion at all, since Mermaid would draw them as a neutral face;
+a comment at the top names them. In a document without any emotion, every step is drawn
+with the neutral score 3.
+
+The `flowchart` (the flow view in Mermaid) has one subgraph per stage, one node per step
+filled by emotion, and the edges of the step graph.
+
+Mermaid reads `#`, `:` and `;` as syntax and runs HTML through a sanitizer; every piece of
+user text is written with those characters (and `< > & " % \\` and backticks) as Mermaid
+entity codes (`#58;`), which it turns back into the characters when it draws.
+"""
+
+from __future__ import annotations
+
+import re
+
+from journeyctl.graph import StepGraph
+from journeyctl.model import Flow
+from journeyctl.render import style
+from journeyctl.render.graphviz import step_owner
+from journeyctl.render.marks import Marks, rules_of
+from journeyctl.render.text import clean, wrap
+
+_ENTITY = re.compile(r"""[#:;<>&"%`\\{}\[\]|]""")
+_KEYWORD = re.compile(r"(?i)^(title|section|journey|accTitle|accDescr)\b")
+INDENT = "    "
+
+
+def escape(text: str) -> str:
+    """User text as Mermaid shows it literally: one line, syntax characters as entity codes."""
+    return _ENTITY.sub(lambda match: f"#{ord(match.group())};", clean(text))
+
+
+def escape_line(text: str) -> str:
+    """User text that starts a line of a journey diagram (a task or a section name).
+
+    A line that starts with a keyword (`title`, `section`, ...) would be read as that
+    keyword, so its first letter is written as an entity code.
+    """
+    escaped = escape(text)
+    if _KEYWORD.match(escaped):
+        escaped = f"#{ord(escaped[0])};{escaped[1:]}"
+    return escaped
+
+
+def _wrapped(text: str, width: float = 190.0) -> str:
+    """Escaped text broken into lines with `<br>` (Mermaid does not wrap node labels)."""
+    return "<br>".join(escape(line) for line in wrap(text, width, 10))
+
+
+def journey(doc: Flow, marks: Marks) -> str:
+    """A Mermaid `journey` diagram of a journey or workflow."""
+    any_emotion = any(step.emotion is not None for stage in doc.stages for step in stage.steps)
+    lines = ["journey", f"{INDENT}title {escape(doc.title) or doc.id}"]
+    left_out = [
+        step.id
+        for stage in doc.stages
+        for step in stage.steps
+        if any_emotion and step.emotion is None
+    ]
+    if left_out:
+        lines.insert(1, f"{INDENT}%% not shown (no emotion recorded): {', '.join(left_out)}")
+    elif not any_emotion:
+        lines.insert(1, f"{INDENT}%% no step records an emotion: every step is scored 3")
+    for stage in doc.stages:
+        tasks = []
+        for step in stage.steps:
+            if any_emotion and step.emotion is None:
+                continue
+            score = 3 if step.emotion is None else step.emotion + 3
+            name = escape_line(step.name) or step.id
+            found = marks.step(stage.id, step.id)
+            if found:
+                name += " " + escape(f"{style.LINT} " + ", ".join(rules_of(found)))
+            owner = step_owner(step, stage)
+            actors = f": {owner}" if owner else ""
+            tasks.append(f"{INDENT * 2}{name}: {score}{actors}")
+        if tasks:
+            lines.append(f"{INDENT}section {escape_line(stage.name) or stage.id}")
+            lines += tasks
+    return "\n".join(lines) + "\n"
+
+
+def _emotion_class(emotion: int | None) -> str:
+    if emotion is None:
+        return "emotionNone"
+    return f"emotion{'N' if emotion < 0 else 'P' if emotion > 0 else ''}{abs(emotion)}"
+
+
+def flowchart(doc: Flow, marks: Marks) -> str:
+    """A Mermaid `flowchart` of the step graph: stages as subgraphs, steps filled by emotion."""
+    graph = StepGraph(doc)
+    names = {(n.stage_index, n.step_index): f"n{i}" for i, n in enumerate(graph.nodes)}
+    lines = [
+        "flowchart LR",
+        f"{INDENT}%% {escape(doc.title)} ({doc.kind} {doc.id}, {doc.state})",
+    ]
+    classes: dict[str, list[str]] = {}
+    for stage_index, stage in enumerate(doc.stages):
+        lines.append(f'{INDENT}subgraph st{stage_index}["{escape(stage.name) or stage.id}"]')
+        if not stage.steps:
+            lines.append(f'{INDENT * 2}empty{stage_index}["no steps"]')
+        for step_index, step in enumerate(stage.steps):
+            name = names[(stage_index, step_index)]
+            owner = step_owner(step, stage)
+            where = " · ".join(part for part in (step.channel, step.touchpoint) if part)
+            label = f"<b>{_wrapped(step.name) or step.id}</b><br>"
+            label += f"owner {owner}" if owner else "<i>no owner</i>"
+            if where:
+                label += f"<br>{_wrapped(where)}"
+            flags = []
+            if step.pain_points:
+                flags.append(f"{style.PAIN} {style.plural(len(step.pain_points), 'pain point')}")
+            if step.opportunities:
+                count = len(step.opportunities)
+                flags.append(f"{style.IDEA} {style.plural(count, 'opportunity', 'opportunities')}")
+            if step.terminal:
+                flags.append(f"{style.END} ends here")
+            if flags:
+                label += "<br>" + " ".join(flags)
+            found = marks.step(stage.id, step.id)
+            if found:
+                label += "<br><b>" + escape(f"{style.LINT} " + ", ".join(rules_of(found))) + "</b>"
+                classes.setdefault("lint", []).append(name)
+            lines.append(f'{INDENT * 2}{name}["{label}"]')
+            classes.setdefault(_emotion_class(step.emotion), []).append(name)
+            if step.terminal:
+                classes.setdefault("terminal", []).append(name)
+        lines.append(f"{INDENT}end")
+    if graph.entry is not None:
+        entry = names[(graph.entry.stage_index, graph.entry.step_index)]
+        lines.append(f'{INDENT}start(("start")) --> {entry}')
+        classes.setdefault("start", []).append("start")
+    for tail, head in graph.edges():
+        arrow = "-->"
+        if (head.stage_index, head.step_index) <= (tail.stage_index, tail.step_index):
+            arrow = "-.->"
+        elif len(graph.successors[tail.step.id]) > 1:
+            arrow = "==>"
+        tail_name = names[(tail.stage_index, tail.step_index)]
+        head_name = names[(head.stage_index, head.step_index)]
+        lines.append(f"{INDENT}{tail_name} {arrow} {head_name}")
+    for emotion, fill in style.EMOTION_FILL.items():
+        lines.append(
+            f"{INDENT}classDef {_emotion_class(emotion)} fill:{fill},stroke:{style.BORDER},"
+            f"color:{style.TEXT}"
+        )
+    lines.append(
+        f"{INDENT}classDef emotionNone fill:{style.NO_EMOTION_FILL},stroke:{style.BORDER},"
+        f"color:{style.TEXT}"
+    )
+    lines.append(f"{INDENT}classDef terminal stroke-width:3px")
+    lines.append(f"{INDENT}classDef start fill:#1a1a1a,stroke:#1a1a1a,color:#ffffff")
+    lines.append(f"{INDENT}classDef lint stroke:#000000,stroke-width:3px,stroke-dasharray:5 3")
+    for name, members in classes.items():
+        lines.append(f"{INDENT}class {','.join(members)} {name}")
+    return "\n".join(lines) + "\n"

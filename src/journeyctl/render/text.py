@@ -1,0 +1,159 @@
+"""User text made safe and measured: escaping for DOT and HTML-like labels, wrapping by width.
+
+Every string that comes from a document passes through `clean` (no control characters, no
+lone surrogates, one line) and then through `html` (inside an HTML-like label ``<...>``) or
+`quoted` (inside a DOT ``"..."`` string). Nothing a user writes can end a label, start
+markup, or turn into a Graphviz escape such as ``\\N``.
+
+Widths are estimated with the advance widths of DejaVu Sans, the font that fontconfig picks
+for ``Helvetica,Arial,sans-serif`` on Debian (measured with Graphviz 2.43, in em). It is
+wider than Helvetica and Arial, so text sized for it also fits where those fonts are used.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+FONT = "Helvetica,Arial,sans-serif"
+"""The font of every label; on Linux fontconfig resolves it to DejaVu Sans."""
+
+# Advance widths in em of the printable ASCII characters 32..126, regular and bold.
+# fmt: off
+_REGULAR = (
+    0.316, 0.398, 0.458, 0.841, 0.638, 0.953, 0.78, 0.278, 0.391, 0.391, 0.503, 0.841, 0.316,
+    0.36, 0.316, 0.338, 0.638, 0.638, 0.638, 0.638, 0.638, 0.638, 0.638, 0.638, 0.638, 0.638,
+    0.338, 0.338, 0.841, 0.841, 0.841, 0.533, 0.998, 0.712, 0.683, 0.698, 0.773, 0.63, 0.578,
+    0.773, 0.75, 0.293, 0.293, 0.653, 0.555, 0.863, 0.75, 0.788, 0.601, 0.788, 0.698, 0.638,
+    0.594, 0.736, 0.683, 0.991, 0.683, 0.608, 0.683, 0.391, 0.338, 0.391, 0.841, 0.503, 0.503,
+    0.616, 0.638, 0.548, 0.638, 0.616, 0.345, 0.638, 0.638, 0.278, 0.278, 0.578, 0.278, 0.976,
+    0.638, 0.616, 0.638, 0.638, 0.392, 0.518, 0.391, 0.638, 0.593, 0.818, 0.593, 0.593, 0.525,
+    0.638, 0.338, 0.638, 0.841,
+)
+_BOLD = (
+    0.345, 0.458, 0.518, 0.841, 0.698, 1.006, 0.871, 0.308, 0.458, 0.458, 0.525, 0.841, 0.383,
+    0.413, 0.383, 0.368, 0.698, 0.698, 0.698, 0.698, 0.698, 0.698, 0.698, 0.698, 0.698, 0.698,
+    0.398, 0.398, 0.841, 0.841, 0.841, 0.578, 0.998, 0.773, 0.765, 0.736, 0.833, 0.683, 0.683,
+    0.818, 0.841, 0.376, 0.376, 0.773, 0.638, 0.998, 0.841, 0.848, 0.736, 0.848, 0.773, 0.677,
+    0.704, 0.81, 0.773, 1.103, 0.773, 0.728, 0.728, 0.458, 0.368, 0.458, 0.841, 0.503, 0.503,
+    0.675, 0.713, 0.593, 0.713, 0.675, 0.406, 0.713, 0.713, 0.345, 0.345, 0.668, 0.345, 1.043,
+    0.713, 0.691, 0.713, 0.713, 0.495, 0.593, 0.48, 0.713, 0.653, 0.923, 0.645, 0.653, 0.586,
+    0.713, 0.368, 0.713, 0.841,
+)
+# fmt: on
+_MEASURED = {
+    "\u00b7": 0.383,  # middle dot
+    "\u2022": 0.638,  # bullet
+    "\u2013": 0.503,  # en dash
+    "\u2014": 0.998,  # em dash
+    "\u2019": 0.383,  # right single quote
+    "\u201c": 0.661,  # left double quote
+    "\u201d": 0.661,  # right double quote
+    "\u2026": 0.998,  # ellipsis
+    "\u2192": 0.841,  # right arrow
+    "\u2212": 0.841,  # minus sign
+    "\u20ac": 0.698,  # euro sign
+    "\u25b2": 0.773,  # pain point
+    "\u25c6": 0.773,  # opportunity
+    "\u25c9": 0.9,  # end
+    "\u25cf": 0.871,  # point
+    "\u2691": 0.901,  # lint flag
+    "\u2713": 0.841,  # check mark
+    "\u2717": 0.841,  # ballot x
+}
+"""Measured widths (the wider of regular and bold) of symbols this package writes."""
+_WIDE = 1.0
+"""Width of East Asian wide characters, emoji and anything unmeasured: a safe upper bound."""
+_OTHER = 0.9
+"""Width of other non-ASCII letters and symbols (most Latin ones are near 0.65)."""
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def clean(text: str) -> str:
+    """One line of printable text: controls and lone surrogates dropped, runs of space joined."""
+    return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
+
+
+def html(text: str) -> str:
+    """Clean text and escape it for an HTML-like label: ``& < > " '`` become entities."""
+    return escape(clean(text))
+
+
+def escape(text: str) -> str:
+    """Escape a piece of already cleaned text (spaces kept) for an HTML-like label."""
+    return (
+        _CONTROL.sub("", text)
+        .replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def quoted(text: str) -> str:
+    """A DOT double-quoted string whose content Graphviz shows literally (escString-safe)."""
+    body = clean(text).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{body}"'
+
+
+@lru_cache(maxsize=4096)
+def _char_width(char: str, bold: bool) -> float:
+    code = ord(char)
+    if 32 <= code < 127:
+        return (_BOLD if bold else _REGULAR)[code - 32]
+    if char in _MEASURED:
+        return _MEASURED[char]
+    if unicodedata.east_asian_width(char) in "WF" or code >= 0x1F000:
+        return _WIDE
+    if unicodedata.combining(char):
+        return 0.0
+    return _OTHER
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Estimated width in points of one line of text at a font size."""
+    return sum(_char_width(char, bold) for char in text) * size
+
+
+def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: int = 0) -> list[str]:
+    """Break cleaned text into lines no wider than `width` points; long words are split.
+
+    With `max_lines`, what does not fit ends in an ellipsis on the last line.
+    """
+    words = clean(text).split(" ")
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        candidate = f"{line} {word}" if line else word
+        if text_width(candidate, size, bold) <= width:
+            line = candidate
+            continue
+        if line:
+            lines.append(line)
+        while text_width(word, size, bold) > width:
+            cut = _fit(word, width, size, bold)
+            lines.append(word[:cut])
+            word = word[cut:]
+        line = word
+    if line:
+        lines.append(line)
+    if max_lines and len(lines) > max_lines:
+        last = lines[max_lines - 1]
+        while last and text_width(last + " …", size, bold) > width:
+            last = last[:-1]
+        lines = [*lines[: max_lines - 1], last.rstrip() + " …"]
+    return lines
+
+
+def _fit(word: str, width: float, size: float, bold: bool) -> int:
+    """How many leading characters of a word fit in `width` (at least one)."""
+    total = 0.0
+    for index, char in enumerate(word):
+        total += _char_width(char, bold) * size
+        if total > width:
+            return max(1, index)
+    return len(word)
