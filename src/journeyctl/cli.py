@@ -222,10 +222,12 @@ def _print_statistics(findings: Sequence[Finding], to_stderr: bool) -> None:
 
 from journeyctl.commands.diff import diff as _diff  # noqa: E402 - light; see its docstring
 from journeyctl.commands.fmt import fmt as _fmt  # noqa: E402 - light; see its docstring
+from journeyctl.commands.init import init as _init  # noqa: E402 - light; see its docstring
 from journeyctl.commands.render import render as _render  # noqa: E402 - light; see its docstring
 
 app.command(name="diff")(_guarded(_diff))
 app.command(name="render")(_guarded(_render))
+app.command(name="init")(_guarded(_init))
 app.command(name="fmt")(_guarded(_fmt))
 
 
