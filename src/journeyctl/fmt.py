@@ -1,11 +1,11 @@
 """`journeyctl fmt`: canonical key order and layout, with every comment kept (design §3).
 
 The key order is the field order of the models in `journeyctl.model` (the order of the design's
-example), except that `kind` follows `journeyctl` in a document: the version and the kind say
-how to read the rest. Keys the models do not know (`x-` extensions, typos) keep their relative
-order after the known ones. Indentation is two spaces, with sequences indented under their key.
-Flow collections stay flow (`{name: x, target: 1}`), quotes stay as written, long lines are
-never re-wrapped; runs of blank lines become one, and `~`/`null` are written as an empty value.
+example: `journeyctl`, `kind`, `id`, ...). Keys the models do not know (`x-` extensions, typos)
+keep their relative order after the known ones. Indentation is two spaces, with sequences
+indented under their key. Flow collections stay flow (`{name: x, target: 1}`), quotes stay as
+written, long lines are never re-wrapped; runs of blank lines become one, and `~`/`null` are
+written as an empty value.
 
 ruamel.yaml's round-trip loader keeps comments, but stores a full-line comment on whatever comes
 *before* it (often a scalar deep inside the previous key's value), so moving a key would leave
@@ -71,12 +71,8 @@ class FormatError(JourneyError):
 
 @cache
 def key_order(model: type[BaseModel]) -> tuple[str, ...]:
-    """The canonical order of a model's keys: its fields, `kind` right after `journeyctl`."""
-    order = list(model.model_fields)
-    if "journeyctl" in order and "kind" in order:
-        order.remove("kind")
-        order.insert(order.index("journeyctl") + 1, "kind")
-    return tuple(order)
+    """The canonical order of a model's keys: the order of its fields."""
+    return tuple(model.model_fields)
 
 
 @cache
@@ -817,9 +813,9 @@ def format_file(path: Path, display: str, explicit: bool, settings: bool = False
         raw = path.read_bytes()
     except OSError as error:
         return Outcome(path, display, error=f"{display}: cannot read: {error.strerror or error}")
-    from journeyctl.linter import _MARKER  # the quick test lint uses for `journeyctl:`
+    from journeyctl.linter import MARKER  # the quick test lint uses for `journeyctl:`
 
-    if not explicit and _MARKER.search(raw) is None:
+    if not explicit and MARKER.search(raw) is None:
         return None
     try:
         loaded = parse_yaml(raw, path)
@@ -849,6 +845,6 @@ def _left_alone(path: Path, display: str, line: int, column: int, message: str) 
 
 
 def _display(path: Path) -> str:
-    from journeyctl.linter import _display as display  # how lint shows paths
+    from journeyctl.linter import display_path as display  # how lint shows paths
 
     return display(path)

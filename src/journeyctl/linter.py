@@ -26,7 +26,7 @@ from journeyctl.settings import SETTINGS_NAMES, ProjectSettings, SettingsFinder
 from journeyctl.suppress import Suppressions, read_suppressions
 from journeyctl.validation import Invalid, validate_document
 
-_MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
+MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 PARALLEL_MIN_BYTES = 4_000_000
 """Below this much YAML, starting worker processes costs more than it saves."""
@@ -108,7 +108,7 @@ def discover(
             if given.is_dir() and not _included(key, project):
                 continue
             seen.add(key)
-            yield Target(path, _display(path), explicit, project)
+            yield Target(path, display_path(path), explicit, project)
 
 
 def _walk(directory: Path) -> Iterator[Path]:
@@ -146,7 +146,7 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return _GLOB_CACHE[pattern]
 
 
-def _display(path: Path) -> str:
+def display_path(path: Path) -> str:
     try:
         # abspath, not resolve(): a symlink is shown by its own name
         return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()  # noqa: PTH100
@@ -198,7 +198,7 @@ def check_content(target: Target, raw: bytes, today: date) -> FileResult:
     Findings here are before suppressions and cross-file checks (see `lint_paths`).
     """
     result = FileResult(target)
-    if not target.explicit and _MARKER.search(raw) is None:
+    if not target.explicit and MARKER.search(raw) is None:
         result.linted = False
         return result
     stamp = _Stamper(target)
@@ -340,7 +340,7 @@ def _project_refs(targets: list[Target]) -> list[DocRef]:
                 raw = _read_regular(path)
             except OSError:
                 continue
-            if _MARKER.search(raw) is not None:
+            if MARKER.search(raw) is not None:
                 ref = _skim(path, raw)
                 if ref is not None:
                     refs.append(ref)
@@ -364,7 +364,9 @@ def _skim(path: Path, raw: bytes) -> DocRef | None:
     if kind is None or doc_id is None:
         return None
     state = values.get("state", "current") if kind != "persona" else None
-    return DocRef(_display(path), kind, doc_id, state, values.get("persona"), (id_line, 1), None)
+    return DocRef(
+        display_path(path), kind, doc_id, state, values.get("persona"), (id_line, 1), None
+    )
 
 
 def _finish(results: list[FileResult], context: list[DocRef]) -> LintRun:

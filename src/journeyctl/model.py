@@ -193,6 +193,9 @@ class Header(Strict):
     """Keys every journeyctl document starts with."""
 
     journeyctl: Literal[1] = Field(description="Format version; always 1.")
+    kind: Literal["journey", "workflow", "persona"] = Field(
+        description="journey | workflow | persona"
+    )
     id: Slug = Field(description="Unique per kind and state.")
 
 
