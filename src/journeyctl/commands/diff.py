@@ -34,7 +34,7 @@ from journeyctl.errors import UsageError
 
 if TYPE_CHECKING:
     from journeyctl.diff import Document, DocumentDiff
-    from journeyctl.diff_report import DiffReport
+    from journeyctl.diff_report import BaseInfo, DiffReport
     from journeyctl.finding import Finding
     from journeyctl.gitio import Git
     from journeyctl.linter import FileResult, Target
@@ -42,11 +42,32 @@ if TYPE_CHECKING:
 
 
 class DiffFormat(enum.StrEnum):
-    """Formats of `journeyctl diff`."""
+    """Formats of `journeyctl diff`: reports, and pictures (the flow view, coloured)."""
 
     TEXT = "text"
     MARKDOWN = "markdown"
     JSON = "json"
+    SVG = "svg"
+    PNG = "png"
+    PDF = "pdf"
+    DOT = "dot"
+
+    @property
+    def is_picture(self) -> bool:
+        """Whether this format draws the flow view rather than writing a report."""
+        return self in (DiffFormat.SVG, DiffFormat.PNG, DiffFormat.PDF, DiffFormat.DOT)
+
+
+_SUFFIX_FORMATS = {
+    ".md": DiffFormat.MARKDOWN,
+    ".markdown": DiffFormat.MARKDOWN,
+    ".json": DiffFormat.JSON,
+    ".svg": DiffFormat.SVG,
+    ".png": DiffFormat.PNG,
+    ".pdf": DiffFormat.PDF,
+    ".dot": DiffFormat.DOT,
+    ".gv": DiffFormat.DOT,
+}
 
 
 class FailOnNew(enum.StrEnum):
@@ -85,13 +106,17 @@ def diff(
         ),
     ] = None,
     output_format: Annotated[
-        DiffFormat,
+        DiffFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="text (colour on a terminal), markdown (a pull-request comment) or json.",
+            help="text (colour on a terminal), markdown (a pull-request comment), json; or "
+            "a picture of the flow with added steps green, changed amber, removed red and "
+            "dashed: svg, png, pdf (these need Graphviz) or dot. Default: from the suffix of "
+            "--output-file, else text.",
+            show_default=False,
         ),
-    ] = DiffFormat.TEXT,
+    ] = None,
     output_file: Annotated[
         Path | None,
         typer.Option("--output-file", "-o", help="Write the diff to this file, not stdout."),
@@ -126,11 +151,17 @@ def diff(
     finally:
         if gc_was_enabled:
             gc.enable()
-    color = output_file is None and output_format is DiffFormat.TEXT and _stdout_has_color()
-    text = render_report(report, output_format.value, color=color)
-    if not report.diffs and base is not None:
-        typer.echo(f"journeyctl: no journeyctl file changed since {base}", err=True)
-    _emit(text, output_file)
+    chosen = output_format or _SUFFIX_FORMATS.get(
+        output_file.suffix.lower() if output_file else "", DiffFormat.TEXT
+    )
+    if chosen.is_picture:
+        _draw(report, chosen, output_file)
+    else:
+        color = output_file is None and chosen is DiffFormat.TEXT and _stdout_has_color()
+        text = render_report(report, chosen.value, color=color)
+        if not report.diffs and base is not None:
+            typer.echo(f"journeyctl: no journeyctl file changed since {base}", err=True)
+        _emit(text, output_file)
     if fail_on is not None:
         threshold = Severity.ERROR if fail_on is FailOnNew.NEW_ERRORS else Severity.WARNING
         introduced = [f for d in report.diffs for f in d.findings.introduced]
@@ -147,8 +178,6 @@ def build_report(
 
     `today` is the day rules such as stale-review judge by (tests fix it).
     """
-    from journeyctl.diff_report import DiffReport
-
     if base is not None and journey is not None:
         raise UsageError("--base and --journey do not go together: choose one")
     today = today or date.today()
@@ -157,13 +186,13 @@ def build_report(
     if journey is not None:
         if len(sides) > 1:
             raise UsageError(f"--journey takes one directory, not {len(sides)} paths")
-        return DiffReport((_diff_journey(journey, Path(sides[0] if sides else "."), today),))
+        return _diff_journey(journey, Path(sides[0] if sides else "."), today)
     if len(sides) != 2:
         raise UsageError(
             "give two files to compare (OLD NEW, each a path or REV:path), "
             "or --base REV, or --journey ID"
         )
-    return DiffReport((_diff_pair(sides[0], sides[1], today),))
+    return _diff_pair(sides[0], sides[1], today)
 
 
 # --------------------------------------------------------------------------------------------
@@ -300,9 +329,12 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
-def _finish(loader: _Loader, pairs: list[tuple[Side | None, Side | None]]) -> list[DocumentDiff]:
+def _finish(
+    loader: _Loader, pairs: list[tuple[Side | None, Side | None]], base: BaseInfo | None = None
+) -> DiffReport:
     """Add cross-file findings to every side, then diff each pair."""
     from journeyctl.diff import diff_sides
+    from journeyctl.diff_report import DiffReport
 
     loaded = [side for pair in pairs for side in pair if side is not None]
     extra = _cross_file_findings(loader, loaded)
@@ -316,7 +348,8 @@ def _finish(loader: _Loader, pairs: list[tuple[Side | None, Side | None]]) -> li
                 (new.findings + extra.get(id(new), [])) if new else (),
             )
         )
-    return diffs
+    documents = tuple((old.doc if old else None, new.doc if new else None) for old, new in pairs)
+    return DiffReport(tuple(diffs), base, documents)
 
 
 def _cross_file_findings(loader: _Loader, sides: list[Side]) -> dict[int, list[Finding]]:
@@ -361,14 +394,14 @@ def _cross_file_findings(loader: _Loader, sides: list[Side]) -> dict[int, list[F
 # --------------------------------------------------------------------------------------------
 
 
-def _diff_pair(old_spec: str, new_spec: str, today: date) -> DocumentDiff:
+def _diff_pair(old_spec: str, new_spec: str, today: date) -> DiffReport:
     loader = _Loader(today)
     old, new = loader.load_many([loader.spec(old_spec), loader.spec(new_spec)])
     if old.doc.kind != new.doc.kind and "persona" in (old.doc.kind, new.doc.kind):
         raise UsageError(
             f"cannot diff a {old.doc.kind} ({old.label}) with a {new.doc.kind} ({new.label})"
         )
-    return _finish(loader, [(old, new)])[0]
+    return _finish(loader, [(old, new)])
 
 
 _MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
@@ -376,7 +409,7 @@ _MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
 
 
 def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffReport:
-    from journeyctl.diff_report import BaseInfo, DiffReport
+    from journeyctl.diff_report import BaseInfo
 
     loader = _Loader(today)
     git = loader.git
@@ -420,8 +453,7 @@ def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffRepo
             pairs.extend([(old, None), (None, new)])
             continue
         pairs.append((old, new))
-    diffs = _finish(loader, pairs)
-    return DiffReport(tuple(diffs), BaseInfo(rev, base, commit))
+    return _finish(loader, pairs, BaseInfo(rev, base, commit))
 
 
 def _included(loader: _Loader, where: Path) -> bool:
@@ -452,7 +484,7 @@ def _is_yaml(path: str) -> bool:
     return name.endswith((".yaml", ".yml")) and name not in SETTINGS_NAMES
 
 
-def _diff_journey(journey_id: str, directory: Path, today: date) -> DocumentDiff:
+def _diff_journey(journey_id: str, directory: Path, today: date) -> DiffReport:
     import difflib
 
     from journeyctl.linter import discover
@@ -494,7 +526,7 @@ def _diff_journey(journey_id: str, directory: Path, today: date) -> DocumentDiff
                 f"{len(candidates)} {state} documents with id '{journey_id}': {labels} "
                 "(rule duplicate-id); keep one"
             )
-    return _finish(loader, [(found["current"][0], found["optimized"][0])])[0]
+    return _finish(loader, [(found["current"][0], found["optimized"][0])])
 
 
 # --------------------------------------------------------------------------------------------
@@ -506,6 +538,46 @@ def _stdout_has_color() -> bool:
     if os.environ.get("NO_COLOR"):
         return False
     return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
+
+
+def _draw(report: DiffReport, output_format: DiffFormat, output_file: Path | None) -> None:
+    """Draw the flow view of one journey's diff and write it."""
+    from journeyctl.diff_report.flow import diff_source
+    from journeyctl.model import Flow
+
+    if len(report.diffs) != 1:
+        raise UsageError(
+            f"a picture shows one journey, and {len(report.diffs)} changed: "
+            "give OLD NEW (or --journey ID), or use --format markdown"
+        )
+    diff, (old, new) = report.diffs[0], report.documents[0]
+    if not isinstance(old, Flow | None) or not isinstance(new, Flow | None):
+        raise UsageError("a persona has no flow to draw; use --format text or markdown")
+    binary = output_format in (DiffFormat.PNG, DiffFormat.PDF)
+    if binary and output_file is None and sys.stdout.isatty():
+        raise UsageError(f"{output_format.value} is binary: write it with -o FILE")
+    source = diff_source(old, new, diff.changes, _picture_title(diff))
+    if output_format is DiffFormat.DOT:
+        _emit(source, output_file)
+        return
+    from journeyctl.render import Format
+    from journeyctl.render.output import find_dot, run_dot, write_output
+
+    drawn = run_dot(source, Format(output_format.value), find_dot())
+    if output_file is None:
+        sys.stdout.buffer.write(drawn.data)
+        sys.stdout.flush()
+    else:
+        write_output(output_file, drawn.data)
+
+
+def _picture_title(diff: DocumentDiff) -> str:
+    """``changes from current to optimized``, or between the two files (or git revisions)."""
+    if diff.old is None or diff.new is None:
+        return f"new file {diff.new.label}" if diff.new else f"deleted {diff.subject.label}"
+    if diff.old.state != diff.new.state:
+        return f"changes from {diff.old.state} to {diff.new.state}"
+    return f"changes from {diff.old.label} to {diff.new.label}"
 
 
 def _emit(text: str, output_file: Path | None) -> None:

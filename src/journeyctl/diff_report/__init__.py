@@ -12,7 +12,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeyctl.diff import DocumentDiff
+from journeyctl.diff import Document, DocumentDiff
 
 __all__ = ["FORMATS", "BaseInfo", "DiffReport", "render_report"]
 
@@ -34,6 +34,8 @@ class DiffReport:
 
     diffs: tuple[DocumentDiff, ...]
     base: BaseInfo | None = None
+    documents: tuple[tuple[Document | None, Document | None], ...] = ()
+    """The (old, new) documents of each diff, for pictures."""
 
 
 Renderer = Callable[[DiffReport, bool], str]
