@@ -99,3 +99,17 @@ def test_diff_draws_svg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert svg.lstrip().startswith("<?xml") or "<svg" in svg[:400]
     classes = set(re.findall(r'class="node step diff(?:-|&#45;)(\w+)"', svg))
     assert classes == {"added", "changed", "removed"}
+
+
+def test_draw_diff_is_ready_for_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`journeyctl render --diff OLD NEW -o OUT` calls this."""
+    from journeyctl.commands.diff import draw_diff
+    from journeyctl.errors import UsageError
+
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "old.yaml", BASE)
+    write(tmp_path, "new.yaml", NEW)
+    draw_diff("old.yaml", "new.yaml", tmp_path / "out.gv")
+    assert (tmp_path / "out.gv").read_text().startswith("digraph")
+    with pytest.raises(UsageError, match="cannot draw a diff as json"):
+        draw_diff("old.yaml", "new.yaml", tmp_path / "out.json")

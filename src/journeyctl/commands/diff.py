@@ -540,6 +540,31 @@ def _stdout_has_color() -> bool:
     return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
+def draw_diff(
+    old: str, new: str, output_file: Path | None, output_format: str | None = None
+) -> None:
+    """Draw the changes from `old` to `new` (each a file or REV:path) as the flow view.
+
+    The entry point for ``journeyctl render --diff OLD NEW -o OUT``: the format is
+    `output_format` (svg, png, pdf or dot), else the suffix of `output_file`, else dot.
+    UsageError for bad input, as everywhere.
+    """
+    chosen = DiffFormat(output_format) if output_format else None
+    if chosen is None and output_file is not None:
+        chosen = _SUFFIX_FORMATS.get(output_file.suffix.lower())
+    chosen = chosen or DiffFormat.DOT
+    if not chosen.is_picture:
+        raise UsageError(f"cannot draw a diff as {chosen.value}: use svg, png, pdf or dot")
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        report = build_report([old, new], None, None)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    _draw(report, chosen, output_file)
+
+
 def _draw(report: DiffReport, output_format: DiffFormat, output_file: Path | None) -> None:
     """Draw the flow view of one journey's diff and write it."""
     from journeyctl.diff_report.flow import diff_source
