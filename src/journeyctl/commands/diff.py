@@ -404,12 +404,11 @@ def _diff_pair(old_spec: str, new_spec: str, today: date) -> DiffReport:
     return _finish(loader, [(old, new)])
 
 
-_MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
-"""A top-level `journeyctl:` key: what makes a YAML file a journeyctl file (as in lint)."""
 
 
 def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffReport:
     from journeyctl.diff_report import BaseInfo
+    from journeyctl.linter import MARKER
 
     loader = _Loader(today)
     git = loader.git
@@ -428,8 +427,8 @@ def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffRepo
         old_raw = old_bytes.get(change.old) if change.old is not None else None
         new_path = top / change.new if change.new is not None else None
         new_raw = _read_file(new_path) if new_path is not None and new_path.is_file() else None
-        old_raw = old_raw if old_raw is not None and _MARKER.search(old_raw) else None
-        new_raw = new_raw if new_raw is not None and _MARKER.search(new_raw) else None
+        old_raw = old_raw if old_raw is not None and MARKER.search(old_raw) else None
+        new_raw = new_raw if new_raw is not None and MARKER.search(new_raw) else None
         if old_raw is None and new_raw is None:
             continue  # not a journeyctl file on either side
         where = new_path if new_path is not None else top / str(change.old)
@@ -487,7 +486,7 @@ def _is_yaml(path: str) -> bool:
 def _diff_journey(journey_id: str, directory: Path, today: date) -> DiffReport:
     import difflib
 
-    from journeyctl.linter import discover
+    from journeyctl.linter import MARKER, discover
 
     if not directory.is_dir():
         raise UsageError(f"{directory}: not a directory (--journey ID [DIR])")
@@ -498,7 +497,7 @@ def _diff_journey(journey_id: str, directory: Path, today: date) -> DiffReport:
     files: list[tuple[str, bytes, Path]] = []
     for target in discover([directory], loader.finder):
         raw = _read_file(target.path)
-        if _MARKER.search(raw) is None:
+        if MARKER.search(raw) is None:
             continue
         known.update(
             m.decode() for m in re.findall(rb"^id[ \t]*:[ \t]*['\"]?([a-z0-9-]+)", raw, re.M)
