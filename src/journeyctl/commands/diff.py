@@ -404,8 +404,6 @@ def _diff_pair(old_spec: str, new_spec: str, today: date) -> DiffReport:
     return _finish(loader, [(old, new)])
 
 
-
-
 def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffReport:
     from journeyctl.diff_report import BaseInfo
     from journeyctl.linter import MARKER
