@@ -1,21 +1,31 @@
 """A small DOT writer that cannot be tricked by user text.
 
-Attribute values are written in one of three ways, chosen by type: an `Html` value (built only
-from `text.html`-escaped parts) is written as an HTML-like label ``<...>``; a `Raw` value
-(numbers, positions, colours this package chose) as it is, quoted; and every other string
-through `text.quoted`, so that a user string can never become HTML, end a quoted string or
-smuggle a Graphviz escape such as ``\\N`` in.
+Attribute values are written according to their type: an `Html` value (built only from
+`text.html`-escaped parts) as an HTML-like label ``<...>``; a `Raw` value (a colour, a slug,
+a class list this package made) as it is, quoted; `Lines` (user text for a tooltip) line by
+line through `text.quoted`; and every other string through `text.quoted`, so that a user
+string can never become HTML, end a quoted string or smuggle a Graphviz escape such as
+``\\N`` in.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from journeyctl.render.text import clean, quoted
+from journeyctl.render.text import quoted, quoted_lines
 
 
 class Html(str):
     """An HTML-like label assembled from escaped parts; written as ``<...>``."""
+
+    __slots__ = ()
+
+
+class Raw(str):
+    """A value this package made (a colour, a slug id, a class list): written as it is, quoted.
+
+    It must not contain `"` or a backslash; `value` refuses one that does.
+    """
 
     __slots__ = ()
 
@@ -26,16 +36,19 @@ class Lines(tuple[str, ...]):
     __slots__ = ()
 
 
-Value = str | int | float | bool | Html | Lines
+Value = str | int | float | bool | Html | Raw | Lines
 
 
 def value(item: Value) -> str:
     """One attribute value in DOT syntax."""
     if isinstance(item, Html):
         return f"<{item}>"
+    if isinstance(item, Raw):
+        if '"' in item or "\\" in item:
+            raise ValueError(f"not a raw DOT value: {item!r}")
+        return f'"{item}"'
     if isinstance(item, Lines):
-        parts = [quoted(line)[1:-1] for line in item if clean(line)]
-        return '"' + "\\n".join(parts) + '"'
+        return quoted_lines(item)
     if isinstance(item, bool):
         return "true" if item else "false"
     if isinstance(item, int):

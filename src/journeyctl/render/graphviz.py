@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from functools import lru_cache
 
 from journeyctl.graph import Node, StepGraph
 from journeyctl.model import Flow, Stage, Step
 from journeyctl.render import style
-from journeyctl.render.dot import Dot, Html, Lines, Value
+from journeyctl.render.dot import Dot, Html, Lines, Raw, Value
 from journeyctl.render.marks import Mark, Marks, rules_of
 from journeyctl.render.text import FONT, html, wrap
 
@@ -248,49 +249,59 @@ def _stage_attributes(stage: Stage, marks: Sequence[Mark]) -> dict[str, Value]:
     }
 
 
-def _step_attributes(step: Step, stage: Stage, marks: Sequence[Mark]) -> dict[str, Value]:
-    rows = [
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>'
-        f"{br(wrap(step.name, NODE_WIDTH, 11, bold=True, max_lines=3))}</B></TD></TR>"
-    ]
-    owner = step_owner(step, stage)
-    who = [f"{font('owner', 9, style.MUTED)} {html(owner) if owner else '<I>none</I>'}"]
-    if step.emotion is not None:
-        who.append(f"{font('emotion', 9, style.MUTED)} {style.emotion_label(step.emotion)}")
-    rows.append(f'<TR><TD ALIGN="LEFT">{font(" · ".join(who), 9)}</TD></TR>')
-    where = " · ".join(part for part in (step.channel, step.touchpoint) if part)
-    if where:
-        text = br(wrap(where, NODE_WIDTH, 9, max_lines=2))
-        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 9)}</TD></TR>')
+_OWNER = font("owner", 9, style.MUTED)
+_EMOTION = font("emotion", 9, style.MUTED)
+_TABLE = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" WIDTH="{NODE_WIDTH:g}">'
+
+
+@lru_cache(maxsize=1024)
+def _who_row(owner: str | None, emotion: int | None) -> str:
+    who = [f"{_OWNER} {html(owner) if owner else '<I>none</I>'}"]
+    if emotion is not None:
+        who.append(f"{_EMOTION} {style.emotion_label(emotion)}")
+    return f'<TR><TD ALIGN="LEFT">{font(" · ".join(who), 9)}</TD></TR>'
+
+
+@lru_cache(maxsize=1024)
+def _where_row(channel: str | None, touchpoint: str | None) -> str:
+    where = " · ".join(part for part in (channel, touchpoint) if part)
+    if not where:
+        return ""
+    text = br(wrap(where, NODE_WIDTH, 9, max_lines=2))
+    return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 9)}</TD></TR>'
+
+
+@lru_cache(maxsize=256)
+def _flags_row(pains: int, ideas: int, terminal: bool) -> str:
     flags = []
-    if step.pain_points:
-        flags.append(
-            font(
-                f"{style.PAIN} {style.plural(len(step.pain_points), 'pain point')}",
-                9,
-                style.PAIN_INK,
-            )
-        )
-    if step.opportunities:
-        count = style.plural(len(step.opportunities), "opportunity", "opportunities")
-        flags.append(font(f"{style.IDEA} {count}", 9, style.IDEA_INK))
-    if step.terminal:
+    if pains:
+        text = f"{style.PAIN} {style.plural(pains, 'pain point')}"
+        flags.append(font(text, 9, style.PAIN_INK))
+    if ideas:
+        text = f"{style.IDEA} {style.plural(ideas, 'opportunity', 'opportunities')}"
+        flags.append(font(text, 9, style.IDEA_INK))
+    if terminal:
         flags.append(font(f"{style.END} ends here", 9))
-    if flags:
-        rows.append(f'<TR><TD ALIGN="LEFT">{"  ".join(flags)}</TD></TR>')
-    if marks:
-        rows.append(lint_row(marks, NODE_WIDTH))
+    return f'<TR><TD ALIGN="LEFT">{"  ".join(flags)}</TD></TR>' if flags else ""
+
+
+def _step_attributes(step: Step, stage: Stage, marks: Sequence[Mark]) -> dict[str, Value]:
+    owner = step_owner(step, stage)
+    name = br(wrap(step.name, NODE_WIDTH, 11, bold=True, max_lines=3))
     label = (
-        f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" WIDTH="{NODE_WIDTH:g}">'
-        + "".join(rows)
-        + "</TABLE>"
+        f'{_TABLE}<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{name}</B></TD></TR>'
+        f"{_who_row(owner, step.emotion)}"
+        f"{_where_row(step.channel, step.touchpoint)}"
+        f"{_flags_row(len(step.pain_points), len(step.opportunities), step.terminal)}"
+        f"{lint_row(marks, NODE_WIDTH) if marks else ''}</TABLE>"
     )
     emotion = "none" if step.emotion is None else str(step.emotion).replace("-", "n")
+    css = f"step emotion-{emotion}" + (" terminal" if step.terminal else "")
     values: dict[str, Value] = {
         "label": Html(label),
-        "fillcolor": style.emotion_fill(step.emotion),
-        "id": f"step-{step.id}",
-        "class": f"step emotion-{emotion}" + (" terminal" if step.terminal else ""),
+        "fillcolor": Raw(style.emotion_fill(step.emotion)),
+        "id": Raw(f"step-{step.id}"),
+        "class": Raw(css),
         "tooltip": _step_tooltip(step, owner, marks),
     }
     if step.terminal:
@@ -299,7 +310,7 @@ def _step_attributes(step: Step, stage: Stage, marks: Sequence[Mark]) -> dict[st
         values["color"] = style.LINT_INK
         values["penwidth"] = 2.5
         values["style"] = "rounded,filled,dashed"
-        values["class"] = f"{values['class']} lint"
+        values["class"] = Raw(f"{css} lint")
     return values
 
 

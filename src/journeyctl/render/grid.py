@@ -5,8 +5,9 @@ rows (or lanes) with fixed meanings, an emotion curve across the columns. A grap
 engine would move things around; so this module computes every cell's place and size in
 points, sizes text with the metrics in `journeyctl.render.text` (wrapping instead of
 clipping), and writes nodes with pinned positions (`pos="x,y!"`) for Graphviz's neato
-engine, which keeps them where they are. The DOT says `layout=neato`, so `dot -Tsvg` on a
-saved `.dot` file draws the same picture.
+engine in its no-layout mode (`layout=nop`, i.e. `neato -n`), which keeps them where they
+are and only routes the edges. The DOT says so, so `dot -Tsvg` on a saved `.dot` file draws
+the same picture.
 
 Coordinates here are points with y growing downward; DOT gets y negated.
 """
@@ -256,7 +257,7 @@ def _graph(doc: Flow, view: str, marks: Marks, legend: str, width: float, spline
     dot.defaults(
         "graph",
         {
-            "layout": "neato",
+            "layout": "nop",
             "inputscale": 72,
             "splines": splines,
             "outputorder": "edgesfirst",
@@ -656,6 +657,8 @@ LANE_PAD = 12.0
 """Space above and below the cards of a lane."""
 LINE_ROOM = 14.0
 """Extra space at the bottom of a lane for the name of the line below it."""
+SPLINE_LIMIT = 60
+"""Up to this many steps, blueprint arrows are routed around the cards."""
 GAP = 4.0
 """Distance kept between any two shapes, so that Graphviz can route edges between them."""
 
@@ -703,7 +706,10 @@ def blueprint(doc: Flow, marks: Marks) -> str:
         if emotions
         else _symbols_legend(items)
     )
-    dot = _graph(doc, "blueprint", marks, legend, right, "true")
+    # Routing edges around the cards costs Graphviz time that grows with the square of
+    # their number; a big blueprint gets straight arrows instead.
+    splines = "true" if len(placed) <= SPLINE_LIMIT else "line"
+    dot = _graph(doc, "blueprint", marks, legend, right, splines)
     canvas = Canvas(dot)
 
     y = _blueprint_stages(canvas, doc, placed, column_x, marks)
@@ -715,21 +721,19 @@ def blueprint(doc: Flow, marks: Marks) -> str:
         below = LANE_PAD + (LINE_ROOM if lane < len(LINES) else 0)
         height = LANE_PAD + tallest + 2 * PAD + 4 + below
         lane_tops.append(y)
-        # A lane is a cluster spanned by two invisible anchors GAP inside its corners;
-        # nothing may touch anything else, or Graphviz routes no splines around the cards.
+        # A lane is a cluster with its box given (`bb`, lower left and upper right, y up):
+        # in no-layout mode Graphviz draws clusters only where they say they are.
         dot.open(
             f"cluster_lane{lane}",
             {
                 "style": "filled",
                 "fillcolor": LANE_FILLS[lane],
                 "color": LANE_FILLS[lane],
-                "margin": GAP,
+                "bb": f"{HEAD_W + GAP:.1f},{-(y + height):.1f},{right:.1f},{-y:.1f}",
                 "label": "",
                 "class": f"lane lane-{title.split()[0].lower()}",
             },
         )
-        canvas.point(HEAD_W + GAP + GAP, y + GAP)
-        canvas.point(right - GAP, y + height - GAP)
         for item in members:
             marked = marks.step(item.stage.id, item.step.id)
             cards[(item.stage_index, item.step_index)] = canvas.card(
@@ -878,7 +882,7 @@ def _card_content(block: Block, step: Step, stage: Stage, lane: int, marks: Sequ
     if step.terminal:
         flags.append(f"{style.END} end")
     if flags:
-        block.text("   ".join(flags), 8)
+        block.text(" · ".join(flags), 8)
         block.parts[-1] = (
             block.parts[-1]
             .replace(style.PAIN, f'<FONT COLOR="{style.PAIN_INK}">{style.PAIN}</FONT>')

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Sequence
 
 FONT = "Helvetica,Arial,sans-serif"
 """The font of every label; on Linux fontconfig resolves it to DejaVu Sans."""
@@ -72,8 +72,14 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\ud
 _SPACES = re.compile(r"[ \t\r\n]+")
 
 
+_CLEAN = re.compile(r"(?:[!-~]+ )*[!-~]+|")
+"""Printable ASCII words separated by single spaces: text that `clean` leaves as it is."""
+
+
 def clean(text: str) -> str:
     """One line of printable text: controls and lone surrogates dropped, runs of space joined."""
+    if _CLEAN.fullmatch(text):
+        return text
     return _SPACES.sub(" ", _CONTROL.sub("", text)).strip()
 
 
@@ -82,8 +88,13 @@ def html(text: str) -> str:
     return escape(clean(text))
 
 
+_NO_MARKUP = re.compile(r"[^&<>\"'\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*")
+
+
 def escape(text: str) -> str:
     """Escape a piece of already cleaned text (spaces kept) for an HTML-like label."""
+    if _NO_MARKUP.fullmatch(text):
+        return text
     return (
         _CONTROL.sub("", text)
         .replace("&", "&amp;")
@@ -94,13 +105,33 @@ def escape(text: str) -> str:
     )
 
 
+_PLAIN = re.compile(r"(?:[!#-\[\]-~]+ )*[!#-\[\]-~]+|")
+"""Clean text without `"` or `\\`: the same in a DOT quoted string (most attribute values)."""
+
+
 def quoted(text: str) -> str:
     """A DOT double-quoted string whose content Graphviz shows literally (escString-safe)."""
+    if _PLAIN.fullmatch(text):
+        return f'"{text}"'
     body = clean(text).replace("\\", "\\\\").replace('"', '\\"')
     return f'"{body}"'
 
 
-@lru_cache(maxsize=4096)
+_MULTI_PLAIN = re.compile(r"(?:[!#-\[\]-~]+[ \n])*[!#-\[\]-~]+|")
+
+
+def quoted_lines(lines: Sequence[str]) -> str:
+    """Several lines of user text as one DOT quoted string with escString newlines.
+
+    Each line is cleaned (a line break inside one becomes a space); empty lines are dropped.
+    """
+    joined = "\n".join(" ".join(line.split("\n")) for line in lines)
+    if not _MULTI_PLAIN.fullmatch(joined) or "\n\n" in joined:
+        joined = "\n".join(filter(None, map(clean, lines)))
+        joined = joined.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + joined.replace("\n", "\\n") + '"'
+
+
 def _char_width(char: str, bold: bool) -> float:
     code = ord(char)
     if 32 <= code < 127:
@@ -114,9 +145,24 @@ def _char_width(char: str, bold: bool) -> float:
     return _OTHER
 
 
+class _Widths(dict[str, float]):
+    """Character widths in em, computed once per character."""
+
+    def __init__(self, bold: bool) -> None:
+        super().__init__()
+        self.bold = bold
+
+    def __missing__(self, char: str) -> float:
+        width = self[char] = _char_width(char, self.bold)
+        return width
+
+
+_WIDTHS = {False: _Widths(bold=False), True: _Widths(bold=True)}
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width in points of one line of text at a font size."""
-    return sum(_char_width(char, bold) for char in text) * size
+    return sum(map(_WIDTHS[bold].__getitem__, text)) * size
 
 
 def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: int = 0) -> list[str]:
@@ -124,21 +170,25 @@ def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: in
 
     With `max_lines`, what does not fit ends in an ellipsis on the last line.
     """
-    words = clean(text).split(" ")
+    cleaned = clean(text)
+    if text_width(cleaned, size, bold) <= width:
+        return [cleaned] if cleaned else []
+    space = text_width(" ", size, bold)
     lines: list[str] = []
-    line = ""
-    for word in words:
-        candidate = f"{line} {word}" if line else word
-        if text_width(candidate, size, bold) <= width:
-            line = candidate
+    line, used = "", 0.0
+    for word in cleaned.split(" "):
+        needed = text_width(word, size, bold)
+        if line and used + space + needed <= width:
+            line, used = f"{line} {word}", used + space + needed
             continue
         if line:
             lines.append(line)
-        while text_width(word, size, bold) > width:
+        while needed > width:
             cut = _fit(word, width, size, bold)
             lines.append(word[:cut])
             word = word[cut:]
-        line = word
+            needed = text_width(word, size, bold)
+        line, used = word, needed
     if line:
         lines.append(line)
     if max_lines and len(lines) > max_lines:
@@ -152,8 +202,9 @@ def wrap(text: str, width: float, size: float, bold: bool = False, max_lines: in
 def _fit(word: str, width: float, size: float, bold: bool) -> int:
     """How many leading characters of a word fit in `width` (at least one)."""
     total = 0.0
+    widths = _WIDTHS[bold]
     for index, char in enumerate(word):
-        total += _char_width(char, bold) * size
+        total += widths[char] * size
         if total > width:
             return max(1, index)
     return len(word)
