@@ -246,6 +246,8 @@ def test_the_examples_markdown_answers_the_reviewers_questions(
     assert "**For the customer:** average emotion rises from +0.05 to +1.10" in markdown
     # and for each team?
     assert "| `product` | 3 → 4 | `tests-sso-in-trial`, `imports-data` |" in markdown
+    # an owner that moves from the step to its stage is not a step without an owner
+    assert "- `owner`: customer-success → — (the stage's owner, `customer-success`, is" in markdown
     # a summary table first, then a <details> per changed stage
     assert markdown.index("| Steps |") < markdown.index("<details>")
     assert markdown.count("<summary><b>") == 5

@@ -517,6 +517,18 @@ def change_line(change: Change, style: Style) -> str:
     return field_line(change.field or "", change.old, change.new, style)
 
 
+def step_change_line(diff: DocumentDiff, change: Change, style: Style) -> str:
+    """`change_line` for a step's own change, saying where an owner now comes from."""
+    line = change_line(change, style)
+    if change.kind == "step" and change.field == "owner" and change.new is None:
+        inherited = diff.owners.get(change.id)
+        if inherited:
+            line += f" (the stage's owner, {style.code(inherited)}, is accountable now)"
+        else:
+            line += " (and the stage has none: nobody is accountable)"
+    return line
+
+
 def field_line(name: str, old: Any, new: Any, style: Style) -> str:
     """``emotion: -1 → +1`` (values escaped)."""
     old_text = style.text(value_text(name, old))

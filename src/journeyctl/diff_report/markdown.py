@@ -369,6 +369,6 @@ def _step_lines(diff: DocumentDiff, group: d.StepGroup) -> Iterator[str]:
         yield f"- {icon} **{text(name)}** {ident}{renamed}"
         for change in group.own:
             if change.op != "renamed":
-                yield f"  - {d.change_line(change, STYLE)}"
+                yield f"  - {d.step_change_line(diff, change, STYLE)}"
     for line in d.item_changes(group.items, STYLE):
         yield f"  - {line}"

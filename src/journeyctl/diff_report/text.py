@@ -311,7 +311,7 @@ def _step(diff: DocumentDiff, group: d.StepGroup) -> Iterator[Text]:
         yield _line(mark, f"    {mark} {title}{renamed}")
         for change in group.own:
             if change.op != "renamed":
-                yield Text(f"        {d.change_line(change, STYLE)}")
+                yield Text(f"        {d.step_change_line(diff, change, STYLE)}")
     for change in group.items:
         mark = {"added": "+", "removed": "-"}.get(change.op, "~")
         yield _line(mark, f"        {mark} {d.change_line(change, STYLE)}")
