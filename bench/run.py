@@ -49,6 +49,7 @@ FILES = 500
 QUICK_FILES = 50
 STEPS_PER_FILE = 120
 BIG_STEPS = 10_000
+RENDER_STEPS = 1_000  # the journey `render` draws to SVG, Graphviz layout included
 
 # --------------------------------------------------------------------------------------
 # Vocabulary of the synthetic corpus
@@ -801,6 +802,17 @@ def generate_big(directory: Path, steps: int) -> dict[str, object]:
     )
     (directory / "big.yaml").write_text(text, encoding="utf-8")
     (directory / "big.optimized.yaml").write_text(redesigned(text), encoding="utf-8")
+    rng = random.Random(f"{SEED}-render")
+    drawn, _ = journey(
+        rng,
+        "partner-rollout",
+        "current",
+        "it-admin",
+        RENDER_STEPS,
+        "../../schemas/journey.schema.json",
+        many_stages=True,
+    )
+    (directory / "render.yaml").write_text(drawn, encoding="utf-8")
     return {"steps": steps, "planted": {"big.yaml": findings}}
 
 
@@ -983,6 +995,7 @@ def cases(corpus: Path, big: Path) -> list[Case]:
     rel = str(corpus.relative_to(ROOT))
     big_file = str((big / "big.yaml").relative_to(ROOT))
     big_optimized = str((big / "big.optimized.yaml").relative_to(ROOT))
+    render_file = str((big / "render.yaml").relative_to(ROOT))
     lint = [py, "-m", "journeyctl", "lint", rel, "--format", "json", "--fail-on", "never"]
     return [
         # Memory is measured with --jobs 1: one process then holds everything (ru_maxrss is
@@ -1007,6 +1020,16 @@ def cases(corpus: Path, big: Path) -> list[Case]:
             [py, "-m", "journeyctl", "diff", big_file, big_optimized, "--format", "json"],
             target=1.0,
             memory_argv=[py, "-m", "journeyctl", "diff", big_file, big_optimized],
+        ),
+        Case(
+            "journeyctl render big.yaml to DOT",
+            [py, "-m", "journeyctl", "render", big_file, "-o", "bench/out/render-big.dot"],
+            target=1.0,
+        ),
+        Case(
+            f"journeyctl render {RENDER_STEPS:,} steps to SVG",
+            [py, "-m", "journeyctl", "render", render_file, "-o", "bench/out/render.svg"],
+            target=5.0,
         ),
         Case(
             "journeyctl --version",
@@ -1255,7 +1278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ensure(
         CORPUS_BIG,
-        {"steps": BIG_STEPS, "optimized": 1},
+        {"steps": BIG_STEPS, "optimized": 1, "render": RENDER_STEPS},
         lambda: generate_big(CORPUS_BIG, BIG_STEPS),
         args.regenerate,
     )
@@ -1280,6 +1303,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if importlib.util.find_spec("yamllint") is None:
         print("yamllint is not installed here: skipping it (pip install yamllint)", file=sys.stderr)
         all_cases = [c for c in all_cases if "yamllint" not in c.argv]
+    if shutil.which("dot") is None and not os.environ.get("JOURNEYCTL_DOT"):
+        print("Graphviz's dot is not installed: skipping render to SVG", file=sys.stderr)
+        all_cases = [c for c in all_cases if not c.argv[-1].endswith(".svg")]
     results = measure(all_cases, repeat, args.timeout)
     rows = report(results, corpus_bytes, corpus)
     if args.json:

@@ -9,3 +9,10 @@ echo
 echo "== the optimized journey, the workflow and the personas: no errors (exit 0)"
 .venv/bin/journeyctl lint --fail-on error \
   examples/journeys/b2b-onboarding.optimized.yaml examples/workflows examples/personas
+echo
+echo "== journeyctl render examples/ -o build/render: flow, map and blueprint of each (SVG and Mermaid)"
+.venv/bin/journeyctl render examples/ -o build/render
+.venv/bin/journeyctl render examples/ -o build/render --format mmd
+.venv/bin/journeyctl render examples/journeys/b2b-onboarding.current.yaml --lint \
+  -o build/render/b2b-onboarding.current.flow.lint.svg
+ls build/render
