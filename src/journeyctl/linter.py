@@ -20,7 +20,7 @@ from pathlib import Path
 from journeyctl.errors import UsageError
 from journeyctl.finding import Finding, LintReport, Severity
 from journeyctl.loader import Loaded, LoadError, locate, parse_yaml
-from journeyctl.model import Flow
+from journeyctl.model import Flow, Journey, Persona, Workflow
 from journeyctl.rules import REGISTRY, Context, DocRef, Problem, Rule
 from journeyctl.settings import SETTINGS_NAMES, ProjectSettings, SettingsFinder
 from journeyctl.suppress import Suppressions, read_suppressions
@@ -52,6 +52,8 @@ class FileResult:
     suppressions: Suppressions = field(default_factory=Suppressions)
     linted: bool = True
     io_error: str | None = None
+    document: Journey | Workflow | Persona | None = None
+    """The validated document, kept only when asked for (`check_content(keep_document=True)`)."""
 
 
 @dataclass
@@ -83,7 +85,7 @@ def lint_paths(
     finally:
         if gc_was_enabled:
             gc.enable()
-    return _finish(results, _project_refs(targets))
+    return _finish(results, project_refs(targets))
 
 
 def discover(
@@ -192,7 +194,9 @@ def _read_regular(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def check_content(target: Target, raw: bytes, today: date) -> FileResult:
+def check_content(
+    target: Target, raw: bytes, today: date, keep_document: bool = False
+) -> FileResult:
     """Check the bytes of one file (read from disk or from git); never raises for bad content.
 
     Findings here are before suppressions and cross-file checks (see `lint_paths`).
@@ -226,6 +230,8 @@ def check_content(target: Target, raw: bytes, today: date) -> FileResult:
         return result
     stamp.kind = doc.kind
     result.doc = _doc_ref(target, loaded, doc.kind, doc.id, getattr(doc, "state", None))
+    if keep_document:
+        result.document = doc
     if isinstance(doc, Flow):
         context = Context(settings=target.project.settings, today=today)
         for rule in REGISTRY.values():
@@ -322,7 +328,7 @@ def _item_name(field_name: str, item: object, index: int) -> str:
     return f"{label}:{value}" if isinstance(value, str) else f"{field_name}[{index}]"
 
 
-def _project_refs(targets: list[Target]) -> list[DocRef]:
+def project_refs(targets: list[Target]) -> list[DocRef]:
     """Documents of the linted files' projects that were not linted, for cross-file checks.
 
     Linting one file (as pre-commit does) still resolves its persona and finds a duplicate

@@ -292,20 +292,18 @@ def _start_methods() -> list[str]:
 def _load_side(job: tuple[Target, bytes, date]) -> Side:
     """Lint one side with `check_content`, as `lint` would, and build its document."""
     from journeyctl.linter import check_content
-    from journeyctl.loader import parse_yaml
-    from journeyctl.validation import validate_document
 
     target, raw, today = job
     label = target.display
-    result = check_content(target, raw, today)
+    result = check_content(target, raw, today, keep_document=True)
     broken = [f for f in result.findings if f.rule in ("parse-error", "schema-error")]
-    if broken or result.doc is None:
+    doc = result.document
+    if broken or doc is None:
         first = broken[0] if broken else None
         where_text = f"{label}:{first.line}:{first.column}" if first else label
         message = first.message if first else "not a journeyctl document"
         more = f" (and {len(broken) - 1} more; see `journeyctl lint`)" if len(broken) > 1 else ""
         raise UsageError(f"{where_text}: cannot diff: {message}{more}")
-    doc = validate_document(parse_yaml(raw, target.path).data)
     kept = [f for f in result.findings if not result.suppressions.silences(f.rule, f.line)]
     return Side(label, doc, kept, result)
 
@@ -356,11 +354,11 @@ def _cross_file_findings(loader: _Loader, sides: list[Side]) -> dict[int, list[F
     """Findings of the cross-file rules (persona references, duplicate documents) for each
     side, checked against the other documents of its project in the working tree."""
     from journeyctl.finding import Finding, Severity
-    from journeyctl.linter import _project_refs
+    from journeyctl.linter import project_refs
     from journeyctl.rules import REGISTRY
 
     targets = [side.result.target for side in sides]
-    context = _project_refs(targets)
+    context = project_refs(targets)
     found: dict[int, list[Finding]] = {}
     for side in sides:
         ref = side.result.doc
