@@ -10,6 +10,7 @@ every step, stage or document that has a finding is marked and the finding named
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -18,7 +19,7 @@ from journeyctl.model import Flow, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.dot import Dot, Html, Lines, Raw, Value
 from journeyctl.render.marks import Mark, Marks, rules_of
-from journeyctl.render.text import FONT, html, wrap
+from journeyctl.render.text import FONT, html, text_width, wrap
 
 NODE_WIDTH = 168.0
 """Points of text per line inside a step node."""
@@ -79,26 +80,62 @@ def header(doc: Flow, marks: Marks, legend: str, width: float = 0) -> Html:
     )
 
 
+LegendItem = tuple[str, str | None, str]
+"""A symbol, its colour (None: the text colour) and what it means."""
+
+
+def legend(items: Sequence[LegendItem], emotions: bool, none_label: str = "not recorded") -> str:
+    """A one-row table: the emotion swatches (when the document records emotion), then what
+    each symbol means."""
+    entries = []
+    for symbol, color, meaning in items:
+        mark = f'<FONT COLOR="{color}">{html(symbol)}</FONT>' if color else html(symbol)
+        entries.append((f"{mark} {html(meaning)}", text_width(f"{symbol} {meaning}", 10)))
+    return _legend_table(entries, emotions, none_label)
+
+
 def emotion_legend(extra: Sequence[tuple[str, str]] = (), none_label: str = "not recorded") -> str:
-    """A one-row table: the emotion swatches, then symbol explanations."""
-    cells = [f'<TD ALIGN="LEFT">{font("<B>Emotion</B>", 10)}</TD>']
-    for emotion in range(-2, 3):
-        label = f"{style.emotion_label(emotion)} {style.EMOTION_WORDS[emotion]}"
-        cells.append(
-            f'<TD BGCOLOR="{style.EMOTION_FILL[emotion]}" BORDER="1" COLOR="{style.BORDER}">'
-            f"{font(html(label), 10)}</TD>"
-        )
-    cells.append(
-        f'<TD BGCOLOR="{style.NO_EMOTION_FILL}" BORDER="1" COLOR="{style.BORDER}">'
-        f"{font(html(none_label), 10, style.MUTED)}</TD>"
-    )
-    for symbol, meaning in extra:
-        cells.append(f"<TD> </TD><TD>{font(symbol + ' ' + html(meaning), 10)}</TD>")
+    """The emotion swatches, then symbols given as (markup, meaning), e.g. for `diff`'s picture."""
+    entries = []
+    for markup, meaning in extra:
+        plain = _TAG.sub("", markup)
+        entries.append((f"{markup} {html(meaning)}", text_width(f"{plain} {meaning}", 10, True)))
+    return _legend_table(entries, True, none_label)
+
+
+_TAG = re.compile(r"<[^>]*>|&[#\w]+;")
+
+
+def _legend_table(entries: Sequence[tuple[str, float]], emotions: bool, none_label: str) -> str:
+    """Graphviz stretches a nested table to the width of its cell, spreading the legend over
+    the width of the title; so the table's width is fixed from the text widths."""
+    cells: list[str] = []
+    width = 0.0
+    if emotions:
+        cells.append(f'<TD ALIGN="LEFT">{font("<B>Emotion</B>", 10)}</TD>')
+        width += text_width("Emotion", 10, bold=True) + 8
+        swatches = [(e, f"{style.emotion_label(e)} {style.EMOTION_WORDS[e]}") for e in range(-2, 3)]
+        for emotion, label in [*swatches, (None, none_label)]:
+            ink = style.MUTED if emotion is None else None
+            cells.append(
+                f'<TD BGCOLOR="{style.emotion_fill(emotion)}" BORDER="1" COLOR="{style.BORDER}">'
+                f"{font(html(label), 10, ink)}</TD>"
+            )
+            width += text_width(label, 10) + 10
+    for markup, text in entries:
+        cells.append(f"<TD> </TD><TD>{font(markup, 10)}</TD>")
+        width += text + text_width(" ", 10) + 16
     return (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3"><TR>'
+        f'<TABLE ALIGN="LEFT" FIXEDSIZE="TRUE" WIDTH="{round(width) + 12}" HEIGHT="27" '
+        'BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3"><TR>'
         + "".join(cells)
         + "</TR></TABLE>"
     )
+
+
+def has_emotion(doc: Flow) -> bool:
+    """Whether any step of the document records an emotion."""
+    return any(step.emotion is not None for stage in doc.stages for step in stage.steps)
 
 
 def lint_row(marks: Sequence[Mark], width: float, size: float = 9) -> str:
@@ -115,15 +152,15 @@ def flow(doc: Flow, marks: Marks) -> str:
     graph = StepGraph(doc)
     names = {(node.stage_index, node.step_index): f"s{i}" for i, node in enumerate(graph.nodes)}
     dot = Dot(doc.id)
-    legend = emotion_legend(
-        [
-            (f'<FONT COLOR="{style.PAIN_INK}">{style.PAIN}</FONT>', "pain points"),
-            (f'<FONT COLOR="{style.IDEA_INK}">{style.IDEA}</FONT>', "opportunities"),
-            ("●", "start"),
-            (style.END, "the journey can end here"),
-            *([(style.LINT, "lint finding")] if marks else []),
-        ]
-    )
+    items: list[LegendItem] = [
+        (style.PAIN, style.PAIN_INK, "pain points"),
+        (style.IDEA, style.IDEA_INK, "opportunities"),
+        ("\u25cf", None, "start"),
+        (style.END, None, "can end here"),
+    ]
+    if marks:
+        items.append((style.LINT, None, "lint finding"))
+    legend_table = legend(items, has_emotion(doc))
     dot.defaults(
         "graph",
         {
@@ -137,7 +174,7 @@ def flow(doc: Flow, marks: Marks) -> str:
             "ranksep": 0.45,
             "labelloc": "t",
             "labeljust": "l",
-            "label": header(doc, marks, legend),
+            "label": header(doc, marks, legend_table),
             "outputorder": "edgesfirst",
             "class": f"journeyctl flow {doc.kind}",
         },

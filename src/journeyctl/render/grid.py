@@ -22,7 +22,7 @@ from journeyctl.graph import StepGraph
 from journeyctl.model import Flow, Layer, Metric, Opportunity, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.dot import Dot, Html, Lines, Value
-from journeyctl.render.graphviz import emotion_legend, header, step_owner
+from journeyctl.render.graphviz import LegendItem, has_emotion, header, legend, step_owner
 from journeyctl.render.marks import Mark, Marks, rules_of
 from journeyctl.render.text import FONT, escape, html, text_width, wrap
 
@@ -277,10 +277,6 @@ def _graph(doc: Flow, view: str, marks: Marks, legend: str, width: float, spline
     return dot
 
 
-def _has_emotion(doc: Flow) -> bool:
-    return any(step.emotion is not None for stage in doc.stages for step in stage.steps)
-
-
 # --------------------------------------------------------------------------------------
 # The map view
 # --------------------------------------------------------------------------------------
@@ -313,16 +309,16 @@ def journey_map(doc: Flow, marks: Marks) -> str:
     """The map view (the classic journey-map grid) as DOT text."""
     columns = _columns(doc)
     right = columns[-1].x + COL_W if columns else HEAD_W + STAGE_GAP + COL_W
-    emotions = _has_emotion(doc)
-    legend_items = [
-        (f'<FONT COLOR="{style.PAIN_INK}">{style.PAIN}</FONT>', "pain point"),
-        (f'<FONT COLOR="{style.IDEA_INK}">{style.IDEA}</FONT>', "opportunity"),
-        ("✓ ✗", "metric target met / missed"),
+    emotions = has_emotion(doc)
+    legend_items: list[LegendItem] = [
+        (style.PAIN, style.PAIN_INK, "pain point"),
+        (style.IDEA, style.IDEA_INK, "opportunity"),
+        ("\u2713 \u2717", None, "metric target met / missed"),
     ]
     if marks:
-        legend_items.append((style.LINT, "lint finding"))
-    legend = emotion_legend(legend_items) if emotions else _symbols_legend(legend_items)
-    dot = _graph(doc, "map", marks, legend, right, "line")
+        legend_items.append((style.LINT, None, "lint finding"))
+    legend_table = legend(legend_items, emotions)
+    dot = _graph(doc, "map", marks, legend_table, right, "line")
     canvas = Canvas(dot)
 
     y = 0.0
@@ -485,7 +481,7 @@ def _steps_cell(step: Step, stage: Stage, block: Block) -> str | None:
         block.gap(2)
         block.text(step.action, 8.5, color=style.MUTED)
     if step.terminal:
-        block.text(f"{style.END} the journey can end here", 8.5)
+        block.text(f"{style.END} can end here", 8.5)
     return style.emotion_fill(step.emotion)
 
 
@@ -639,11 +635,6 @@ def _emotion_row(canvas: Canvas, columns: Sequence[Column], right: float, y: flo
     return y + height
 
 
-def _symbols_legend(items: Sequence[tuple[str, str]]) -> str:
-    cells = "".join(f'<TD><FONT POINT-SIZE="10">{s} {html(m)}</FONT></TD>' for s, m in items)
-    return f'<TABLE BORDER="0" CELLSPACING="2" CELLPADDING="3"><TR>{cells}</TR></TABLE>'
-
-
 # --------------------------------------------------------------------------------------
 # The blueprint view
 # --------------------------------------------------------------------------------------
@@ -693,23 +684,19 @@ def blueprint(doc: Flow, marks: Marks) -> str:
     columns = max((p.column for p in placed), default=-1) + 1
     column_x = _column_xs(doc, placed, columns)
     right = (column_x[-1] if column_x else HEAD_W + STAGE_GAP) + CARD_W + COL_GAP / 2
-    emotions = _has_emotion(doc)
-    items = [
-        (f'<FONT COLOR="{style.PAIN_INK}">{style.PAIN}</FONT>', "pain points"),
-        (f'<FONT COLOR="{style.IDEA_INK}">{style.IDEA}</FONT>', "opportunities"),
-        (style.END, "can end here"),
+    emotions = has_emotion(doc)
+    items: list[LegendItem] = [
+        (style.PAIN, style.PAIN_INK, "pain points"),
+        (style.IDEA, style.IDEA_INK, "opportunities"),
+        (style.END, None, "can end here"),
     ]
     if marks:
-        items.append((style.LINT, "lint finding"))
-    legend = (
-        emotion_legend(items, none_label="no emotion / not the customer")
-        if emotions
-        else _symbols_legend(items)
-    )
+        items.append((style.LINT, None, "lint finding"))
+    legend_table = legend(items, emotions, none_label="no emotion / not the customer")
     # Routing edges around the cards costs Graphviz time that grows with the square of
     # their number; a big blueprint gets straight arrows instead.
     splines = "true" if len(placed) <= SPLINE_LIMIT else "line"
-    dot = _graph(doc, "blueprint", marks, legend, right, splines)
+    dot = _graph(doc, "blueprint", marks, legend_table, right, splines)
     canvas = Canvas(dot)
 
     y = _blueprint_stages(canvas, doc, placed, column_x, marks)
