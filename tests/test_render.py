@@ -638,3 +638,35 @@ def test_unicode_is_drawn(tmp_path: Path) -> None:
         assert "Überprüfung der Reise" in shown
         assert "日本語のステージ" in shown
         assert "Café ☕ — naïve «quotes»" in shown
+
+
+@needs_dot
+def test_stages_read_left_to_right_in_every_view_even_when_empty(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "gaps.yaml",
+        """\
+        journeyctl: 1
+        kind: journey
+        id: gaps
+        title: Gaps
+        stages:
+          - {id: first, name: First}
+          - id: middle
+            name: Middle
+            steps:
+              - {id: a, name: A, next: [b, nowhere]}
+              - {id: a, name: Same id}
+              - {id: b, name: B, next: [a]}
+          - {id: last, name: Last, steps: []}
+        """,
+    )
+    doc = load(path)
+    for view in View:
+        root = svg_of(doc, view)
+        stages = groups(root, "stage")
+        assert [g.get("id") for g in stages] == ["stage-first", "stage-middle", "stage-last"]
+        lefts = [min(_xs(g)) for g in stages]
+        assert lefts == sorted(lefts), view
+    shown = text_of(svg_of(doc, View.MAP))
+    assert shown.count("no steps") == 2

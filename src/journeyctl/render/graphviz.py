@@ -238,8 +238,11 @@ def flow(doc: Flow, marks: Marks) -> str:
         for upper, lower in itertools.pairwise(members):
             if (upper, lower) not in linked:
                 dot.edge(lower, upper, _INVISIBLE)  # keep document order down the column
-    heads = [members[0] for members in columns.values()]
-    for left, right in itertools.pairwise(heads):
+    # The first node of every column, stages without steps included, in stage order.
+    heads = {key: members[0] for key, members in columns.items()}
+    heads |= {(i, 0): f"empty{i}" for i, stage in enumerate(doc.stages) if not stage.steps}
+    ordered = [heads[key] for key in sorted(heads)]
+    for left, right in itertools.pairwise(ordered):
         dot.edge(left, right, {**_INVISIBLE, "weight": 8})  # top-align the columns
     return dot.source()
 

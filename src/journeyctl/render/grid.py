@@ -434,7 +434,12 @@ def _step_row(
     cells = []
     for column in columns:
         block = Block(inner(COL_W))
-        fill = builder(column.step, column.stage, block) if column.step else None
+        if column.step is not None:
+            fill = builder(column.step, column.stage, block)
+        else:
+            fill = None
+            if builder is _steps_cell:
+                block.text("no steps", 9, italic=True, color=style.MUTED)
         cells.append((column, block, fill))
     height = max(max((block.height for _, block, _ in cells), default=0) + 2 * PAD + 4, 26)
     _heading(canvas, title, y, height)
@@ -680,9 +685,9 @@ class Placed:
 
 def blueprint(doc: Flow, marks: Marks) -> str:
     """The blueprint view (service-blueprint lanes) as DOT text."""
-    placed = _place(doc, marks)
-    columns = max((p.column for p in placed), default=-1) + 1
-    column_x = _column_xs(doc, placed, columns)
+    placed, stage_columns = _place(doc, marks)
+    columns = sum(len(cols) for cols in stage_columns)
+    column_x = _column_xs(stage_columns, columns)
     right = (column_x[-1] if column_x else HEAD_W + STAGE_GAP) + CARD_W + COL_GAP / 2
     emotions = has_emotion(doc)
     items: list[LegendItem] = [
@@ -699,7 +704,7 @@ def blueprint(doc: Flow, marks: Marks) -> str:
     dot = _graph(doc, "blueprint", marks, legend_table, right, splines)
     canvas = Canvas(dot)
 
-    y = _blueprint_stages(canvas, doc, placed, column_x, marks)
+    y = _blueprint_stages(canvas, doc, stage_columns, column_x, marks)
     lane_tops: list[float] = []
     cards: dict[tuple[int, int], str] = {}
     for lane, title in enumerate(LANES):
@@ -763,15 +768,19 @@ def blueprint(doc: Flow, marks: Marks) -> str:
     return dot.source()
 
 
-def _place(doc: Flow, marks: Marks) -> list[Placed]:
+def _place(doc: Flow, marks: Marks) -> tuple[list[Placed], list[list[int]]]:
     """Give every step a lane and a column: a step joins the previous step's column when it
     is further down the lanes (customer → frontstage → backstage → support), as a blueprint
-    reads a customer action and the work it triggers; anything else starts a new column."""
+    reads a customer action and the work it triggers; anything else starts a new column.
+
+    Also returns the columns of each stage (a stage without steps gets an empty column)."""
     placed: list[Placed] = []
+    stage_columns: list[list[int]] = []
     column = -1
     previous_lane = 4
     for stage_index, stage in enumerate(doc.stages):
         previous_lane = 4
+        first = column + 1
         for step_index, step in enumerate(stage.steps):
             lane = lane_of(step, doc.kind)
             if lane <= previous_lane:
@@ -782,13 +791,12 @@ def _place(doc: Flow, marks: Marks) -> list[Placed]:
             placed.append(Placed(stage_index, step_index, step, stage, lane, column, block))
         if not stage.steps:
             column += 1
-    return placed
+        stage_columns.append(list(range(first, column + 1)))
+    return placed, stage_columns
 
 
-def _column_xs(doc: Flow, placed: Sequence[Placed], columns: int) -> list[float]:
-    stage_of_column: dict[int, int] = {}
-    for item in placed:
-        stage_of_column.setdefault(item.column, item.stage_index)
+def _column_xs(stage_columns: Sequence[Sequence[int]], columns: int) -> list[float]:
+    stage_of_column = {c: index for index, cols in enumerate(stage_columns) for c in cols}
     xs = []
     x = HEAD_W + STAGE_GAP + COL_GAP / 2
     previous = None
@@ -805,15 +813,12 @@ def _column_xs(doc: Flow, placed: Sequence[Placed], columns: int) -> list[float]
 def _blueprint_stages(
     canvas: Canvas,
     doc: Flow,
-    placed: Sequence[Placed],
+    stage_columns: Sequence[Sequence[int]],
     column_x: Sequence[float],
     marks: Marks,
 ) -> float:
     blocks = []
-    for stage_index, stage in enumerate(doc.stages):
-        cols = [p.column for p in placed if p.stage_index == stage_index]
-        if not cols:
-            continue
+    for stage, cols in zip(doc.stages, stage_columns, strict=True):
         left = column_x[min(cols)] - COL_GAP / 2
         right = column_x[max(cols)] + CARD_W + COL_GAP / 2
         block = Block(inner(right - left))
