@@ -25,7 +25,6 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -36,6 +35,8 @@ from journeyctl.errors import JourneyError, UsageError
 from journeyctl.render import SUFFIXES, Format, View
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from rich.progress import Progress
 
     from journeyctl.model import Flow
@@ -321,6 +322,8 @@ def _targets(path: Path) -> Iterator[tuple[Path, str, bool]]:
 
 
 def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
     from journeyctl.render import source
     from journeyctl.render.output import write_output
 

@@ -21,10 +21,10 @@ import enum
 from typing import TYPE_CHECKING
 
 from journeyctl.errors import UsageError
-from journeyctl.render.marks import Marks
 
 if TYPE_CHECKING:
     from journeyctl.model import Flow
+    from journeyctl.render.marks import Marks
 
 
 class View(enum.StrEnum):
@@ -74,6 +74,8 @@ def supports(view: View, output_format: Format) -> bool:
 
 def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = None) -> str:
     """The DOT or Mermaid text of one view of a document."""
+    from journeyctl.render.marks import Marks
+
     found = marks if marks is not None else Marks()
     if output_format is Format.MMD:
         from journeyctl.render import mermaid
@@ -97,4 +99,4 @@ def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = N
     return grid.blueprint(doc, found)
 
 
-__all__ = ["SUFFIXES", "Format", "Marks", "View", "source", "supports"]
+__all__ = ["SUFFIXES", "Format", "View", "source", "supports"]
