@@ -113,3 +113,23 @@ def test_draw_diff_is_ready_for_render(tmp_path: Path, monkeypatch: pytest.Monke
     assert (tmp_path / "out.gv").read_text().startswith("digraph")
     with pytest.raises(UsageError, match="cannot draw a diff as json"):
         draw_diff("old.yaml", "new.yaml", tmp_path / "out.json")
+
+
+def test_render_diff_draws_the_change_as_the_flow_view(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent / "examples" / "journeys"
+    out = tmp_path / "change.dot"
+    result = run(
+        "render",
+        "--diff",
+        str(root / "b2b-onboarding.current.yaml"),
+        str(root / "b2b-onboarding.optimized.yaml"),
+        "-o",
+        str(out),
+    )
+    assert result.exit_code == 0, result.output
+    dot = out.read_text(encoding="utf-8")
+    assert 'class="step diff-added"' in dot and 'id="step-tests-sso-in-trial"' in dot
+    assert 'class="step diff-removed"' in dot and 'id="step-trial-lapses"' in dot
+    refused = run("render", "--diff", "a.yaml", "b.yaml", "--view", "map")
+    assert refused.exit_code == 2
+    assert "--diff draws the flow view only" in refused.stderr

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import gc
 import os
-import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -44,7 +43,6 @@ if TYPE_CHECKING:
 
 PROGRESS_MIN = 4
 """Show a progress bar from this many files on (when stderr is a terminal)."""
-_MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
 
 
 def render(
@@ -96,8 +94,21 @@ def render(
             "--lint", help="Mark what `journeyctl lint` finds on the steps and stages it concerns."
         ),
     ] = False,
+    diff: Annotated[
+        str | None,
+        typer.Option(
+            "--diff",
+            metavar="OLD",
+            help="Draw what changed from OLD (a file or REV:path) to PATH as the flow view: "
+            "added steps green, changed amber, removed red and dashed.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Draw journeys and workflows: a flow diagram, a journey map or a service blueprint."""
+    if diff is not None:
+        _render_diff(diff, path, output, views, output_format)
+        return
     plan = make_plan(path, output, views, output_format)
     executable = None
     if plan.output_format.needs_graphviz:
@@ -116,6 +127,19 @@ def render(
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def _render_diff(
+    old: str, new: Path, output: Path | None, views: list[View] | None, fmt: Format | None
+) -> None:
+    """`render --diff OLD NEW`: the flow view of the change, drawn by `journeyctl diff`."""
+    from journeyctl.commands.diff import draw_diff
+
+    if views and any(view.value != "flow" for view in views):
+        raise UsageError("--diff draws the flow view only")
+    if fmt is not None and fmt.value == "mmd":
+        raise UsageError("--diff draws svg, png, pdf or dot, not Mermaid")
+    draw_diff(old, str(new), output, fmt.value if fmt is not None else None)
 
 
 # --------------------------------------------------------------------------------------
@@ -214,6 +238,7 @@ def read_flow(path: Path, display: str, explicit: bool) -> Flow | None:
     A file that cannot be read, parsed or validated raises NotDrawable; so does a named
     (`explicit`) file that is not a journeyctl file or is a persona.
     """
+    from journeyctl.linter import MARKER
     from journeyctl.loader import LoadError, locate, parse_yaml
     from journeyctl.model import Flow
     from journeyctl.validation import Invalid, validate_document
@@ -222,7 +247,7 @@ def read_flow(path: Path, display: str, explicit: bool) -> Flow | None:
         raw = path.read_bytes()
     except OSError as error:
         raise NotDrawable(f"{display}: cannot read: {error.strerror or error}") from None
-    if not explicit and _MARKER.search(raw) is None:
+    if not explicit and MARKER.search(raw) is None:
         return None
     try:
         loaded = parse_yaml(raw, path)
