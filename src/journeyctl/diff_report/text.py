@@ -9,18 +9,17 @@ escaped so that a file cannot drive the terminal.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator, Sequence
 
 from rich.cells import cell_len
-from rich.console import Console
 from rich.text import Text
 
 from journeyctl.diff import DocumentDiff, MetricSummary, TeamSummary
 from journeyctl.diff_report import DiffReport
 from journeyctl.diff_report import describe as d
 from journeyctl.finding import Finding, Severity
+from journeyctl.report.text import to_string
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _LEVEL_STYLES = {"fail": "bold red", "warn": "bold yellow", "ok": "bold green"}
@@ -54,14 +53,14 @@ def render(report: DiffReport, color: bool = False) -> str:
     if not report.diffs:
         if report.base is not None:
             lines.append(Text(f"No journeyctl file changed since {printable(report.base.rev)}."))
-        return _to_string(lines, color)
+        return to_string(lines, color)
     if report.base is not None or len(report.diffs) > 1:
         lines.extend(_overview(report))
     for index, diff in enumerate(report.diffs):
         if index or lines:
             lines.append(Text())
         lines.extend(_document(diff))
-    return _to_string(lines, color)
+    return to_string(lines, color)
 
 
 def _overview(report: DiffReport) -> Iterator[Text]:
@@ -337,25 +336,3 @@ def _table(rows: Sequence[Sequence[str]], align: str) -> Iterator[Text]:
         if index == 0:
             line.stylize("bold")
         yield line
-
-
-def _to_string(lines: list[Text], color: bool) -> str:
-    if not lines:
-        return ""
-    if not color:
-        return "".join(f"{line.plain}\n" for line in lines)
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        force_terminal=True,
-        no_color=False,
-        color_system="standard",
-        width=100_000,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=True,
-    )
-    for line in lines:
-        console.print(line)
-    return buffer.getvalue()

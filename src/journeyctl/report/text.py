@@ -56,7 +56,7 @@ def render(report: LintReport, options: ReportOptions) -> str:
         if lines:
             lines.append(Text())
         lines.append(summary_line(report))
-    return _to_string(lines, options.color)
+    return to_string(lines, options.color)
 
 
 def summary_line(report: LintReport) -> Text:
@@ -137,7 +137,8 @@ def _expand_tabs(text: str, size: int = 8) -> str:
     return "".join(out)
 
 
-def _to_string(lines: list[Text], color: bool) -> str:
+def to_string(lines: list[Text], color: bool) -> str:
+    """Lines of rich Text as plain text, or with ANSI colours (16 basic ones) when asked."""
     if not lines:
         return ""
     if not color:
