@@ -293,3 +293,16 @@ def test_a_named_settings_file_is_validated_not_linted(project: Path) -> None:
     assert result.exit_code == 0, result.output
     write(project, "journeyctl.yaml", "journeyctl: 1\nlifecycle: awareness\n")
     assert run("lint", "journeyctl.yaml").exit_code == 2
+
+
+def test_reports_never_overwrite_a_journeyctl_file(project: Path) -> None:
+    before = (project / "unowned.yaml").read_bytes()
+    for args in (
+        ["lint", "unowned.yaml", "--output-file", "unowned.yaml"],
+        ["lint", "unowned.yaml", "--write-baseline", "unowned.yaml"],
+        ["diff", "clean.yaml", "unowned.yaml", "-o", "unowned.yaml"],
+    ):
+        result = run(*args)
+        assert result.exit_code == 2, args
+        assert "unowned.yaml is a journeyctl file: refusing to overwrite it" in result.stderr
+        assert (project / "unowned.yaml").read_bytes() == before

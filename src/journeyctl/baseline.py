@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from journeyctl.errors import UsageError
-from journeyctl.fileio import write_atomic
+from journeyctl.fileio import write_report
 from journeyctl.finding import Finding
 
 FORMAT_VERSION = 1
@@ -43,7 +43,7 @@ def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
     ]
     document = {"journeyctl-baseline": FORMAT_VERSION, "findings": entries}
     try:
-        write_atomic(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        write_report(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
     except OSError as error:
         raise UsageError(f"{path}: cannot write baseline: {error.strerror or error}") from None
     return len(entries)

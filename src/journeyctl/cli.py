@@ -199,10 +199,10 @@ def _emit(text: str, output_file: Path | None) -> None:
     if output_file is None:
         sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
         return
-    from journeyctl.fileio import write_atomic
+    from journeyctl.fileio import write_report
 
     try:
-        write_atomic(output_file, text if text.endswith("\n") else text + "\n")
+        write_report(output_file, text if text.endswith("\n") else text + "\n")
     except OSError as error:
         raise UsageError(f"{output_file}: cannot write: {error.strerror or error}") from None
 

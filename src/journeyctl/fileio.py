@@ -22,6 +22,24 @@ def write_atomic(path: Path, data: str | bytes) -> None:
         raise
 
 
+def write_report(path: Path, data: str | bytes) -> None:
+    """Write a report atomically, but never over a journeyctl file: that would lose an input.
+
+    Reports (lint output, baselines, diffs) are never journeyctl files, so a path that holds
+    one is a slip such as `lint journey.yaml -o journey.yaml`; it is a usage error.
+    """
+    from journeyctl.errors import UsageError
+    from journeyctl.linter import MARKER
+
+    try:
+        existing = path.read_bytes() if path.is_file() else b""
+    except OSError:
+        existing = b""
+    if MARKER.search(existing):
+        raise UsageError(f"{path} is a journeyctl file: refusing to overwrite it with a report")
+    write_atomic(path, data)
+
+
 def _mode_for(path: Path) -> int:
     """Keep an existing file's permissions; give a new file the usual umask-based ones."""
     try:

@@ -604,9 +604,9 @@ def _emit(text: str, output_file: Path | None) -> None:
     if output_file is None:
         sys.stdout.write(text)
         return
-    from journeyctl.fileio import write_atomic
+    from journeyctl.fileio import write_report
 
     try:
-        write_atomic(output_file, text)
+        write_report(output_file, text)
     except OSError as error:
         raise UsageError(f"{output_file}: cannot write: {error.strerror or error}") from None
