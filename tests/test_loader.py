@@ -33,6 +33,13 @@ BAD_INPUTS = [
     pytest.param(HEADER + b"title: caf\xe9\n", 5, 11, "invalid UTF-8", id="invalid utf-8"),
     pytest.param(b"\x7fELF\x02\x01\x01\x00\x00\x00journeyctl:", 1, 1, "binary file", id="binary"),
     pytest.param(HEADER + b"stages:\n\t- id: a\n", 6, 1, "tab character", id="tab indentation"),
+    pytest.param(
+        HEADER + b"stages:\n  - id: a\n    name: A\n\tsteps: []\n",
+        None,
+        None,
+        "tab character: YAML indentation must use spaces",
+        id="tab inside a block",
+    ),
     pytest.param(b"", 1, 1, "empty file", id="empty file"),
     pytest.param(b"   \n\n", 1, 1, "empty file", id="blank file"),
     pytest.param(b"# only a comment\n", 1, 1, "no YAML document", id="only comments"),

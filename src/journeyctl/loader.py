@@ -141,7 +141,9 @@ def _marked_error(error: yaml.MarkedYAMLError, text: str) -> LoadError:
         message = "unclosed quote: the quoted string starting here never ends"
     elif "another document" in problem:
         message = "several YAML documents in one file (`---`); put each in its own file"
-    elif "cannot start any token" in problem and _char_at(text, mark) == "\t":
+    elif "tab character" in problem or (
+        "cannot start any token" in problem and _char_at(text, mark) == "\t"
+    ):
         message = "tab character: YAML indentation must use spaces"
     elif "maximum nesting depth" in problem:
         message = "nesting too deep: the YAML nests more than 1000 levels"
