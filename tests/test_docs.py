@@ -24,3 +24,11 @@ def test_readme_names_the_scripts_ci_runs() -> None:
     assert "bash scripts/test.sh" in text
     ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
     assert "bash scripts/test.sh" in ci
+
+
+def test_readme_diff_excerpt_matches_the_snapshot() -> None:
+    text = README.read_text(encoding="utf-8")
+    start = text.index("> ✅ **Map quality:**")
+    excerpt = text[start : text.index("\n\n## ", start)]
+    snapshot = README.parent / "tests" / "snapshots" / "diff-b2b-onboarding.md"
+    assert excerpt in snapshot.read_text(encoding="utf-8"), "README's diff excerpt is stale"
