@@ -397,6 +397,17 @@ def _stage_band(
                 f"{style.LINT} " + ", ".join(rules_of(found)), 9, bold=True, color=style.LINT_FILL
             )
         blocks.append((stage, left, right, block))
+    return y + _draw_stage_headers(canvas, blocks, title, y, marks) + 4
+
+
+def _draw_stage_headers(
+    canvas: Canvas,
+    blocks: Sequence[tuple[Stage, float, float, Block]],
+    title: str,
+    y: float,
+    marks: Marks,
+) -> float:
+    """Draw the row of stage headers at `y` under a row heading; return the row's height."""
     height = max((block.height for *_, block in blocks), default=0) + 2 * PAD + 2
     _heading(canvas, title, y, height)
     for stage, left, right, block in blocks:
@@ -412,7 +423,7 @@ def _stage_band(
             node_id=f"stage-{stage.id}",
             tooltip=_stage_tooltip(stage, marks.stage(stage.id)),
         )
-    return y + height + 4
+    return height
 
 
 def _stage_tooltip(stage: Stage, marks: Sequence[Mark]) -> Lines:
@@ -834,22 +845,7 @@ def _blueprint_stages(
                 f"{style.LINT} " + ", ".join(rules_of(found)), 9, bold=True, color=style.LINT_FILL
             )
         blocks.append((stage, left, right, block))
-    height = max((block.height for *_, block in blocks), default=0) + 2 * PAD + 2
-    _heading(canvas, "Stage", 0, height)
-    for stage, left, right, block in blocks:
-        canvas.cell(
-            left,
-            0,
-            right - left,
-            height,
-            block.markup(),
-            fill=style.HEADER_FILL,
-            border=style.HEADER_FILL,
-            css="stage",
-            node_id=f"stage-{stage.id}",
-            tooltip=_stage_tooltip(stage, marks.stage(stage.id)),
-        )
-    return height + 4
+    return _draw_stage_headers(canvas, blocks, "Stage", 0, marks) + 4
 
 
 def _card_content(block: Block, step: Step, stage: Stage, lane: int, marks: Sequence[Mark]) -> None:
