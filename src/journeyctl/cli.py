@@ -134,6 +134,7 @@ def lint(
     ] = None,
 ) -> None:
     """Check journeys, workflows and personas; exit 1 when findings reach --fail-on."""
+    from journeyctl.fileio import emit, stdout_has_color
     from journeyctl.finding import Severity
     from journeyctl.linter import lint_paths
     from journeyctl.report import ReportOptions, get_reporter
@@ -159,9 +160,9 @@ def lint(
             "`journeyctl: 1` key)",
             err=True,
         )
-    color = output_file is None and chosen is OutputFormat.TEXT and _stdout_has_color()
+    color = output_file is None and chosen is OutputFormat.TEXT and stdout_has_color()
     text = get_reporter(chosen.value)(run.report, ReportOptions(color=color, quiet=quiet))
-    _emit(text, output_file)
+    emit(text, output_file)
     if statistics:
         _print_statistics(run.report.findings, to_stderr=chosen is not OutputFormat.TEXT)
     if run.io_errors:
@@ -187,24 +188,6 @@ def _apply_baseline(report: LintReport, baseline: Path) -> None:
         )
         for rule, path, element in comparison.fixed:
             typer.echo(f"  fixed: {path}: {rule} at {element}", err=True)
-
-
-def _stdout_has_color() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
-
-
-def _emit(text: str, output_file: Path | None) -> None:
-    if output_file is None:
-        sys.stdout.write(text if not text or text.endswith("\n") else text + "\n")
-        return
-    from journeyctl.fileio import write_report
-
-    try:
-        write_report(output_file, text if text.endswith("\n") else text + "\n")
-    except OSError as error:
-        raise UsageError(f"{output_file}: cannot write: {error.strerror or error}") from None
 
 
 def _print_statistics(findings: Sequence[Finding], to_stderr: bool) -> None:

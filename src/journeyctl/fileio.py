@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import tempfile
 from pathlib import Path
 
@@ -38,6 +39,26 @@ def write_report(path: Path, data: str | bytes) -> None:
     if MARKER.search(existing):
         raise UsageError(f"{path} is a journeyctl file: refusing to overwrite it with a report")
     write_atomic(path, data)
+
+
+def emit(text: str, output_file: Path | None) -> None:
+    """Print a report, or write it with `write_report`; reporters end their text with a newline."""
+    if output_file is None:
+        sys.stdout.write(text)
+        return
+    from journeyctl.errors import UsageError
+
+    try:
+        write_report(output_file, text)
+    except OSError as error:
+        raise UsageError(f"{output_file}: cannot write: {error.strerror or error}") from None
+
+
+def stdout_has_color() -> bool:
+    """Colour on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def _mode_for(path: Path) -> int:

@@ -142,6 +142,7 @@ def diff(
     findings the change introduces and fixes.
     """
     from journeyctl.diff_report import render_report
+    from journeyctl.fileio import emit, stdout_has_color
     from journeyctl.finding import Severity
 
     gc_was_enabled = gc.isenabled()
@@ -157,11 +158,11 @@ def diff(
     if chosen.is_picture:
         _draw(report, chosen, output_file)
     else:
-        color = output_file is None and chosen is DiffFormat.TEXT and _stdout_has_color()
+        color = output_file is None and chosen is DiffFormat.TEXT and stdout_has_color()
         text = render_report(report, chosen.value, color=color)
         if not report.diffs and base is not None:
             typer.echo(f"journeyctl: no journeyctl file changed since {base}", err=True)
-        _emit(text, output_file)
+        emit(text, output_file)
     if fail_on is not None:
         threshold = Severity.ERROR if fail_on is FailOnNew.NEW_ERRORS else Severity.WARNING
         introduced = [f for d in report.diffs for f in d.findings.introduced]
@@ -529,12 +530,6 @@ def _diff_journey(journey_id: str, directory: Path, today: date) -> DiffReport:
 # --------------------------------------------------------------------------------------------
 
 
-def _stdout_has_color() -> bool:
-    if os.environ.get("NO_COLOR"):
-        return False
-    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
-
-
 def draw_diff(
     old: str, new: str, output_file: Path | None, output_format: str | None = None
 ) -> None:
@@ -563,6 +558,7 @@ def draw_diff(
 def _draw(report: DiffReport, output_format: DiffFormat, output_file: Path | None) -> None:
     """Draw the flow view of one journey's diff and write it."""
     from journeyctl.diff_report.flow import diff_source
+    from journeyctl.fileio import emit
     from journeyctl.model import Flow
 
     if len(report.diffs) != 1:
@@ -578,7 +574,7 @@ def _draw(report: DiffReport, output_format: DiffFormat, output_file: Path | Non
         raise UsageError(f"{output_format.value} is binary: write it with -o FILE")
     source = diff_source(old, new, diff.changes, _picture_title(diff))
     if output_format is DiffFormat.DOT:
-        _emit(source, output_file)
+        emit(source, output_file)
         return
     from journeyctl.render import Format
     from journeyctl.render.output import find_dot, run_dot, write_output
@@ -598,15 +594,3 @@ def _picture_title(diff: DocumentDiff) -> str:
     if diff.old.state != diff.new.state:
         return f"changes from {diff.old.state} to {diff.new.state}"
     return f"changes from {diff.old.label} to {diff.new.label}"
-
-
-def _emit(text: str, output_file: Path | None) -> None:
-    if output_file is None:
-        sys.stdout.write(text)
-        return
-    from journeyctl.fileio import write_report
-
-    try:
-        write_report(output_file, text)
-    except OSError as error:
-        raise UsageError(f"{output_file}: cannot write: {error.strerror or error}") from None
