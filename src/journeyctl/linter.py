@@ -179,7 +179,7 @@ def check_file(target: Target, today: date) -> FileResult:
     """Load, validate and check one file; never raises for bad content."""
     result = FileResult(target)
     try:
-        raw = _read_regular(target.path)
+        raw = read_regular(target.path)
     except OSError as error:
         result.io_error = f"{target.display}: cannot read: {error.strerror or error}"
         result.linted = False
@@ -187,7 +187,7 @@ def check_file(target: Target, today: date) -> FileResult:
     return check_content(target, raw, today)
 
 
-def _read_regular(path: Path) -> bytes:
+def read_regular(path: Path) -> bytes:
     """The bytes of a regular file; a FIFO or device would block or never end, so refuse it."""
     if not stat.S_ISREG(path.stat().st_mode):
         raise OSError(0, "not a regular file")
@@ -343,7 +343,7 @@ def project_refs(targets: list[Target]) -> list[DocRef]:
             if path.resolve() in linted:
                 continue
             try:
-                raw = _read_regular(path)
+                raw = read_regular(path)
             except OSError:
                 continue
             if MARKER.search(raw) is not None:

@@ -310,12 +310,10 @@ def _load_side(job: tuple[Target, bytes, date]) -> Side:
 
 
 def _read_file(path: Path) -> bytes:
-    import stat
+    from journeyctl.linter import read_regular
 
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise UsageError(f"{path}: not a regular file")
-        return path.read_bytes()
+        return read_regular(path)
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
 
