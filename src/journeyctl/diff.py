@@ -53,28 +53,21 @@ Document = Journey | Workflow | Persona
 Op = Literal["added", "removed", "moved", "renamed", "changed"]
 T = TypeVar("T")
 
-DOC_FIELDS = ("kind", "title", "persona", "owner", "reviewed", "segment", "description")
+
+def _compared(model: type[BaseModel], *apart: str) -> tuple[str, ...]:
+    """The fields of a model compared one by one, in the model's order: all but `apart`
+    (identity, and lists of items that are matched and compared on their own)."""
+    return tuple(name for name in model.model_fields if name not in apart)
+
+
+DOC_FIELDS = _compared(Journey, "journeyctl", "id", "state", "stages")
 """Top-level fields compared; `state` is not a change but what tells the two sides apart."""
-PERSONA_FIELDS = ("name", "role", "goals", "pain_points", "demographics", "quote")
-STAGE_FIELDS = ("owner", "goal", "trigger", "outcome", "duration")
-STEP_FIELDS = (
-    "actor",
-    "owner",
-    "channel",
-    "touchpoint",
-    "layer",
-    "action",
-    "outcome",
-    "thoughts",
-    "emotion",
-    "sla",
-    "systems",
-    "next",
-    "terminal",
-)
-OPPORTUNITY_FIELDS = ("priority", "owner", "due")
-METRIC_FIELDS = ("target", "actual", "unit", "better")
-EVIDENCE_FIELDS = ("kind", "note")
+PERSONA_FIELDS = _compared(Persona, "journeyctl", "kind", "id")
+STAGE_FIELDS = _compared(Stage, "id", "name", "metrics", "opportunities", "steps")
+STEP_FIELDS = _compared(Step, "id", "name", "pain_points", "opportunities", "evidence")
+OPPORTUNITY_FIELDS = _compared(Opportunity, "text")
+METRIC_FIELDS = _compared(Metric, "name")
+EVIDENCE_FIELDS = _compared(Evidence, "source")
 
 
 @dataclass(frozen=True)
