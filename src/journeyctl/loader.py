@@ -57,6 +57,13 @@ _DATE_RE = re.compile(
 class _Loader(_BaseLoader):
     """libyaml's composer with tag resolution left to this module: much faster, YAML 1.2 rules."""
 
+    def __init__(self, stream: bytes) -> None:
+        super().__init__(stream)
+        # The composer calls these two hooks (for path resolvers, which this loader has none
+        # of) around every node: built-in no-ops instead of Python methods save ~10% of it.
+        self.descend_resolver = {}.get  # type: ignore[method-assign,assignment]
+        self.ascend_resolver = tuple  # type: ignore[method-assign,assignment]
+
     def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
         if kind is ScalarNode:
             return _PLAIN if implicit[0] else _STR

@@ -265,7 +265,8 @@ class _Loader:
         """Lint and load sides, each (label, bytes, working-tree path for settings), in order.
 
         Large inputs are loaded one process per side and core, as `lint` does: parsing
-        dominates the time of a diff.
+        dominates the time of a diff. This process loads the first side itself, so that only
+        the other sides pay for being sent back.
         """
         from journeyctl.linter import PARALLEL_MIN_BYTES
 
@@ -280,8 +281,10 @@ class _Loader:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-            return list(pool.map(_load_side, jobs))
+        with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
+            others = pool.map(_load_side, jobs[1:])
+            first = _load_side(jobs[0])
+            return [first, *others]
 
 
 def _start_methods() -> list[str]:
