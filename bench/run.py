@@ -1265,6 +1265,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per run")
     parser.add_argument("--json", type=Path, default=None, help="also write results here")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="TEXT",
+        help="time only the cases whose name contains TEXT (repeatable), e.g. --only render",
+    )
     args = parser.parse_args(argv)
 
     files = args.files or (QUICK_FILES if args.quick else FILES)
@@ -1306,6 +1313,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if shutil.which("dot") is None and not os.environ.get("JOURNEYCTL_DOT"):
         print("Graphviz's dot is not installed: skipping render to SVG", file=sys.stderr)
         all_cases = [c for c in all_cases if not c.argv[-1].endswith(".svg")]
+    if args.only:
+        all_cases = [c for c in all_cases if any(text in c.name for text in args.only)]
+        if not all_cases:
+            names = ", ".join(c.name for c in cases(corpus, CORPUS_BIG))
+            print(f"--only matches no case; the cases: {names}", file=sys.stderr)
+            return 2
     results = measure(all_cases, repeat, args.timeout)
     rows = report(results, corpus_bytes, corpus)
     if args.json:
