@@ -253,6 +253,18 @@ def test_version_and_module_entry_point() -> None:
     assert done.stdout.strip() == f"journeyctl {__version__}"
 
 
+@pytest.mark.parametrize(
+    "command", [[], ["lint"], ["diff"], ["render"], ["fmt"], ["init"], ["rules"], ["schema"]]
+)
+def test_help_shows_no_value_type_for_flags(command: list[str]) -> None:
+    result = run(*command, "--help")
+    assert result.exit_code == 0
+    assert "--help" in result.stdout
+    assert "<bool>" not in result.stdout  # flags take no value
+    if command == ["lint"]:
+        assert "<path>" in result.stdout  # options that take a value keep their type
+
+
 def test_real_process_prints_no_traceback_on_bad_input(tmp_path: Path) -> None:
     (tmp_path / "x.yaml").write_bytes(b"journeyctl: 1\n\xff\xfe")
     done = subprocess.run(

@@ -12,9 +12,10 @@ import sys
 from collections.abc import Callable, Sequence
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn, ParamSpec
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec
 
 import typer
+import typer.core
 
 from journeyctl import __version__
 from journeyctl.errors import JourneyError, UsageError
@@ -39,8 +40,34 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
     return run
 
 
+def _without_flag_types(params: list[Any]) -> None:
+    """Blank the type column of flags: Typer would show `<bool>` though they take no value."""
+    for param in params:
+        if isinstance(param, typer.core.TyperOption) and param.is_bool_flag:
+            param.metavar = param.metavar or ""
+
+
+class _Command(typer.core.TyperCommand):
+    """A journeyctl command: its help shows no value type next to flags."""
+
+    def get_params(self, ctx: Any) -> list[Any]:  # Typer keeps these types private
+        params = super().get_params(ctx)
+        _without_flag_types(params)
+        return params
+
+
+class _Group(typer.core.TyperGroup):
+    """The journeyctl command group: its help shows no value type next to flags."""
+
+    def get_params(self, ctx: Any) -> list[Any]:  # Typer keeps these types private
+        params = super().get_params(ctx)
+        _without_flag_types(params)
+        return params
+
+
 app = typer.Typer(
     name="journeyctl",
+    cls=_Group,
     help="Customer journey maps and workflows as version-controlled YAML: lint, diff, render.",
     no_args_is_help=True,
     add_completion=True,
@@ -83,7 +110,7 @@ def _root(
     """Customer journey maps and workflows as version-controlled YAML: lint, diff, render."""
 
 
-@app.command()
+@app.command(cls=_Command)
 @_guarded
 def lint(
     paths: Annotated[
@@ -208,13 +235,13 @@ from journeyctl.commands.fmt import fmt as _fmt  # noqa: E402 - light; see its d
 from journeyctl.commands.init import init as _init  # noqa: E402 - light; see its docstring
 from journeyctl.commands.render import render as _render  # noqa: E402 - light; see its docstring
 
-app.command(name="diff")(_guarded(_diff))
-app.command(name="render")(_guarded(_render))
-app.command(name="init")(_guarded(_init))
-app.command(name="fmt")(_guarded(_fmt))
+app.command(name="diff", cls=_Command)(_guarded(_diff))
+app.command(name="render", cls=_Command)(_guarded(_render))
+app.command(name="init", cls=_Command)(_guarded(_init))
+app.command(name="fmt", cls=_Command)(_guarded(_fmt))
 
 
-@app.command()
+@app.command(cls=_Command)
 @_guarded
 def rules(
     markdown: Annotated[
@@ -247,7 +274,7 @@ def rules(
     Console(highlight=False).print(table)
 
 
-@app.command()
+@app.command(cls=_Command)
 @_guarded
 def explain(rule: Annotated[str, typer.Argument(help="A rule name, e.g. unowned-step.")]) -> None:
     """Show one rule's documentation with a bad and a good example."""
@@ -273,7 +300,7 @@ def _dedent_doc(doc: str) -> str:
     return inspect.cleandoc(doc)
 
 
-@app.command()
+@app.command(cls=_Command)
 @_guarded
 def schema(
     output_dir: Annotated[
