@@ -587,6 +587,18 @@ def test_foreign_and_broken_yaml_in_a_directory_is_skipped(project: Path) -> Non
     assert run("fmt", ".").exit_code == 0
 
 
+def test_a_directory_without_journeyctl_files_warns_as_lint_does(project: Path) -> None:
+    (project / "empty").mkdir()
+    result = run("fmt", "empty")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr == (
+        "journeyctl: warning: no journeyctl files found (files need a top-level "
+        "`journeyctl: 1` key)\n"
+    )
+    assert run("lint", "empty").stderr == result.stderr
+
+
 def test_a_missing_path_is_a_usage_error(project: Path) -> None:
     result = run("fmt", "nope.yaml")
     assert result.exit_code == 2

@@ -163,7 +163,7 @@ def lint(
     """Check journeys, workflows and personas; exit 1 when findings reach --fail-on."""
     from journeyctl.fileio import emit, stdout_has_color
     from journeyctl.finding import Severity
-    from journeyctl.linter import lint_paths
+    from journeyctl.linter import NO_FILES_WARNING, lint_paths
     from journeyctl.report import ReportOptions, get_reporter
 
     chosen = output_format or (
@@ -182,11 +182,7 @@ def lint(
     for message in run.io_errors:
         typer.echo(f"journeyctl: {message}", err=True)
     if run.report.files == 0 and not run.io_errors:
-        typer.echo(
-            "journeyctl: warning: no journeyctl files found (files need a top-level "
-            "`journeyctl: 1` key)",
-            err=True,
-        )
+        typer.echo(f"journeyctl: {NO_FILES_WARNING}", err=True)
     color = output_file is None and chosen is OutputFormat.TEXT and stdout_has_color()
     text = get_reporter(chosen.value)(run.report, ReportOptions(color=color, quiet=quiet))
     emit(text, output_file)

@@ -27,6 +27,8 @@ from journeyctl.suppress import Suppressions, read_suppressions
 from journeyctl.validation import Invalid, validate_document
 
 MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
+NO_FILES_WARNING = "warning: no journeyctl files found (files need a top-level `journeyctl: 1` key)"
+"""What lint and fmt say when the paths they were given hold no journeyctl file."""
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 PARALLEL_MIN_BYTES = 4_000_000
 """Below this much YAML, starting worker processes costs more than it saves."""

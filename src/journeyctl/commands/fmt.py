@@ -88,7 +88,12 @@ def fmt(
                 failed += 1
                 continue
             typer.echo(f"reformatted {outcome.display}")
-    typer.echo(_summary(changed, unchanged, failed, dry_run=check or diff), err=True)
+    if changed + unchanged + failed == 0:
+        from journeyctl.linter import NO_FILES_WARNING
+
+        typer.echo(f"journeyctl: {NO_FILES_WARNING}", err=True)
+    else:
+        typer.echo(_summary(changed, unchanged, failed, dry_run=check or diff), err=True)
     if failed:
         raise typer.Exit(2)
     if changed and (check or diff):
