@@ -291,7 +291,7 @@ def test_junit_parses_with_one_suite_per_file_and_a_passing_summary() -> None:
         ],
         files=4,
     )
-    out = render("junit", report)
+    out = render("junit", report, ReportOptions(fail_on=Severity.INFO))
     assert out.startswith('<?xml version="1.0" encoding="UTF-8"?>\n')
     root = ET.fromstring(out.encode("utf-8"))
     assert root.tag == "testsuites"
@@ -312,6 +312,38 @@ def test_junit_parses_with_one_suite_per_file_and_a_passing_summary() -> None:
     summary_cases = suites[2].findall("testcase")
     assert [c.get("name") for c in summary_cases] == ["4 files checked"]
     assert summary_cases[0].find("failure") is None
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "failing"),
+    [
+        (Severity.ERROR, ["a.yaml:1:1"]),
+        (Severity.WARNING, ["a.yaml:1:1", "a.yaml:2:1"]),
+        (None, []),
+    ],
+)
+def test_junit_fails_only_the_findings_that_fail_the_run(
+    fail_on: Severity | None, failing: list[str]
+) -> None:
+    report = LintReport(
+        [
+            finding("a.yaml", 1, 1, "unowned-step", Severity.ERROR, "e"),
+            finding("a.yaml", 2, 1, "dead-end", Severity.WARNING, "w"),
+            finding("a.yaml", 3, 1, "emotion-cliff", Severity.INFO, "i"),
+        ],
+        files=1,
+    )
+    root = ET.fromstring(render("junit", report, ReportOptions(fail_on=fail_on)).encode())
+    assert root.get("failures") == str(len(failing))
+    assert root.findall("testsuite")[0].get("failures") == str(len(failing))
+    cases = root.findall("testsuite")[0].findall("testcase")
+    assert [c.get("name") for c in cases if c.find("failure") is not None] == failing
+    passing = [c for c in cases if c.find("failure") is None]
+    assert len(passing) == 3 - len(failing)
+    for case in passing:  # a milder finding still shows its text
+        out = case.find("system-out")
+        assert out is not None and out.text is not None
+        assert out.text.startswith(f"{case.get('name')} ")
 
 
 def test_junit_clean_run_is_one_passing_test() -> None:

@@ -184,16 +184,15 @@ def lint(
     if run.report.files == 0 and not run.io_errors:
         typer.echo(f"journeyctl: {NO_FILES_WARNING}", err=True)
     color = output_file is None and chosen is OutputFormat.TEXT and stdout_has_color()
-    text = get_reporter(chosen.value)(run.report, ReportOptions(color=color, quiet=quiet))
-    emit(text, output_file)
+    threshold = None if fail_on is FailOn.NEVER else Severity.parse(fail_on.value)
+    options = ReportOptions(color=color, quiet=quiet, fail_on=threshold)
+    emit(get_reporter(chosen.value)(run.report, options), output_file)
     if statistics:
         _print_statistics(run.report.findings, to_stderr=chosen is not OutputFormat.TEXT)
     if run.io_errors:
         raise typer.Exit(2)
-    if fail_on is not FailOn.NEVER:
-        threshold = Severity.parse(fail_on.value)
-        if any(finding.severity >= threshold for finding in run.report.findings):
-            raise typer.Exit(1)
+    if threshold is not None and any(f.severity >= threshold for f in run.report.findings):
+        raise typer.Exit(1)
 
 
 def _apply_baseline(report: LintReport, baseline: Path) -> None:

@@ -12,17 +12,19 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from journeyctl.finding import LintReport
+from journeyctl.finding import LintReport, Severity
 
 __all__ = ["FORMATS", "REPORTERS", "ReportOptions", "Reporter", "get_reporter"]
 
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """How to present a report: colour (text only) and quiet (findings only, no summary)."""
+    """How to present a report: colour (text only), quiet (findings only, no summary), and
+    the lowest severity that fails the run (`--fail-on`; None when nothing does)."""
 
     color: bool = False
     quiet: bool = False
+    fail_on: Severity | None = Severity.ERROR
 
 
 Reporter = Callable[[LintReport, ReportOptions], str]

@@ -1,8 +1,10 @@
 """``--format junit``: JUnit XML, as CI servers (GitLab, Jenkins) show test results.
 
-One ``<testsuite>`` per file with findings, one failing ``<testcase>`` per finding, and a
-final passing suite ``journeyctl`` that records how many files were checked, so a clean run
-still reports one passing test. Output is pure ASCII (other characters become character
+One ``<testsuite>`` per file with findings, one ``<testcase>`` per finding, and a final
+passing suite ``journeyctl`` that records how many files were checked, so a clean run still
+reports one passing test. A finding fails its test case when it fails the run (``--fail-on``);
+a milder one passes, with its text in ``<system-out>``, so the test report and the exit code
+agree. Output is pure ASCII (other characters become character
 references), so it is valid UTF-8 whatever the console encoding.
 """
 
@@ -26,11 +28,16 @@ def _xml_safe(text: str) -> str:
 def render(report: LintReport, options: ReportOptions) -> str:
     """The ``<testsuites>`` document, indented, with an XML declaration."""
     findings = sorted(report.findings)
+    threshold = options.fail_on
+
+    def fails(finding: Finding) -> bool:
+        return threshold is not None and finding.severity >= threshold
+
     root = ET.Element(
         "testsuites",
         name="journeyctl",
         tests=str(len(findings) + 1),
-        failures=str(len(findings)),
+        failures=str(sum(map(fails, findings))),
         errors="0",
     )
     for path, group in groupby(findings, key=lambda finding: finding.path):
@@ -40,12 +47,12 @@ def render(report: LintReport, options: ReportOptions) -> str:
             "testsuite",
             name=_xml_safe(path),
             tests=str(len(in_file)),
-            failures=str(len(in_file)),
+            failures=str(sum(map(fails, in_file))),
             errors="0",
             skipped="0",
         )
         for finding in in_file:
-            _testcase(suite, finding)
+            _testcase(suite, finding, fails(finding))
     checked = ET.SubElement(
         root, "testsuite", name="journeyctl", tests="1", failures="0", errors="0", skipped="0"
     )
@@ -58,12 +65,16 @@ def render(report: LintReport, options: ReportOptions) -> str:
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
-def _testcase(suite: ET.Element, finding: Finding) -> None:
+def _testcase(suite: ET.Element, finding: Finding, failed: bool) -> None:
     where = f"{finding.path}:{finding.line}:{finding.column}"
     case = ET.SubElement(
         suite, "testcase", classname=_xml_safe(f"journeyctl.{finding.rule}"), name=_xml_safe(where)
     )
-    failure = ET.SubElement(
-        case, "failure", type=finding.severity.label, message=_xml_safe(finding.message)
-    )
-    failure.text = _xml_safe(f"{where} {finding.severity.label} {finding.rule} {finding.message}")
+    text = _xml_safe(f"{where} {finding.severity.label} {finding.rule} {finding.message}")
+    if failed:
+        failure = ET.SubElement(
+            case, "failure", type=finding.severity.label, message=_xml_safe(finding.message)
+        )
+        failure.text = text
+    else:
+        ET.SubElement(case, "system-out").text = text
