@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Where the time of `render` and `diff` goes on the 10,000-step benchmark files.
+
+`bench/run.py` times whole commands; this script splits them into their phases, each timed
+in this process with the garbage collector paused (as the commands do), best of `--repeat`:
+
+    python bench/phases.py            # needs bench/corpus-big (python bench/run.py makes it)
+
+Start-up is measured apart, in fresh subprocesses: the interpreter with what the command
+imports before it reads a byte. The sum of the phases is a floor for the whole command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+BIG = Path(__file__).resolve().parent / "corpus-big"
+
+STARTUP = {
+    "render": "import journeyctl.cli, journeyctl.loader, journeyctl.validation, "
+    "journeyctl.render.graphviz",
+    "diff": "import journeyctl.cli, journeyctl.linter, journeyctl.rules, journeyctl.diff, "
+    "journeyctl.diff_report",
+}
+
+
+def best(repeat: int, work: Callable[[], Any]) -> tuple[float, Any]:
+    """The shortest of `repeat` runs of `work`, and its last result."""
+    times, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = work()
+        times.append(time.perf_counter() - start)
+    return min(times), result
+
+
+def startup(imports: str, repeat: int) -> float:
+    """Seconds for a fresh interpreter to run `imports`, best of `repeat`."""
+    argv = [sys.executable, "-c", imports]
+    return best(repeat, lambda: subprocess.run(argv, check=True))[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per phase (default 3)")
+    args = parser.parse_args(argv)
+    big, optimized = BIG / "big.yaml", BIG / "big.optimized.yaml"
+    if not big.exists():
+        print("bench/corpus-big/big.yaml is missing: run python bench/run.py first")
+        return 2
+
+    import yaml
+
+    from journeyctl.commands.diff import _load_side, _Loader
+    from journeyctl.diff import diff_sides
+    from journeyctl.loader import _Builder, parse_yaml
+    from journeyctl.loader import _Loader as YamlLoader
+    from journeyctl.render import Format, View, source
+    from journeyctl.validation import validate_document
+
+    gc.disable()
+    repeat = args.repeat
+    raw = big.read_bytes()
+    rows: list[tuple[str, float]] = []
+    rows.append(("start-up: interpreter and render's imports", startup(STARTUP["render"], repeat)))
+    compose, root = best(repeat, lambda: yaml.compose(raw, Loader=YamlLoader))
+    rows.append((f"parse: libyaml compose, {len(raw) / 1e6:.1f} MB with positions", compose))
+    build, _ = best(repeat, lambda: _Builder().mapping(root, 0))
+    rows.append(("parse: nodes to plain data", build))
+    data = parse_yaml(raw, big).data
+    validate, doc = best(repeat, lambda: validate_document(data))
+    rows.append(("validate: Pydantic models", validate))
+    dot, text = best(repeat, lambda: source(doc, View.FLOW, Format.DOT))
+    rows.append((f"render: flow view to DOT ({len(text) / 1e6:.1f} MB)", dot))
+    render_total = sum(seconds for _, seconds in rows)
+
+    loader = _Loader(date.today())
+    sides = [loader.spec(str(path)) for path in (big, optimized)]
+    jobs = [(loader.target(label, where), data, loader.today) for label, data, where in sides]
+    lint, old = best(repeat, lambda: _load_side(jobs[0]))
+    new = _load_side(jobs[1])
+    diff, _ = best(repeat, lambda: diff_sides((old.label, old.doc), (new.label, new.doc)))
+    diff_rows = [
+        ("start-up: interpreter and diff's imports", startup(STARTUP["diff"], repeat)),
+        ("one side: parse, validate, lint (x2, one per core)", lint),
+        ("diff of the two documents", diff),
+    ]
+
+    width = max(len(name) for name, _ in rows + diff_rows)
+    print(f"journeyctl render big.yaml to DOT, phase by phase (best of {repeat}):")
+    for name, seconds in rows:
+        print(f"  {name:{width}} {seconds:6.3f} s")
+    print(f"  {'sum (a floor for the command)':{width}} {render_total:6.3f} s")
+    print(f"journeyctl diff big.yaml big.optimized.yaml (best of {repeat}):")
+    for name, seconds in diff_rows:
+        print(f"  {name:{width}} {seconds:6.3f} s")
+    floor = diff_rows[0][1] + lint + diff
+    print(f"  {'sum with both sides in parallel (a floor)':{width}} {floor:6.3f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
