@@ -8,8 +8,9 @@ Three views of one document:
 - ``blueprint``: service-blueprint lanes (customer, frontstage, backstage, support) with
   the lines of interaction, visibility and internal interaction.
 
-Each view is built as text here, without Graphviz: DOT (`graphviz`, `grid`) or Mermaid
-(`mermaid`). `output` finds the `dot` executable and turns DOT into SVG, PNG or PDF.
+Each view is built as text here, without Graphviz: DOT (`graphviz`, `map_view`,
+`blueprint_view`) or Mermaid (`mermaid`). `output` finds the `dot` executable and turns DOT
+into SVG, PNG or PDF.
 
 This module stays light to import (the CLI imports it to list the choices of `--view` and
 `--format`); the view builders, and the models they need, are imported when used.
@@ -92,11 +93,13 @@ def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = N
         from journeyctl.render.graphviz import flow
 
         return flow(doc, found)
-    from journeyctl.render import grid
-
     if view is View.MAP:
-        return grid.journey_map(doc, found)
-    return grid.blueprint(doc, found)
+        from journeyctl.render.map_view import journey_map
+
+        return journey_map(doc, found)
+    from journeyctl.render.blueprint_view import blueprint
+
+    return blueprint(doc, found)
 
 
 __all__ = ["SUFFIXES", "Format", "View", "source", "supports"]

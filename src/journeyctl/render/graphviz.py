@@ -1,4 +1,4 @@
-"""DOT for the three views: `flow` here; `map` and `blueprint` in `journeyctl.render.grid`.
+"""DOT for the three views: `flow` here; `map` in `map_view`, `blueprint` in `blueprint_view`.
 
 The flow view (design §6) draws steps as nodes inside one cluster per stage, left to right,
 filled by emotion, with the owner, channel and touchpoint on each node, edges from `next`

@@ -1,0 +1,80 @@
+"""The row headings and the stage header row that the `map` and `blueprint` grids share."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from journeyctl.model import Stage
+from journeyctl.render import style
+from journeyctl.render.canvas import Canvas
+from journeyctl.render.dot import Lines
+from journeyctl.render.marks import Mark, Marks, rules_of
+from journeyctl.render.text_block import PAD, Block, inner
+
+HEAD_W = 112.0
+"""Width of the row headings."""
+STAGE_GAP = 8.0
+"""Space between two stages."""
+
+
+def row_heading(canvas: Canvas, title: str, y: float, height: float) -> None:
+    """The heading cell of a row (or lane) at `y`, in the column at the left."""
+    block = Block(inner(HEAD_W))
+    block.text(title, 10, bold=True)
+    canvas.cell(0, y, HEAD_W, height, block.markup(), fill=style.ROW_HEAD_FILL, css="heading")
+
+
+def stage_block(stage: Stage, width: float, marks: Marks, *, goal: bool) -> Block:
+    """A stage's header text: name, owner and duration, the goal if `goal`, lint findings."""
+    block = Block(inner(width))
+    block.text(stage.name, 13, bold=True, color=style.HEADER_TEXT)
+    details = [part for part in (stage.owner and f"owner {stage.owner}", stage.duration) if part]
+    if details:
+        block.text(" · ".join(details), 9, color="#d5dde5")
+    if goal and stage.goal:
+        block.text(f"Goal: {stage.goal}", 9, color=style.HEADER_TEXT)
+    found = marks.stage(stage.id)
+    if found:
+        block.text(
+            f"{style.LINT} " + ", ".join(rules_of(found)), 9, bold=True, color=style.LINT_FILL
+        )
+    return block
+
+
+def stage_headers(
+    canvas: Canvas,
+    blocks: Sequence[tuple[Stage, float, float, Block]],
+    title: str,
+    y: float,
+    marks: Marks,
+) -> float:
+    """Draw the row of stage headers at `y` under a row heading; return the row's height."""
+    height = max((block.height for *_, block in blocks), default=0) + 2 * PAD + 2
+    row_heading(canvas, title, y, height)
+    for stage, left, right, block in blocks:
+        canvas.cell(
+            left,
+            y,
+            right - left,
+            height,
+            block.markup(),
+            fill=style.HEADER_FILL,
+            border=style.HEADER_FILL,
+            css="stage",
+            node_id=f"stage-{stage.id}",
+            tooltip=_stage_tooltip(stage, marks.stage(stage.id)),
+        )
+    return height
+
+
+def _stage_tooltip(stage: Stage, marks: Sequence[Mark]) -> Lines:
+    lines = [stage.name]
+    for label, value in (
+        ("goal", stage.goal),
+        ("trigger", stage.trigger),
+        ("outcome", stage.outcome),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    lines += [f"{style.LINT} {mark.text}" for mark in marks]
+    return Lines(lines)
