@@ -132,7 +132,7 @@ def blueprint(doc: Flow, marks: Marks) -> str:
             f'<FONT POINT-SIZE="8" COLOR="#404040"><I>{html(name)}</I></FONT>',
             css="boundary-label",
         )
-    _blueprint_edges(canvas, doc, placed, cards)
+    _blueprint_edges(canvas, doc, cards)
     return dot.source()
 
 
@@ -145,9 +145,8 @@ def _place(doc: Flow, marks: Marks) -> tuple[list[Placed], list[list[int]]]:
     placed: list[Placed] = []
     stage_columns: list[list[int]] = []
     column = -1
-    previous_lane = 4
     for stage_index, stage in enumerate(doc.stages):
-        previous_lane = 4
+        previous_lane = 4  # every stage starts a new column
         first = column + 1
         for step_index, step in enumerate(stage.steps):
             lane = lane_of(step, doc.kind)
@@ -238,9 +237,7 @@ def _card_tooltip(item: Placed, marks: Sequence[Mark]) -> Lines:
     return Lines(lines)
 
 
-def _blueprint_edges(
-    canvas: Canvas, doc: Flow, placed: Sequence[Placed], cards: dict[tuple[int, int], str]
-) -> None:
+def _blueprint_edges(canvas: Canvas, doc: Flow, cards: dict[tuple[int, int], str]) -> None:
     graph = StepGraph(doc)
     for tail, head in graph.edges():
         tail_name = cards[(tail.stage_index, tail.step_index)]
