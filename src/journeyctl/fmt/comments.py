@@ -1,0 +1,318 @@
+"""Giving every full-line comment to the key or item it stands above, and back to ruamel.
+
+ruamel.yaml's round-trip loader keeps comments, but stores a full-line comment on whatever comes
+*before* it (often a scalar deep inside the previous key's value), so moving a key would leave
+the comments above it behind. `_Comments.harvest` therefore gives every full-line comment (and
+blank line) to the key or list item it stands above, or to the end of the block it is indented
+into; after reordering, `_Comments.restore` writes them back into ruamel's slots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from journeyctl.fmt.comment_lines import _collapse, _Line, _lines, _split_header
+from journeyctl.fmt.layout import INDENT
+from journeyctl.fmt.nodes import _is_block, _is_block_scalar, _opaque
+
+
+@dataclass
+class _Notes:
+    """The comments of one block mapping or sequence, by key or index."""
+
+    before: dict[Any, list[_Line]] = field(default_factory=dict)
+    eol: dict[Any, tuple[str, int]] = field(default_factory=dict)
+    scalar: dict[Any, Any] = field(default_factory=dict)
+    """The comment on the `|` or `>` line of a block scalar, as ruamel keeps it."""
+    end: list[_Line] = field(default_factory=list)
+
+
+class _Comments:
+    """Moves comments from ruamel's load-time slots to their owners, and back."""
+
+    def __init__(self, source: list[str]) -> None:
+        self.source = source
+        self.notes: dict[int, _Notes] = {}
+        self.pending: list[_Line] = []
+        self.seen: set[int] = set()
+        self.header: list[_Line] = []
+        self.restored: set[int] = set()
+        self.after: dict[int, list[Any]] = {}
+        """Comments to read when a block ends (see `_look_ahead`), by the block's id."""
+
+    # -- harvest: read every comment and decide who owns it ---------------------------------
+
+    def harvest(self, root: Any) -> None:
+        self._mapping(root, 0, is_root=True)
+        end = _collapse(self.notes[id(root)].end + self.pending)
+        while end and end[-1].indent is None:
+            end.pop()
+        self.notes[id(root)].end = end
+        self.pending = []
+
+    def _block(self, node: Any, column: int) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        if isinstance(node, CommentedMap):
+            self._mapping(node, column)
+        else:
+            self._sequence(node, column)
+
+    def _mapping(self, node: Any, column: int, is_root: bool = False) -> None:
+        notes = self.notes[id(node)] = _Notes()
+        self._container_comments(node)
+        keys = list(node)
+        for index, key in enumerate(keys):
+            slots = node.ca.items.get(key) or [None, None, None, None]
+            key_comment = self._post(slots[0], node[key])  # on a complex key: rare
+            if key_comment is not None:
+                self.pending.append(_Line(column, key_comment[0]))
+            self._pre(slots[1])
+            before = self._take()
+            if is_root and index == 0:
+                self.header, before = _split_header(before)
+            notes.before[key] = before
+            value = node[key]
+            eol = self._post(slots[2], value)
+            if eol is not None:
+                notes.eol[key] = eol
+            if _is_block_scalar(value) and slots[3]:
+                notes.scalar[key] = slots[3]
+            else:
+                self._pre(slots[3])
+            if _is_block(value) and id(value) not in self.notes:
+                following = keys[index + 1] if index + 1 < len(keys) else None
+                self._look_ahead(node, following, value)
+                self._block(value, column + INDENT["mapping"])
+        self._pre(getattr(node.ca, "end", None))
+        notes.end = self._exit(node, column)
+
+    def _sequence(self, node: Any, column: int) -> None:
+        notes = self.notes[id(node)] = _Notes()
+        self._container_comments(node)
+        for index, value in enumerate(node):
+            slots = node.ca.items.get(index) or [None, None, None, None]
+            before = self._take()
+            self._pre(slots[1])  # comments right after the dash: moved above it
+            notes.before[index] = before + self._take()
+            eol = self._post(slots[0], value)
+            if eol is not None:
+                notes.eol[index] = eol
+            self._post(slots[2], value)
+            self._pre(slots[3])
+            if _is_block(value) and id(value) not in self.notes:
+                following = index + 1 if index + 1 < len(node) else None
+                self._look_ahead(node, following, value)
+                self._block(value, column + INDENT["sequence"] - INDENT["offset"])
+        self._pre(getattr(node.ca, "end", None))
+        notes.end = self._exit(node, column)
+
+    def _look_ahead(self, node: Any, following: Any, value: Any) -> None:
+        """Find comments that follow the block `value` but are stored with what comes next.
+
+        After a flow collection, ruamel keeps the comments below it on the next key or item
+        (or at the end of the enclosing block). They belong where they are written: they are
+        handed to the block that ends with that flow collection, when it ends.
+        """
+        if following is None:
+            stored = getattr(node.ca, "end", None) or []
+        else:
+            stored = (node.ca.items.get(following) or [None, None])[1] or []
+        own_lines = [
+            token
+            for token in stored
+            if token is not None
+            and not isinstance(token, str)
+            and self._starts_line(token.start_mark.line, token.start_mark.column)
+        ]
+        if own_lines:
+            container = _last_leaf(value)[0]
+            self.after.setdefault(id(container), []).extend(own_lines)
+
+    def _container_comments(self, node: Any) -> None:
+        comment = node.ca.comment
+        if comment:
+            self._post(comment[0], None)
+            if len(comment) > 1:
+                self._pre(comment[1])
+
+    def _pre(self, tokens: Any) -> None:
+        """Comments stored as a list before something: all full lines."""
+        if not tokens:
+            return
+        for token in tokens if isinstance(tokens, list) else [tokens]:
+            if token is None or id(token) in self.seen:
+                continue
+            self.seen.add(id(token))
+            if isinstance(token, str):
+                self.pending.extend(_lines(token, None))
+            else:
+                self.pending.extend(_lines(token.value, token.start_mark.column))
+
+    def _post(self, token: Any, value: Any) -> tuple[str, int] | None:
+        """A comment stored after a value: an end-of-line comment, then full lines."""
+        if token is None or id(token) in self.seen:
+            return None
+        self.seen.add(id(token))
+        if isinstance(token, list):
+            self._pre(token)
+            return None
+        text, line, column = token.value, token.start_mark.line, token.start_mark.column
+        if _is_block_scalar(value):  # the scalar ends its own line: all full lines
+            self.pending.extend(_lines(text, column))
+            return None
+        head, _, rest = text.partition("\n")
+        eol: tuple[str, int] | None = None
+        if head.strip():
+            if self._starts_line(line, column):
+                self.pending.append(_Line(column, head.strip()))
+            else:
+                eol = (head.strip(), column)
+        self.pending.extend(_lines(rest, None))
+        return eol
+
+    def _starts_line(self, line: int, column: int) -> bool:
+        return 0 <= line < len(self.source) and not self.source[line][:column].strip()
+
+    def _take(self) -> list[_Line]:
+        taken, self.pending = _collapse(self.pending), []
+        return taken
+
+    def _exit(self, node: Any, column: int) -> list[_Line]:
+        """Leaving a block: the pending comments indented into it are its end comments."""
+        stored_later = self.after.pop(id(node), [])
+        self._pre(sorted(stored_later, key=lambda token: token.start_mark.line))
+        last = -1
+        for index, line in enumerate(self.pending):
+            if line.indent is None:
+                continue
+            if line.indent < column:
+                break
+            last = index
+        end, self.pending = self.pending[: last + 1], self.pending[last + 1 :]
+        return _collapse(end)
+
+    # -- restore: write the comments back into ruamel's slots -------------------------------
+
+    def restore(self, root: Any) -> None:
+        notes = self.notes[id(root)]
+        first = next(iter(root), None)
+        if first is not None:
+            notes.before[first] = self.header + notes.before.get(first, [])
+        self._restore_mapping(root, 0, None)
+
+    def _restore_block(self, node: Any, column: int, hoist: list[_Line] | None) -> None:
+        from ruamel.yaml.comments import CommentedMap
+
+        if isinstance(node, CommentedMap):
+            self._restore_mapping(node, column, hoist)
+        else:
+            self._restore_sequence(node, column)
+
+    def _restore_mapping(self, node: Any, column: int, hoist: list[_Line] | None) -> None:
+        notes = self.notes.get(id(node))
+        if notes is None or id(node) in self.restored:
+            return
+        self.restored.add(id(node))
+        node.ca.items.clear()
+        node.ca.comment = None
+        for index, key in enumerate(node):
+            value = node[key]
+            before = notes.before.get(key, [])
+            if index == 0 and hoist is not None:
+                # above the first key of a list item means above the item's dash
+                hoist.extend(before)
+                before = []
+            if _is_block(value):
+                self._restore_block(value, column + INDENT["mapping"], None)
+            slots = [
+                None,
+                _pre_tokens(before, column),
+                _post_token(notes.eol.get(key)),
+                notes.scalar.get(key),
+            ]
+            if any(slot is not None for slot in slots):
+                node.ca.items[key] = slots
+        self._append_end(node, notes.end, column)
+
+    def _restore_sequence(self, node: Any, column: int) -> None:
+        notes = self.notes.get(id(node))
+        if notes is None or id(node) in self.restored:
+            return
+        self.restored.add(id(node))
+        node.ca.items.clear()
+        node.ca.comment = None
+        for index, value in enumerate(node):
+            before = list(notes.before.get(index, []))
+            if _is_block(value):
+                inner = column + INDENT["sequence"] - INDENT["offset"]
+                self._restore_block(value, inner, before)
+            slots = [_post_token(notes.eol.get(index)), _pre_tokens(before, column), None, None]
+            if any(slot is not None for slot in slots):
+                node.ca.items[index] = slots
+        self._append_end(node, notes.end, column)
+
+    def _append_end(self, node: Any, lines: list[_Line], column: int) -> None:
+        """Comments at the end of a block follow its last scalar, as ruamel keeps them."""
+        if not lines:
+            return
+        from ruamel.yaml.error import CommentMark
+        from ruamel.yaml.tokens import CommentToken
+
+        container, key, slot, value = _last_leaf(node)
+        slots = container.ca.items.setdefault(key, [None, None, None, None])
+        text = "".join(
+            " " * column + line.text + "\n" if line.indent is not None else "\n" for line in lines
+        )
+        token = slots[slot]
+        if token is not None:
+            token.value = token.value.rstrip("\n") + "\n" + text
+        elif _is_block_scalar(value):
+            first = lines[0]
+            head = first.text + "\n" if first.indent is not None else "\n"
+            rest = text.split("\n", 1)[1]
+            slots[slot] = CommentToken(head + rest, CommentMark(column), None)
+        else:
+            slots[slot] = CommentToken("\n" + text, CommentMark(0), None)
+
+
+def _pre_tokens(lines: list[_Line], column: int) -> list[Any] | None:
+    if not lines:
+        return None
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    return [
+        CommentToken(line.text + "\n", CommentMark(column), None)
+        if line.indent is not None
+        else CommentToken("\n", CommentMark(0), None)
+        for line in lines
+    ]
+
+
+def _post_token(eol: tuple[str, int] | None) -> Any:
+    if eol is None:
+        return None
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    text, column = eol
+    return CommentToken(text + "\n", CommentMark(column), None)
+
+
+def _last_leaf(node: Any) -> tuple[Any, Any, int, Any]:
+    """The container, key and comment slot of the scalar that a block ends with."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if isinstance(node, CommentedMap):
+        key = next(reversed(node))
+        value = node[key]
+        if _is_block(value) and not _opaque(value):
+            return _last_leaf(value)
+        return node, key, 2, value
+    index = len(node) - 1
+    value = node[index]
+    if _is_block(value) and not _opaque(value):
+        return _last_leaf(value)
+    return node, index, 0, value

@@ -1,0 +1,80 @@
+"""Formatting one file's text: read with ruamel.yaml, reorder, keep comments, write, verify."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from journeyctl.fmt.comments import _Comments
+from journeyctl.fmt.errors import FormatError
+from journeyctl.fmt.layout import _emit, _round_trip_yaml
+from journeyctl.fmt.order import _anchors, _put_in_order, _reorder
+from journeyctl.fmt.verify import _verify
+from journeyctl.model import DOCUMENT_MODELS, Settings
+
+_DOCUMENT_START = re.compile(r"---[ \t]*(?:#.*)?")
+
+
+def format_text(text: str, settings: bool = False) -> str:
+    """The canonical form of one journeyctl file (a settings file when `settings`).
+
+    Raise FormatError when ruamel cannot read it, or when the result would lose a comment or
+    change the data; the caller then leaves the file as it is.
+    """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix("\ufeff")
+    crlf = "\r\n" in text
+    text = text.replace("\r\n", "\n")
+    prefix, body, offset = _split_prefix(text)
+    formatted = prefix + _format_body(body, settings, offset)
+    _verify(text, formatted)
+    if crlf:
+        formatted = formatted.replace("\n", "\r\n")
+    return bom + formatted
+
+
+def _split_prefix(text: str) -> tuple[str, str, int]:
+    """Keep what precedes an explicit `---` verbatim: ruamel drops comments written there.
+
+    Returns the prefix, the body after it and the number of lines in the prefix.
+    """
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or stripped.startswith(("#", "%")):
+            continue
+        if _DOCUMENT_START.fullmatch(stripped):
+            return "\n".join(lines[: index + 1]) + "\n", "\n".join(lines[index + 1 :]), index + 1
+        break
+    return "", text, 0
+
+
+def _format_body(body: str, settings: bool, offset: int) -> str:
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml_rt = _round_trip_yaml()
+    try:
+        root = yaml_rt.load(body)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (1, 1)
+        raise FormatError(f"cannot read for formatting: {error.problem}", line, column) from None
+    except YAMLError as error:
+        raise FormatError(f"cannot read for formatting: {error}") from None
+    if not isinstance(root, CommentedMap):
+        raise FormatError("the document is not a mapping")
+    comments = _Comments(body.split("\n"))
+    comments.harvest(root)
+    model = Settings if settings else DOCUMENT_MODELS.get(str(root.get("kind")))
+    if model is not None:
+        anchors = _anchors(root)
+        moved: list[tuple[Any, list[Any]]] = []
+        _reorder(root, model, moved)
+        if anchors and _anchors(root) != anchors:
+            # reordering would move an anchor's definition into one of its aliases: keep the
+            # order the author chose (the layout and comments are still formatted)
+            for node, keys in reversed(moved):
+                _put_in_order(node, keys)
+    comments.restore(root)
+    return _emit(yaml_rt, root)
