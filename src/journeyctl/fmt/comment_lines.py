@@ -43,16 +43,6 @@ def _collapse(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
-def _trim(lines: list[_Line]) -> list[_Line]:
-    """Without blank lines at either end."""
-    lines = _collapse(lines)
-    while lines and lines[-1].indent is None:
-        lines.pop()
-    while lines and lines[0].indent is None:
-        lines.pop(0)
-    return lines
-
-
 def _split_header(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     """Split the comments above the first key into the file's header and the key's own.
 
