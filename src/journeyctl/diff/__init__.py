@@ -1,0 +1,43 @@
+"""Semantic diff of two versions of a journeyctl document, and the summary a reviewer reads first.
+
+Pure functions over the models: nothing here reads files or runs git (see `commands/diff.py`
+and `gitio.py`). In this package:
+
+- `result`: the data classes a diff produces, and their JSON forms;
+- `changes`: the change list, items matched by id (`diff_documents`);
+- `measures`: the measures of one side, taken in one pass;
+- `summary`: the reviewer's summary, both sides' measures compared (`summarize`);
+- `findings`: lint findings compared by rule and element id (`compare_findings`);
+- `sides`: changes, summary and findings of one document, from its two sides (`diff_sides`).
+"""
+
+from journeyctl.diff.changes import diff_documents
+from journeyctl.diff.findings import compare_findings, finding_key
+from journeyctl.diff.result import (
+    Change,
+    Document,
+    DocumentDiff,
+    MetricSummary,
+    Moment,
+    Pair,
+    StageSummary,
+    Summary,
+    TeamSummary,
+)
+from journeyctl.diff.sides import diff_sides
+
+__all__ = [
+    "Change",
+    "Document",
+    "DocumentDiff",
+    "MetricSummary",
+    "Moment",
+    "Pair",
+    "StageSummary",
+    "Summary",
+    "TeamSummary",
+    "compare_findings",
+    "diff_documents",
+    "diff_sides",
+    "finding_key",
+]
