@@ -472,19 +472,16 @@ def _shuffled(text: str, rng: random.Random) -> str:
     """
     from io import StringIO
 
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from journeyctl import fmt as fmt_module
+    from journeyctl.fmt.comments import _Comments
+    from journeyctl.fmt.layout import _round_trip_yaml
+    from journeyctl.fmt.order import _nested_models
     from journeyctl.model import DOCUMENT_MODELS
 
-    yaml_rt = YAML(typ="rt")
-    yaml_rt.preserve_quotes = True
-    yaml_rt.width = fmt_module.WIDTH
-    yaml_rt.indent(**fmt_module.INDENT)
-    yaml_rt.brace_single_entry_mapping_in_flow_sequence = True
+    yaml_rt = _round_trip_yaml()
     root = yaml_rt.load(text)
-    comments = fmt_module._Comments(text.split("\n"))
+    comments = _Comments(text.split("\n"))
     comments.harvest(root)
 
     def shuffle(node: object, model: type, in_list: bool) -> None:
@@ -495,7 +492,7 @@ def _shuffled(text: str, rng: random.Random) -> str:
         rng.shuffle(rest)
         for key in (keys[:1] if in_list else []) + rest:
             node.move_to_end(key)
-        for name, (shape, nested) in fmt_module._nested_models(model).items():
+        for name, (shape, nested) in _nested_models(model).items():
             value = node.get(name)
             if shape == "model":
                 shuffle(value, nested, False)

@@ -14,11 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeyctl.fmt.comments import _Comments as _Comments
 from journeyctl.fmt.errors import FormatError as FormatError
-from journeyctl.fmt.layout import INDENT as INDENT
-from journeyctl.fmt.layout import WIDTH as WIDTH
-from journeyctl.fmt.order import _nested_models as _nested_models
 from journeyctl.fmt.order import key_order as key_order
 from journeyctl.fmt.text import format_text as format_text
 from journeyctl.loader import LoadError, parse_yaml
