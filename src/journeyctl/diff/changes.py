@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from journeyctl.diff.result import Change, Document, Op, T, _jsonable
+from journeyctl.diff.result import Change, Document, Op, T, jsonable
 from journeyctl.model import (
     Evidence,
     Flow,
@@ -410,8 +410,8 @@ def _field_changes(
         before, after = getattr(old, name, None), getattr(new, name, None)
         if before != after:
             yield Change(
-                "changed", kind, item_id, stage_id, step_id, name, _jsonable(before),
-                _jsonable(after),
+                "changed", kind, item_id, stage_id, step_id, name, jsonable(before),
+                jsonable(after),
             )  # fmt: skip
 
 

@@ -12,7 +12,7 @@ from journeyctl.model import Flow, parse_duration
 
 
 @dataclass
-class _Profile:
+class Profile:
     """Measures of one side, computed once."""
 
     stages: int = 0
@@ -31,11 +31,11 @@ class _Profile:
     owner_of: dict[str, str | None] = field(default_factory=dict)
     """Step id -> effective owner (its own, else its stage's)."""
     opportunities_by_owner: Counter[str] = field(default_factory=Counter)
-    per_stage: dict[str, _StageProfile] = field(default_factory=dict)
+    per_stage: dict[str, StageProfile] = field(default_factory=dict)
 
 
 @dataclass
-class _StageProfile:
+class StageProfile:
     name: str
     steps: int
     emotion: float | None
@@ -43,9 +43,9 @@ class _StageProfile:
     duration: str | None
 
 
-def _profile(doc: Flow | None) -> _Profile:
+def measure(doc: Flow | None) -> Profile:
     """One pass over the document (this is most of a big diff's time: keep it lean)."""
-    profile = _Profile()
+    profile = Profile()
     if doc is None:
         return profile
     step_ids = {step.id for stage in doc.stages for step in stage.steps}
@@ -99,8 +99,8 @@ def _profile(doc: Flow | None) -> _Profile:
             profile.lowest = stage_lowest
         profile.per_stage.setdefault(
             stage.id,
-            _StageProfile(
-                stage.name, len(stage.steps), _mean(stage_emotions), stage_lowest, stage.duration
+            StageProfile(
+                stage.name, len(stage.steps), mean(stage_emotions), stage_lowest, stage.duration
             ),
         )
     profile.steps, profile.frontstage, profile.sla_hours = steps, frontstage, sla_hours
@@ -114,5 +114,5 @@ def _hours(duration: str) -> int:
     return int(parse_duration(duration).total_seconds()) // 3600
 
 
-def _mean(values: Sequence[int]) -> float | None:
+def mean(values: Sequence[int]) -> float | None:
     return round(sum(values) / len(values), 2) if values else None

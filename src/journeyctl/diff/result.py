@@ -60,7 +60,7 @@ class Pair(Generic[T]):
 
     def to_dict(self) -> dict[str, Any]:
         """``{"before": ..., "after": ...}``."""
-        return {"before": _jsonable(self.before), "after": _jsonable(self.after)}
+        return {"before": jsonable(self.before), "after": jsonable(self.after)}
 
 
 @dataclass(frozen=True)
@@ -341,15 +341,15 @@ class DocumentDiff:
         }
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
+        return [jsonable(item) for item in value]
     if isinstance(value, dict):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): jsonable(v) for k, v in value.items()}
     if hasattr(value, "to_dict"):
         return value.to_dict()
     return value

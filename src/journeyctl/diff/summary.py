@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
-from journeyctl.diff.measures import _mean, _Profile, _profile
+from journeyctl.diff.measures import Profile, mean, measure
 from journeyctl.diff.result import (
     Change,
     Document,
@@ -27,7 +27,7 @@ def summarize(
         return None
     if old is None and new is None:
         return None
-    before, after = _profile(old), _profile(new)
+    before, after = measure(old), measure(new)
     tally = Counter((change.kind, change.op) for change in changes)
     stage_changes: Counter[str] = Counter(c.stage for c in changes if c.stage is not None)
     return Summary(
@@ -37,7 +37,7 @@ def summarize(
         touchpoint_deviations=_deviations(before, after, changes),
         stage_hours=Pair(before.stage_hours, after.stage_hours),
         sla_hours=Pair(before.sla_hours, after.sla_hours),
-        emotion=Pair(_mean(before.emotions), _mean(after.emotions)),
+        emotion=Pair(mean(before.emotions), mean(after.emotions)),
         lowest=Pair(before.lowest, after.lowest),
         pain_points=Pair(before.pains, after.pains),
         pain_resolved=tally["pain_point", "removed"],
@@ -57,7 +57,7 @@ def summarize(
     )
 
 
-def _deviations(before: _Profile, after: _Profile, changes: Sequence[Change]) -> dict[str, int]:
+def _deviations(before: Profile, after: Profile, changes: Sequence[Change]) -> dict[str, int]:
     """Frontstage steps added (ad hoc), removed (missing) and moved (re-sequenced)."""
     ops = _step_sets(changes)
     return {
@@ -117,15 +117,15 @@ def _metric_summaries(old: Flow | None, new: Flow | None) -> Iterator[MetricSumm
         )
 
 
-def _owners(profile: _Profile) -> set[str]:
+def _owners(profile: Profile) -> set[str]:
     return {owner for owner in profile.owner_of.values() if owner is not None}
 
 
 def _stage_summaries(
     old: Flow | None,
     new: Flow | None,
-    before: _Profile,
-    after: _Profile,
+    before: Profile,
+    after: Profile,
     stage_changes: Counter[str],
 ) -> Iterator[StageSummary]:
     order = [stage.id for stage in new.stages] if new else []
@@ -153,7 +153,7 @@ def _stage_summaries(
         )
 
 
-def _team_summaries(before: _Profile, after: _Profile, changed: set[str]) -> Iterator[TeamSummary]:
+def _team_summaries(before: Profile, after: Profile, changed: set[str]) -> Iterator[TeamSummary]:
     teams = _owners(before) | _owners(after)
     teams |= set(before.opportunities_by_owner) | set(after.opportunities_by_owner)
     owned_before: dict[str, list[str]] = defaultdict(list)
