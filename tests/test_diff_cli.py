@@ -175,6 +175,27 @@ def test_findings_introduced_and_fixed_ignore_line_moves(project: Path) -> None:
     assert re.search(r"unowned\.yaml:\d+:14: error\[unowned-step\]", text)
 
 
+def test_each_missing_lifecycle_stage_is_its_own_finding(project: Path) -> None:
+    write(project, "journeyctl.yaml", SETTINGS + "lifecycle: [discover, buy, renew]\n")
+    write(project, "old.yaml", JOURNEY.replace("  - id: buy\n", "  - id: renew\n"))
+    write(project, "new.yaml", JOURNEY.replace("  - id: buy\n", "  - id: elsewhere\n"))
+    lint = json.loads(run("lint", "new.yaml", "--format", "json").stdout)["findings"]
+    missing = [(f["message"], f["element"]) for f in lint if f["rule"] == "missing-stage"]
+    assert missing == [
+        ("journey does not cover lifecycle stage 'buy'", "journey:signup/stages/lifecycle:buy"),
+        (
+            "journey does not cover lifecycle stage 'discover'",
+            "journey:signup/stages/lifecycle:discover",
+        ),
+        ("journey does not cover lifecycle stage 'renew'", "journey:signup/stages/lifecycle:renew"),
+    ]
+    diff = json.loads(run("diff", "old.yaml", "new.yaml", "--format", "json").stdout)
+    introduced = [
+        f["message"] for f in diff["findings"]["introduced"] if f["rule"] == "missing-stage"
+    ]
+    assert introduced == ["journey does not cover lifecycle stage 'renew'"]
+
+
 def test_suppressed_findings_are_not_introduced(project: Path) -> None:
     suppressed = DEAD_END.replace(
         "      - {id: asks,", "      # journeyctl: disable=dead-end\n      - {id: asks,"

@@ -286,15 +286,16 @@ class _Stamper:
             rule.name,
             severity,
             problem.message,
-            element_of(doc, problem.where),
+            element_of(doc, problem.where, problem.subject),
         )
 
 
-def element_of(doc: Flow, where: Sequence[str | int]) -> str:
+def element_of(doc: Flow, where: Sequence[str | int], subject: str = "") -> str:
     """A name for the element a path points into that survives edits elsewhere in the file.
 
     For example `journey:x/stage:onboarding/step:sso-setup/pain:Slow SSO`: line numbers change
     with every edit, ids and texts do not, so diffs and baselines compare findings by this.
+    A problem's `subject` (such as `lifecycle:decision`) is added at the end.
     """
     parts: list[str] = [f"{doc.kind}:{doc.id}"]
     node: object = doc
@@ -311,6 +312,8 @@ def element_of(doc: Flow, where: Sequence[str | int]) -> str:
         if part != "id":
             parts.append(str(part))
         index += 1
+    if subject:
+        parts.append(subject)
     return "/".join(parts)
 
 

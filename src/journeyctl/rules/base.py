@@ -16,11 +16,17 @@ Path = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Problem:
-    """What a rule found, and where in the document: a path of keys and indexes."""
+    """What a rule found, and where in the document: a path of keys and indexes.
+
+    `subject` names what the problem is about when the path cannot (a lifecycle stage the
+    journey lacks); it ends the finding's element id, so diffs and baselines tell such
+    problems apart.
+    """
 
     where: Path
     message: str
     at_key: bool = False
+    subject: str = ""
 
 
 @dataclass(frozen=True)

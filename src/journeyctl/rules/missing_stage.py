@@ -1,8 +1,9 @@
 """A journey does not cover a stage of the project's `lifecycle`.
 
 The `lifecycle` in journeyctl.yaml lists the stage ids every journey is expected to cover
-(for example awareness, consideration, decision, onboarding, loyalty). Workflows are not
-checked. Nothing is reported when the project sets no lifecycle.
+(for example awareness, consideration, decision, onboarding, loyalty); each one a journey
+lacks is its own finding. Workflows are not checked. Nothing is reported when the project sets
+no lifecycle.
 
 Bad (with `lifecycle: [awareness, decision]`):
 
@@ -44,16 +45,16 @@ SEVERITY = Severity.WARNING
 
 
 def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
-    """Report each lifecycle stage id that no stage of the journey has."""
+    """Report each lifecycle stage id that no stage of the journey has, one by one."""
     lifecycle = ctx.settings.lifecycle
     if doc.kind != "journey" or not lifecycle:
         return
     present = {stage.id for stage in doc.stages}
-    missing = [stage_id for stage_id in lifecycle if stage_id not in present]
-    if missing:
-        names = ", ".join(missing)
-        yield Problem(
-            ("stages",),
-            f"journey does not cover lifecycle stage{'s' if len(missing) > 1 else ''} {names}",
-            at_key=True,
-        )
+    for stage_id in lifecycle:
+        if stage_id not in present:
+            yield Problem(
+                ("stages",),
+                f"journey does not cover lifecycle stage '{stage_id}'",
+                at_key=True,
+                subject=f"lifecycle:{stage_id}",
+            )
