@@ -9,8 +9,7 @@ from journeyctl.graph import StepGraph
 from journeyctl.model import Flow, Layer, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.canvas import Canvas, pinned_graph
-from journeyctl.render.dot import Lines
-from journeyctl.render.graphviz import LegendItem, has_emotion, legend, step_owner
+from journeyctl.render.graphviz import LegendItem, has_emotion, legend, step_owner, step_tooltip
 from journeyctl.render.headings import HEAD_W, STAGE_GAP, row_heading, stage_block, stage_headers
 from journeyctl.render.marks import Mark, Marks, rules_of
 from journeyctl.render.text import html, text_width
@@ -109,7 +108,7 @@ def blueprint(doc: Flow, marks: Marks) -> str:
                 fill=style.emotion_fill(item.step.emotion) if lane == 0 else "white",
                 css=f"step lane-{lane}" + (" lint" if marked else ""),
                 node_id=f"step-{item.step.id}",
-                tooltip=_card_tooltip(item, marked),
+                tooltip=step_tooltip(item.step, f"lane: {LANES[item.lane]}", marked),
                 marked=bool(marked),
                 terminal=item.step.terminal,
             )
@@ -222,19 +221,6 @@ def _card_content(block: Block, step: Step, stage: Stage, lane: int, marks: Sequ
         )
     if marks:
         block.text(f"{style.LINT} " + ", ".join(rules_of(marks)), 8, bold=True)
-
-
-def _card_tooltip(item: Placed, marks: Sequence[Mark]) -> Lines:
-    step = item.step
-    lines = [step.name, f"lane: {LANES[item.lane]}"]
-    if step.action:
-        lines.append(f"action: {step.action}")
-    if step.outcome:
-        lines.append(f"outcome: {step.outcome}")
-    lines += [f"{style.PAIN} {pain}" for pain in step.pain_points]
-    lines += [f"{style.IDEA} {idea.text}" for idea in step.opportunities]
-    lines += [f"{style.LINT} {mark.text}" for mark in marks]
-    return Lines(lines)
 
 
 def _blueprint_edges(canvas: Canvas, doc: Flow, cards: dict[tuple[int, int], str]) -> None:

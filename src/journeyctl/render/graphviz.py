@@ -342,7 +342,7 @@ def _step_attributes(step: Step, stage: Stage, marks: Sequence[Mark]) -> dict[st
         "fillcolor": Raw(style.emotion_fill(step.emotion)),
         "id": Raw(f"step-{step.id}"),
         "class": Raw(css),
-        "tooltip": _step_tooltip(step, owner, marks),
+        "tooltip": step_tooltip(step, f"owner: {owner or 'none'}", marks),
     }
     if step.terminal:
         values["penwidth"] = 2.0
@@ -354,8 +354,10 @@ def _step_attributes(step: Step, stage: Stage, marks: Sequence[Mark]) -> dict[st
     return values
 
 
-def _step_tooltip(step: Step, owner: str | None, marks: Sequence[Mark]) -> Lines:
-    lines = [step.name, f"owner: {owner or 'none'}"]
+def step_tooltip(step: Step, detail: str, marks: Sequence[Mark]) -> Lines:
+    """A step's tooltip: its name, `detail` (its owner, or its blueprint lane), what it does and
+    leads to, what the customer thinks there, its pain points, opportunities and lint marks."""
+    lines = [step.name, detail]
     if step.action:
         lines.append(f"action: {step.action}")
     if step.outcome:
