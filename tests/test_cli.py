@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -251,6 +252,36 @@ def test_version_and_module_entry_point() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.strip() == f"journeyctl {__version__}"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_version_to_a_full_disk_is_one_line_and_exit_2() -> None:
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "journeyctl", "--version"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr == "journeyctl: cannot write to stdout: No space left on device\n"
+
+
+def test_version_to_a_closed_pipe_is_silent() -> None:
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader has gone before journeyctl writes
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "journeyctl", "--version"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, "")
 
 
 @pytest.mark.parametrize(
