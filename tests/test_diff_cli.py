@@ -17,6 +17,7 @@ import pytest
 from journeyctl.commands.diff import build_report
 from journeyctl.diff_report import render_report
 from journeyctl.diff_report.markdown import LIMIT
+from journeyctl.errors import UsageError
 from tests.helpers import TODAY, run, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,6 +174,31 @@ def test_findings_introduced_and_fixed_ignore_line_moves(project: Path) -> None:
     text = run("diff", "unowned.yaml", "old.yaml").stdout
     assert "fixes 2 lint findings (2 errors), introduces none" in text
     assert re.search(r"unowned\.yaml:\d+:14: error\[unowned-step\]", text)
+
+
+@pytest.mark.parametrize("cores", [2, 4])
+def test_sides_loaded_in_parallel_keep_their_order_and_errors(
+    project: Path, monkeypatch: pytest.MonkeyPatch, cores: int
+) -> None:
+    """With 3 sides: on 2 cores all go to the pool, on 4 the first is loaded here."""
+    from journeyctl import linter
+    from journeyctl.commands.diff import _Loader
+
+    monkeypatch.setattr(linter, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: cores)
+    write(project, "new.yaml", JOURNEY.replace("name: Buys", "name: Pays online"))
+    write(project, "third.yaml", UNOWNED)
+    loader = _Loader(date(2026, 11, 24))
+    items = [loader.spec(name) for name in ("old.yaml", "new.yaml", "third.yaml")]
+    sides = loader.load_many(items)
+    assert [side.label for side in sides] == ["old.yaml", "new.yaml", "third.yaml"]
+    assert [len(side.findings) for side in sides] == [0, 0, 2]
+    assert sides[1].doc.stages[0].steps[1].name == "Pays online"
+
+    write(project, "broken.yaml", "journeyctl: 1\nkind: journey\nid: [oops\n")
+    broken = [loader.spec(name) for name in ("old.yaml", "broken.yaml", "third.yaml")]
+    with pytest.raises(UsageError, match=r"^broken\.yaml:\d+:\d+: cannot diff: "):
+        loader.load_many(broken)
 
 
 def test_each_missing_lifecycle_stage_is_its_own_finding(project: Path) -> None:

@@ -265,8 +265,8 @@ class _Loader:
         """Lint and load sides, each (label, bytes, working-tree path for settings), in order.
 
         Large inputs are loaded one process per side and core, as `lint` does: parsing
-        dominates the time of a diff. This process loads the first side itself, so that only
-        the other sides pay for being sent back.
+        dominates the time of a diff. When every side has a core, this process loads the first
+        side itself, so that only the others pay for being sent back.
         """
         from journeyctl.linter import PARALLEL_MIN_BYTES
 
@@ -281,7 +281,11 @@ class _Loader:
         from concurrent.futures import ProcessPoolExecutor
         from multiprocessing import get_context
 
-        with ProcessPoolExecutor(workers - 1, mp_context=get_context("fork")) as pool:
+        context = get_context("fork")
+        if len(jobs) > workers:  # more sides than cores: every core works in the pool
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
+                return list(pool.map(_load_side, jobs))
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
             others = pool.map(_load_side, jobs[1:])
             first = _load_side(jobs[0])
             return [first, *others]
