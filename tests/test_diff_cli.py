@@ -18,6 +18,7 @@ from journeyctl.commands.diff import build_report
 from journeyctl.diff_report import render_report
 from journeyctl.diff_report.markdown import LIMIT
 from journeyctl.errors import UsageError
+from journeyctl.model import Flow
 from tests.helpers import TODAY, run, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -193,7 +194,8 @@ def test_sides_loaded_in_parallel_keep_their_order_and_errors(
     sides = loader.load_many(items)
     assert [side.label for side in sides] == ["old.yaml", "new.yaml", "third.yaml"]
     assert [len(side.findings) for side in sides] == [0, 0, 2]
-    assert sides[1].doc.stages[0].steps[1].name == "Pays online"
+    changed = sides[1].doc
+    assert isinstance(changed, Flow) and changed.stages[0].steps[1].name == "Pays online"
 
     write(project, "broken.yaml", "journeyctl: 1\nkind: journey\nid: [oops\n")
     broken = [loader.spec(name) for name in ("old.yaml", "broken.yaml", "third.yaml")]
