@@ -67,6 +67,24 @@ def test_new_findings_fail_and_fixed_ones_are_reported(legacy: Path) -> None:
     assert "fixed: legacy.yaml: unowned-step at journey:legacy/stage:buy/step:asks" in result.stderr
 
 
+def test_a_baseline_from_before_one_finding_per_missing_stage_still_covers_them(
+    legacy: Path,
+) -> None:
+    write(legacy, "journeyctl.yaml", "journeyctl: 1\nlifecycle: [discover, buy, renew]\n")
+    old_entry = {"rule": "missing-stage", "path": "legacy.yaml", "element": "journey:legacy/stages"}
+    baseline = {"journeyctl-baseline": 1, "findings": [old_entry]}
+    (legacy / "baseline.json").write_text(json.dumps(baseline))
+    result = run("lint", "--baseline", "baseline.json", "--format", "json", "--fail-on", "never")
+    found = json.loads(result.stdout)["findings"]
+    assert [f["rule"] for f in found] == ["unowned-step", "unowned-step"]  # not in the baseline
+    assert "fixed" not in result.stderr
+
+    write(legacy, "legacy.yaml", LEGACY.replace("  - id: buy\n", "  - id: discover\n", 1))
+    write(legacy, "journeyctl.yaml", "journeyctl: 1\nlifecycle: [discover]\n")
+    fixed = run("lint", "--baseline", "baseline.json", "--fail-on", "never")
+    assert "fixed: legacy.yaml: missing-stage at journey:legacy/stages" in fixed.stderr
+
+
 def test_bad_baseline_file_is_exit_2(legacy: Path) -> None:
     (legacy / "baseline.json").write_text("{not json")
     result = run("lint", "--baseline", "baseline.json")

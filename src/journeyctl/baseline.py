@@ -70,12 +70,27 @@ def read_baseline(path: Path) -> Counter[Key]:
 def compare(findings: Iterable[Finding], baseline: Counter[Key]) -> Comparison:
     """Split findings into new ones; baseline entries left over were fixed."""
     remaining = Counter(baseline)
+    still_found: set[Key] = set()
     new: list[Finding] = []
     for finding in sorted(findings):
         key = key_of(finding)
+        combined = _combined(key)
         if remaining[key] > 0:
             remaining[key] -= 1
+        elif combined is not None and baseline[combined] > 0:
+            still_found.add(combined)
         else:
             new.append(finding)
+    for key in still_found:
+        del remaining[key]
     fixed = sorted(remaining.elements())
     return Comparison(new, fixed)
+
+
+def _combined(key: Key) -> Key | None:
+    """The key of a missing-stage finding in baselines written before each missing stage was
+    a finding of its own (one finding per journey, at `.../stages`); such an entry still
+    covers every missing stage of its journey."""
+    rule, path, element = key
+    stages, found, _ = element.rpartition("/lifecycle:")
+    return (rule, path, stages) if rule == "missing-stage" and found else None
