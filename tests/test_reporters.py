@@ -303,7 +303,10 @@ def test_junit_parses_with_one_suite_per_file_and_a_passing_summary() -> None:
         ("journeyctl", "1", "0"),
     ]
     case = suites[0].findall("testcase")[0]
-    assert (case.get("classname"), case.get("name")) == ("journeyctl.parse-error", "a.yaml:1:2")
+    assert (case.get("classname"), case.get("name")) == (
+        "journeyctl.parse-error",
+        'a.yaml:1:2: bad <yaml> & "quotes"',
+    )
     failure = case.find("failure")
     assert failure is not None
     assert failure.get("type") == "error"
@@ -317,8 +320,8 @@ def test_junit_parses_with_one_suite_per_file_and_a_passing_summary() -> None:
 @pytest.mark.parametrize(
     ("fail_on", "failing"),
     [
-        (Severity.ERROR, ["a.yaml:1:1"]),
-        (Severity.WARNING, ["a.yaml:1:1", "a.yaml:2:1"]),
+        (Severity.ERROR, ["a.yaml:1:1: e"]),
+        (Severity.WARNING, ["a.yaml:1:1: e", "a.yaml:2:1: w"]),
         (None, []),
     ],
 )
@@ -343,7 +346,19 @@ def test_junit_fails_only_the_findings_that_fail_the_run(
     for case in passing:  # a milder finding still shows its text
         out = case.find("system-out")
         assert out is not None and out.text is not None
-        assert out.text.startswith(f"{case.get('name')} ")
+        where, _, message = str(case.get("name")).partition(": ")
+        assert out.text.startswith(f"{where} ") and out.text.endswith(f" {message}")
+
+
+def test_junit_test_cases_at_one_place_have_distinct_names() -> None:
+    message = "journey does not cover lifecycle stage '{}'"
+    report = LintReport(
+        [finding(rule="missing-stage", message=message.format(s)) for s in ("buy", "renew")],
+        files=1,
+    )
+    root = ET.fromstring(render("junit", report).encode())
+    names = [(c.get("classname"), c.get("name")) for c in root.iter("testcase")]
+    assert len(names) == len(set(names)) == 3
 
 
 def test_junit_clean_run_is_one_passing_test() -> None:

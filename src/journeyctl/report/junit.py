@@ -1,6 +1,7 @@
 """``--format junit``: JUnit XML, as CI servers (GitLab, Jenkins) show test results.
 
-One ``<testsuite>`` per file with findings, one ``<testcase>`` per finding, and a final
+One ``<testsuite>`` per file with findings, one ``<testcase>`` per finding (named by its
+position and message), and a final
 passing suite ``journeyctl`` that records how many files were checked, so a clean run still
 reports one passing test. A finding fails its test case when it fails the run (``--fail-on``);
 a milder one passes, with its text in ``<system-out>``, so the test report and the exit code
@@ -68,7 +69,10 @@ def render(report: LintReport, options: ReportOptions) -> str:
 def _testcase(suite: ET.Element, finding: Finding, failed: bool) -> None:
     where = f"{finding.path}:{finding.line}:{finding.column}"
     case = ET.SubElement(
-        suite, "testcase", classname=_xml_safe(f"journeyctl.{finding.rule}"), name=_xml_safe(where)
+        suite,
+        "testcase",
+        classname=_xml_safe(f"journeyctl.{finding.rule}"),
+        name=_xml_safe(f"{where}: {finding.message}"),  # unique, as CI servers expect
     )
     text = _xml_safe(f"{where} {finding.severity.label} {finding.rule} {finding.message}")
     if failed:
