@@ -8,7 +8,7 @@ Three views of one document:
 - ``blueprint``: service-blueprint lanes (customer, frontstage, backstage, support) with
   the lines of interaction, visibility and internal interaction.
 
-Each view is built as text here, without Graphviz: DOT (`graphviz`, `map_view`,
+Each view is built as text here, without Graphviz: DOT (`flow_view`, `map_view`,
 `blueprint_view`) or Mermaid (`mermaid`). `output` finds the `dot` executable and turns DOT
 into SVG, PNG or PDF.
 
@@ -90,7 +90,7 @@ def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = N
             ".svg, .png, .pdf or .dot (mmd supports --view map and --view flow)"
         )
     if view is View.FLOW:
-        from journeyctl.render.graphviz import flow
+        from journeyctl.render.flow_view import flow
 
         return flow(doc, found)
     if view is View.MAP:

@@ -2,10 +2,10 @@
 
 One ``<testsuite>`` per file with findings, one ``<testcase>`` per finding (named by its
 position and message), and a final passing suite ``journeyctl`` that records how many files
-were checked, so a clean run still reports one passing test. A finding fails its test case when it fails the run (``--fail-on``);
-a milder one passes, with its text in ``<system-out>``, so the test report and the exit code
-agree. Output is pure ASCII (other characters become character references), so it is valid
-UTF-8 whatever the console encoding.
+were checked, so a clean run still reports one passing test. A finding fails its test case when
+it fails the run (``--fail-on``); a milder one passes, with its text in ``<system-out>``, so
+the test report and the exit code agree. Output is pure ASCII (other characters become
+character references), so it is valid UTF-8 whatever the console encoding.
 """
 
 from __future__ import annotations
