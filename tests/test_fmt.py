@@ -474,14 +474,14 @@ def _shuffled(text: str, rng: random.Random) -> str:
 
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    from journeyctl.fmt.comments import _Comments
-    from journeyctl.fmt.layout import _round_trip_yaml
-    from journeyctl.fmt.order import _nested_models
+    from journeyctl.fmt.comments import Comments
+    from journeyctl.fmt.layout import round_trip_yaml
+    from journeyctl.fmt.order import nested_models
     from journeyctl.model import DOCUMENT_MODELS
 
-    yaml_rt = _round_trip_yaml()
+    yaml_rt = round_trip_yaml()
     root = yaml_rt.load(text)
-    comments = _Comments(text.split("\n"))
+    comments = Comments(text.split("\n"))
     comments.harvest(root)
 
     def shuffle(node: object, model: type, in_list: bool) -> None:
@@ -492,7 +492,7 @@ def _shuffled(text: str, rng: random.Random) -> str:
         rng.shuffle(rest)
         for key in (keys[:1] if in_list else []) + rest:
             node.move_to_end(key)
-        for name, (shape, nested) in _nested_models(model).items():
+        for name, (shape, nested) in nested_models(model).items():
             value = node.get(name)
             if shape == "model":
                 shuffle(value, nested, False)

@@ -6,36 +6,36 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
-class _Line:
+class Line:
     """A full-line comment (its indentation and text) or, with `indent` None, a blank line."""
 
     indent: int | None
     text: str = ""
 
 
-_BLANK = _Line(None)
+_BLANK = Line(None)
 
 
-def _lines(text: str, first_column: int | None) -> list[_Line]:
+def split_comment(text: str, first_column: int | None) -> list[Line]:
     """Split a comment token's text into lines; the first may take its column from the mark."""
     raw_lines = text.split("\n")
     if raw_lines and raw_lines[-1] == "":
         raw_lines.pop()
-    lines: list[_Line] = []
+    lines: list[Line] = []
     for index, raw in enumerate(raw_lines):
         stripped = raw.strip()
         if not stripped:
             lines.append(_BLANK)
         elif index == 0 and first_column is not None and raw == raw.lstrip():
-            lines.append(_Line(first_column, stripped))
+            lines.append(Line(first_column, stripped))
         else:
-            lines.append(_Line(len(raw) - len(raw.lstrip()), stripped))
+            lines.append(Line(len(raw) - len(raw.lstrip()), stripped))
     return lines
 
 
-def _collapse(lines: list[_Line]) -> list[_Line]:
+def collapse(lines: list[Line]) -> list[Line]:
     """At most one blank line in a row."""
-    kept: list[_Line] = []
+    kept: list[Line] = []
     for line in lines:
         if line.indent is None and kept and kept[-1].indent is None:
             continue
@@ -43,14 +43,14 @@ def _collapse(lines: list[_Line]) -> list[_Line]:
     return kept
 
 
-def _split_header(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+def split_header(lines: list[Line]) -> tuple[list[Line], list[Line]]:
     """Split the comments above the first key into the file's header and the key's own.
 
     The header (the schema modeline, a description of the file) stays at the top whatever key
     comes first; comments after its last blank line (and that blank line) are the first key's
     and move with it.
     """
-    lines = _collapse(lines)
+    lines = collapse(lines)
     while lines and lines[0].indent is None:
         lines.pop(0)
     blanks = [index for index, line in enumerate(lines) if line.indent is None]

@@ -2,9 +2,9 @@
 
 ruamel.yaml's round-trip loader keeps comments, but stores a full-line comment on whatever comes
 *before* it (often a scalar deep inside the previous key's value), so moving a key would leave
-the comments above it behind. `_Comments.harvest` therefore gives every full-line comment (and
+the comments above it behind. `Comments.harvest` therefore gives every full-line comment (and
 blank line) to the key or list item it stands above, or to the end of the block it is indented
-into; after reordering, `_Comments.restore` writes them back into ruamel's slots.
+into; after reordering, `Comments.restore` writes them back into ruamel's slots.
 """
 
 from __future__ import annotations
@@ -12,31 +12,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from journeyctl.fmt.comment_lines import _collapse, _Line, _lines, _split_header
+from journeyctl.fmt.comment_lines import Line, collapse, split_comment, split_header
 from journeyctl.fmt.layout import INDENT
-from journeyctl.fmt.nodes import _is_block, _is_block_scalar, _opaque
+from journeyctl.fmt.nodes import is_block, is_block_scalar, opaque
 
 
 @dataclass
 class _Notes:
     """The comments of one block mapping or sequence, by key or index."""
 
-    before: dict[Any, list[_Line]] = field(default_factory=dict)
+    before: dict[Any, list[Line]] = field(default_factory=dict)
     eol: dict[Any, tuple[str, int]] = field(default_factory=dict)
     scalar: dict[Any, Any] = field(default_factory=dict)
     """The comment on the `|` or `>` line of a block scalar, as ruamel keeps it."""
-    end: list[_Line] = field(default_factory=list)
+    end: list[Line] = field(default_factory=list)
 
 
-class _Comments:
+class Comments:
     """Moves comments from ruamel's load-time slots to their owners, and back."""
 
     def __init__(self, source: list[str]) -> None:
         self.source = source
         self.notes: dict[int, _Notes] = {}
-        self.pending: list[_Line] = []
+        self.pending: list[Line] = []
         self.seen: set[int] = set()
-        self.header: list[_Line] = []
+        self.header: list[Line] = []
         self.restored: set[int] = set()
         self.after: dict[int, list[Any]] = {}
         """Comments to read when a block ends (see `_look_ahead`), by the block's id."""
@@ -45,7 +45,7 @@ class _Comments:
 
     def harvest(self, root: Any) -> None:
         self._mapping(root, 0, is_root=True)
-        end = _collapse(self.notes[id(root)].end + self.pending)
+        end = collapse(self.notes[id(root)].end + self.pending)
         while end and end[-1].indent is None:
             end.pop()
         self.notes[id(root)].end = end
@@ -67,21 +67,21 @@ class _Comments:
             slots = node.ca.items.get(key) or [None, None, None, None]
             key_comment = self._post(slots[0], node[key])  # on a complex key: rare
             if key_comment is not None:
-                self.pending.append(_Line(column, key_comment[0]))
+                self.pending.append(Line(column, key_comment[0]))
             self._pre(slots[1])
             before = self._take()
             if is_root and index == 0:
-                self.header, before = _split_header(before)
+                self.header, before = split_header(before)
             notes.before[key] = before
             value = node[key]
             eol = self._post(slots[2], value)
             if eol is not None:
                 notes.eol[key] = eol
-            if _is_block_scalar(value) and slots[3]:
+            if is_block_scalar(value) and slots[3]:
                 notes.scalar[key] = slots[3]
             else:
                 self._pre(slots[3])
-            if _is_block(value) and id(value) not in self.notes:
+            if is_block(value) and id(value) not in self.notes:
                 following = keys[index + 1] if index + 1 < len(keys) else None
                 self._look_ahead(node, following, value)
                 self._block(value, column + INDENT["mapping"])
@@ -101,7 +101,7 @@ class _Comments:
                 notes.eol[index] = eol
             self._post(slots[2], value)
             self._pre(slots[3])
-            if _is_block(value) and id(value) not in self.notes:
+            if is_block(value) and id(value) not in self.notes:
                 following = index + 1 if index + 1 < len(node) else None
                 self._look_ahead(node, following, value)
                 self._block(value, column + INDENT["sequence"] - INDENT["offset"])
@@ -146,9 +146,9 @@ class _Comments:
                 continue
             self.seen.add(id(token))
             if isinstance(token, str):
-                self.pending.extend(_lines(token, None))
+                self.pending.extend(split_comment(token, None))
             else:
-                self.pending.extend(_lines(token.value, token.start_mark.column))
+                self.pending.extend(split_comment(token.value, token.start_mark.column))
 
     def _post(self, token: Any, value: Any) -> tuple[str, int] | None:
         """A comment stored after a value: an end-of-line comment, then full lines."""
@@ -159,27 +159,27 @@ class _Comments:
             self._pre(token)
             return None
         text, line, column = token.value, token.start_mark.line, token.start_mark.column
-        if _is_block_scalar(value):  # the scalar ends its own line: all full lines
-            self.pending.extend(_lines(text, column))
+        if is_block_scalar(value):  # the scalar ends its own line: all full lines
+            self.pending.extend(split_comment(text, column))
             return None
         head, _, rest = text.partition("\n")
         eol: tuple[str, int] | None = None
         if head.strip():
             if self._starts_line(line, column):
-                self.pending.append(_Line(column, head.strip()))
+                self.pending.append(Line(column, head.strip()))
             else:
                 eol = (head.strip(), column)
-        self.pending.extend(_lines(rest, None))
+        self.pending.extend(split_comment(rest, None))
         return eol
 
     def _starts_line(self, line: int, column: int) -> bool:
         return 0 <= line < len(self.source) and not self.source[line][:column].strip()
 
-    def _take(self) -> list[_Line]:
-        taken, self.pending = _collapse(self.pending), []
+    def _take(self) -> list[Line]:
+        taken, self.pending = collapse(self.pending), []
         return taken
 
-    def _exit(self, node: Any, column: int) -> list[_Line]:
+    def _exit(self, node: Any, column: int) -> list[Line]:
         """Leaving a block: the pending comments indented into it are its end comments."""
         stored_later = self.after.pop(id(node), [])
         self._pre(sorted(stored_later, key=lambda token: token.start_mark.line))
@@ -191,7 +191,7 @@ class _Comments:
                 break
             last = index
         end, self.pending = self.pending[: last + 1], self.pending[last + 1 :]
-        return _collapse(end)
+        return collapse(end)
 
     # -- restore: write the comments back into ruamel's slots -------------------------------
 
@@ -202,7 +202,7 @@ class _Comments:
             notes.before[first] = self.header + notes.before.get(first, [])
         self._restore_mapping(root, 0, None)
 
-    def _restore_block(self, node: Any, column: int, hoist: list[_Line] | None) -> None:
+    def _restore_block(self, node: Any, column: int, hoist: list[Line] | None) -> None:
         from ruamel.yaml.comments import CommentedMap
 
         if isinstance(node, CommentedMap):
@@ -210,7 +210,7 @@ class _Comments:
         else:
             self._restore_sequence(node, column)
 
-    def _restore_mapping(self, node: Any, column: int, hoist: list[_Line] | None) -> None:
+    def _restore_mapping(self, node: Any, column: int, hoist: list[Line] | None) -> None:
         notes = self.notes.get(id(node))
         if notes is None or id(node) in self.restored:
             return
@@ -224,7 +224,7 @@ class _Comments:
                 # above the first key of a list item means above the item's dash
                 hoist.extend(before)
                 before = []
-            if _is_block(value):
+            if is_block(value):
                 self._restore_block(value, column + INDENT["mapping"], None)
             slots = [
                 None,
@@ -245,7 +245,7 @@ class _Comments:
         node.ca.comment = None
         for index, value in enumerate(node):
             before = list(notes.before.get(index, []))
-            if _is_block(value):
+            if is_block(value):
                 inner = column + INDENT["sequence"] - INDENT["offset"]
                 self._restore_block(value, inner, before)
             slots = [_post_token(notes.eol.get(index)), _pre_tokens(before, column), None, None]
@@ -253,7 +253,7 @@ class _Comments:
                 node.ca.items[index] = slots
         self._append_end(node, notes.end, column)
 
-    def _append_end(self, node: Any, lines: list[_Line], column: int) -> None:
+    def _append_end(self, node: Any, lines: list[Line], column: int) -> None:
         """Comments at the end of a block follow its last scalar, as ruamel keeps them."""
         if not lines:
             return
@@ -268,7 +268,7 @@ class _Comments:
         token = slots[slot]
         if token is not None:
             token.value = token.value.rstrip("\n") + "\n" + text
-        elif _is_block_scalar(value):
+        elif is_block_scalar(value):
             first = lines[0]
             head = first.text + "\n" if first.indent is not None else "\n"
             rest = text.split("\n", 1)[1]
@@ -277,7 +277,7 @@ class _Comments:
             slots[slot] = CommentToken("\n" + text, CommentMark(0), None)
 
 
-def _pre_tokens(lines: list[_Line], column: int) -> list[Any] | None:
+def _pre_tokens(lines: list[Line], column: int) -> list[Any] | None:
     if not lines:
         return None
     from ruamel.yaml.error import CommentMark
@@ -308,11 +308,11 @@ def _last_leaf(node: Any) -> tuple[Any, Any, int, Any]:
     if isinstance(node, CommentedMap):
         key = next(reversed(node))
         value = node[key]
-        if _is_block(value) and not _opaque(value):
+        if is_block(value) and not opaque(value):
             return _last_leaf(value)
         return node, key, 2, value
     index = len(node) - 1
     value = node[index]
-    if _is_block(value) and not _opaque(value):
+    if is_block(value) and not opaque(value):
         return _last_leaf(value)
     return node, index, 0, value

@@ -16,7 +16,7 @@ WIDTH = 1 << 30
 """Line width for ruamel: large, so that long strings are never re-wrapped."""
 
 
-def _round_trip_yaml() -> Any:
+def round_trip_yaml() -> Any:
     """ruamel's round-trip loader and dumper, set up for the canonical layout."""
     from ruamel.yaml import YAML
 
@@ -28,7 +28,7 @@ def _round_trip_yaml() -> Any:
     return yaml_rt
 
 
-def _emit(yaml_rt: Any, root: Any) -> str:
+def emit(yaml_rt: Any, root: Any) -> str:
     """The text of `root`, loaded and reordered with `yaml_rt`, in the canonical layout."""
     _spell_null_items(root, set())
     yaml_rt.representer.add_representer(_NullItem, _represent_null_item)

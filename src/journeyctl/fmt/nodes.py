@@ -5,21 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 
-def _opaque(node: Any) -> bool:
+def opaque(node: Any) -> bool:
     """A mapping with `<<` merge keys is left exactly as it is (order and comments)."""
     return bool(getattr(node, "merge", None))
 
 
-def _is_block(value: Any) -> bool:
+def is_block(value: Any) -> bool:
     """A non-empty block-style mapping or sequence (flow collections count as scalars)."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if not isinstance(value, CommentedMap | CommentedSeq) or not value:
         return False
-    return not value.fa.flow_style() and not _opaque(value)
+    return not value.fa.flow_style() and not opaque(value)
 
 
-def _is_block_scalar(value: Any) -> bool:
+def is_block_scalar(value: Any) -> bool:
     from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
     return isinstance(value, LiteralScalarString | FoldedScalarString)

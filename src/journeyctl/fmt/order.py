@@ -14,7 +14,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from journeyctl.fmt.nodes import _opaque
+from journeyctl.fmt.nodes import opaque
 
 
 @cache
@@ -24,7 +24,7 @@ def key_order(model: type[BaseModel]) -> tuple[str, ...]:
 
 
 @cache
-def _nested_models(model: type[BaseModel]) -> dict[str, tuple[str, type[BaseModel]]]:
+def nested_models(model: type[BaseModel]) -> dict[str, tuple[str, type[BaseModel]]]:
     """Fields whose values hold models: name -> ("model" | "list" | "dict", the model)."""
     nested: dict[str, tuple[str, type[BaseModel]]] = {}
     for name, info in model.model_fields.items():
@@ -52,38 +52,38 @@ def _model_in(annotation: Any) -> tuple[str, type[BaseModel]] | None:
     return None
 
 
-def _reorder(node: Any, model: type[BaseModel], moved: list[tuple[Any, list[Any]]]) -> None:
+def reorder(node: Any, model: type[BaseModel], moved: list[tuple[Any, list[Any]]]) -> None:
     """Put the keys of `node` (and of the models nested in it) in canonical order.
 
     Each mapping changed is added to `moved` with its old order, so that it can be undone.
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    if not isinstance(node, CommentedMap) or _opaque(node):
+    if not isinstance(node, CommentedMap) or opaque(node):
         return
     order = key_order(model)
     new_order = [key for key in order if key in node] + [key for key in node if key not in order]
     if list(node) != new_order:
         moved.append((node, list(node)))
-        _put_in_order(node, new_order)
-    for name, (shape, nested) in _nested_models(model).items():
+        put_in_order(node, new_order)
+    for name, (shape, nested) in nested_models(model).items():
         value = node.get(name)
         if shape == "model":
-            _reorder(value, nested, moved)
+            reorder(value, nested, moved)
         elif shape == "list" and isinstance(value, CommentedSeq):
             for item in value:
-                _reorder(item, nested, moved)
-        elif shape == "dict" and isinstance(value, CommentedMap) and not _opaque(value):
+                reorder(item, nested, moved)
+        elif shape == "dict" and isinstance(value, CommentedMap) and not opaque(value):
             for item in value.values():
-                _reorder(item, nested, moved)
+                reorder(item, nested, moved)
 
 
-def _put_in_order(node: Any, keys: list[Any]) -> None:
+def put_in_order(node: Any, keys: list[Any]) -> None:
     for key in keys:
         node.move_to_end(key)
 
 
-def _anchors(node: Any, path: tuple[Any, ...] = (), found: dict[str, Any] | None = None) -> Any:
+def anchors_of(node: Any, path: tuple[Any, ...] = (), found: dict[str, Any] | None = None) -> Any:
     """Where each anchor (`&name`) is defined, in document order: name -> path."""
     found = {} if found is None else found
     anchor = getattr(getattr(node, "anchor", None), "value", None)
@@ -95,11 +95,11 @@ def _anchors(node: Any, path: tuple[Any, ...] = (), found: dict[str, Any] | None
         merged = getattr(node, "merge", None) or []
         for entry in merged:  # written first, as `<<: *name` or `<<: &name ...`
             source = entry[1] if isinstance(entry, tuple) else entry  # (position, map) < 0.19
-            _anchors(source, (*path, "<<"), found)
+            anchors_of(source, (*path, "<<"), found)
         mapping: Any = node
         for key, value in mapping.non_merged_items() if merged else mapping.items():
-            _anchors(value, (*path, key), found)
+            anchors_of(value, (*path, key), found)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            _anchors(value, (*path, index), found)
+            anchors_of(value, (*path, index), found)
     return found

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from journeyctl.fmt.comments import _Comments
+from journeyctl.fmt.comments import Comments
 from journeyctl.fmt.errors import FormatError
-from journeyctl.fmt.layout import _emit, _round_trip_yaml
-from journeyctl.fmt.order import _anchors, _put_in_order, _reorder
-from journeyctl.fmt.verify import _verify
+from journeyctl.fmt.layout import emit, round_trip_yaml
+from journeyctl.fmt.order import anchors_of, put_in_order, reorder
+from journeyctl.fmt.verify import verify_formatted
 from journeyctl.model import DOCUMENT_MODELS, Settings
 
 _DOCUMENT_START = re.compile(r"---[ \t]*(?:#.*)?")
@@ -27,7 +27,7 @@ def format_text(text: str, settings: bool = False) -> str:
     text = text.replace("\r\n", "\n")
     prefix, body, offset = _split_prefix(text)
     formatted = prefix + _format_body(body, settings, offset)
-    _verify(text, formatted)
+    verify_formatted(text, formatted)
     if crlf:
         formatted = formatted.replace("\n", "\r\n")
     return bom + formatted
@@ -53,7 +53,7 @@ def _format_body(body: str, settings: bool, offset: int) -> str:
     from ruamel.yaml.comments import CommentedMap
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
-    yaml_rt = _round_trip_yaml()
+    yaml_rt = round_trip_yaml()
     try:
         root = yaml_rt.load(body)
     except MarkedYAMLError as error:
@@ -64,17 +64,17 @@ def _format_body(body: str, settings: bool, offset: int) -> str:
         raise FormatError(f"cannot read for formatting: {error}") from None
     if not isinstance(root, CommentedMap):
         raise FormatError("the document is not a mapping")
-    comments = _Comments(body.split("\n"))
+    comments = Comments(body.split("\n"))
     comments.harvest(root)
     model = Settings if settings else DOCUMENT_MODELS.get(str(root.get("kind")))
     if model is not None:
-        anchors = _anchors(root)
+        anchors = anchors_of(root)
         moved: list[tuple[Any, list[Any]]] = []
-        _reorder(root, model, moved)
-        if anchors and _anchors(root) != anchors:
+        reorder(root, model, moved)
+        if anchors and anchors_of(root) != anchors:
             # reordering would move an anchor's definition into one of its aliases: keep the
             # order the author chose (the layout and comments are still formatted)
             for node, keys in reversed(moved):
-                _put_in_order(node, keys)
+                put_in_order(node, keys)
     comments.restore(root)
-    return _emit(yaml_rt, root)
+    return emit(yaml_rt, root)

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
 
 
-def _verify(before: str, after: str) -> None:
+def verify_formatted(before: str, after: str) -> None:
     lost = Counter(text for text, _, _ in _comments_of(after))
     for text, line, column in _comments_of(before):
         if lost[text] > 0:
