@@ -210,13 +210,20 @@ class Comments:
         else:
             self._restore_sequence(node, column)
 
-    def _restore_mapping(self, node: Any, column: int, hoist: list[Line] | None) -> None:
+    def _unrestored(self, node: Any) -> _Notes | None:
+        """The notes of a block not restored yet, with ruamel's comment slots cleared for them."""
         notes = self.notes.get(id(node))
         if notes is None or id(node) in self.restored:
-            return
+            return None
         self.restored.add(id(node))
         node.ca.items.clear()
         node.ca.comment = None
+        return notes
+
+    def _restore_mapping(self, node: Any, column: int, hoist: list[Line] | None) -> None:
+        notes = self._unrestored(node)
+        if notes is None:
+            return
         for index, key in enumerate(node):
             value = node[key]
             before = notes.before.get(key, [])
@@ -237,12 +244,9 @@ class Comments:
         self._append_end(node, notes.end, column)
 
     def _restore_sequence(self, node: Any, column: int) -> None:
-        notes = self.notes.get(id(node))
-        if notes is None or id(node) in self.restored:
+        notes = self._unrestored(node)
+        if notes is None:
             return
-        self.restored.add(id(node))
-        node.ca.items.clear()
-        node.ca.comment = None
         for index, value in enumerate(node):
             before = list(notes.before.get(index, []))
             if is_block(value):
