@@ -27,8 +27,8 @@ BIG = Path(__file__).resolve().parent / "corpus-big"
 STARTUP = {
     "render": "import journeyctl.cli, journeyctl.loader, journeyctl.validation, "
     "journeyctl.render.graphviz",
-    "diff": "import journeyctl.cli, journeyctl.linter, journeyctl.rules, journeyctl.diff, "
-    "journeyctl.diff_report",
+    "diff": "import journeyctl.cli, journeyctl.diff_inputs, journeyctl.linter, journeyctl.rules, "
+    "journeyctl.diff, journeyctl.diff_report",
 }
 
 
@@ -59,8 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import yaml
 
-    from journeyctl.commands.diff import _load_side, _Loader
     from journeyctl.diff import diff_sides
+    from journeyctl.diff_inputs import SideLoader, load_side
     from journeyctl.loader import _Builder, parse_yaml
     from journeyctl.loader import _Loader as YamlLoader
     from journeyctl.render import Format, View, source
@@ -82,11 +82,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     rows.append((f"render: flow view to DOT ({len(text) / 1e6:.1f} MB)", dot))
     render_total = sum(seconds for _, seconds in rows)
 
-    loader = _Loader(date.today())
+    loader = SideLoader(date.today())
     sides = [loader.spec(str(path)) for path in (big, optimized)]
     jobs = [(loader.target(label, where), data, loader.today) for label, data, where in sides]
-    lint, old = best(repeat, lambda: _load_side(jobs[0]))
-    new = _load_side(jobs[1])
+    lint, old = best(repeat, lambda: load_side(jobs[0]))
+    new = load_side(jobs[1])
     diff, _ = best(repeat, lambda: diff_sides((old.label, old.doc), (new.label, new.doc)))
     diff_rows = [
         ("start-up: interpreter and diff's imports", startup(STARTUP["diff"], repeat)),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.commands.diff import build_report
+from journeyctl.diff_inputs import build_report
 from journeyctl.diff_report import render_report
 from journeyctl.diff_report.markdown import LIMIT
 from journeyctl.errors import UsageError
@@ -183,13 +183,13 @@ def test_sides_loaded_in_parallel_keep_their_order_and_errors(
 ) -> None:
     """With 3 sides: on 2 cores all go to the pool, on 4 the first is loaded here."""
     from journeyctl import linter
-    from journeyctl.commands.diff import _Loader
+    from journeyctl.diff_inputs import SideLoader
 
     monkeypatch.setattr(linter, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: cores)
     write(project, "new.yaml", JOURNEY.replace("name: Buys", "name: Pays online"))
     write(project, "third.yaml", UNOWNED)
-    loader = _Loader(date(2026, 11, 24))
+    loader = SideLoader(date(2026, 11, 24))
     items = [loader.spec(name) for name in ("old.yaml", "new.yaml", "third.yaml")]
     sides = loader.load_many(items)
     assert [side.label for side in sides] == ["old.yaml", "new.yaml", "third.yaml"]
@@ -534,6 +534,14 @@ def test_base_diffs_added_deleted_modified_and_renamed_files(repo: Path) -> None
 
     limited = json.loads(run("diff", "--base", "main", "journeys/new.yaml", "-f", "json").stdout)
     assert [d["new"]["path"] for d in limited["diffs"]] == ["journeys/new.yaml"]
+
+
+def test_base_leaves_out_files_the_settings_exclude(repo: Path) -> None:
+    write(repo, "journeyctl.yaml", SETTINGS + "exclude: ['drafts/**']\n")
+    write(repo, "drafts/idea.yaml", JOURNEY.replace("id: signup", "id: idea"))
+    write(repo, "journeys/signup.yaml", UNOWNED)
+    data = json.loads(run("diff", "--base", "HEAD", "-f", "json").stdout)
+    assert [d["new"]["path"] for d in data["diffs"]] == ["journeys/signup.yaml"]
 
 
 def test_base_from_a_subdirectory_sees_the_whole_repository(

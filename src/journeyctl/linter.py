@@ -109,7 +109,7 @@ def discover(
             project = finder.for_path(path)  # also validates a settings file
             if path.name in SETTINGS_NAMES:
                 continue
-            if given.is_dir() and not _included(key, project):
+            if given.is_dir() and not included(key, project):
                 continue
             seen.add(key)
             yield Target(path, display_path(path), explicit, project)
@@ -123,7 +123,9 @@ def _walk(directory: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
-def _included(path: Path, project: ProjectSettings) -> bool:
+def included(path: Path, project: ProjectSettings) -> bool:
+    """Whether the project's `include` and `exclude` globs let journeyctl see this (resolved)
+    file."""
     try:
         relative = path.relative_to(project.root).as_posix()
     except ValueError:
