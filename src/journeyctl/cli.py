@@ -18,6 +18,7 @@ import typer
 import typer.core
 
 from journeyctl import __version__
+from journeyctl.commands.options import IgnoreForeign
 from journeyctl.errors import JourneyError, UsageError
 
 if TYPE_CHECKING:
@@ -143,14 +144,7 @@ def lint(
         int | None,
         typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
     ] = None,
-    ignore_foreign: Annotated[
-        bool,
-        typer.Option(
-            "--ignore-foreign",
-            help="Skip named files that are not journeyctl files, as in a directory "
-            "(for pre-commit, which names every YAML file).",
-        ),
-    ] = False,
+    ignore_foreign: IgnoreForeign = False,
     baseline: Annotated[
         Path | None,
         typer.Option(help="Report only findings not recorded in this baseline file."),

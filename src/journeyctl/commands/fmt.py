@@ -18,6 +18,8 @@ from typing import Annotated
 
 import typer
 
+from journeyctl.commands.options import IgnoreForeign
+
 
 def fmt(
     paths: Annotated[
@@ -37,14 +39,7 @@ def fmt(
             help="Write nothing; print a unified diff and exit 1 if anything would change.",
         ),
     ] = False,
-    ignore_foreign: Annotated[
-        bool,
-        typer.Option(
-            "--ignore-foreign",
-            help="Skip named files that are not journeyctl files, as in a directory "
-            "(for pre-commit, which names every YAML file).",
-        ),
-    ] = False,
+    ignore_foreign: IgnoreForeign = False,
 ) -> None:
     """Put keys in canonical order with two-space indentation, keeping every comment.
 
