@@ -25,10 +25,10 @@ from typing import Any
 BIG = Path(__file__).resolve().parent / "corpus-big"
 
 STARTUP = {
-    "render": "import journeyctl.cli, journeyctl.loader, journeyctl.validation, "
+    "render": "import journeyctl.cli.app, journeyctl.workspace.load, journeyctl.core.validation, "
     "journeyctl.render.graphviz",
-    "diff": "import journeyctl.cli, journeyctl.diff_inputs, journeyctl.linter, journeyctl.rules, "
-    "journeyctl.diff, journeyctl.diff_report",
+    "diff": "import journeyctl.cli.app, journeyctl.diff.inputs, journeyctl.lint.engine, "
+    "journeyctl.lint.rules, journeyctl.diff, journeyctl.diff.report",
 }
 
 
@@ -59,12 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     import yaml
 
+    from journeyctl.core.validation import validate_document
     from journeyctl.diff import diff_sides
-    from journeyctl.diff_inputs import SideLoader, load_side
-    from journeyctl.loader import _Builder, parse_yaml
-    from journeyctl.loader import _Loader as YamlLoader
+    from journeyctl.diff.inputs import SideLoader, load_side
     from journeyctl.render import Format, View, source
-    from journeyctl.validation import validate_document
+    from journeyctl.workspace.load import _Builder, parse_yaml
+    from journeyctl.workspace.load import _Loader as YamlLoader
 
     gc.disable()
     repeat = args.repeat

@@ -920,7 +920,7 @@ VALIDATE = """
 import sys
 from pathlib import Path
 import yaml
-from journeyctl.model import DOCUMENT_MODELS, Settings
+from journeyctl.core.model import DOCUMENT_MODELS, Settings
 
 def strip(value):
     if isinstance(value, dict):
@@ -1272,7 +1272,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--check",
         action="store_true",
-        help="validate every generated file against journeyctl.model first",
+        help="validate every generated file against journeyctl.core.model first",
     )
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per run")
     parser.add_argument("--json", type=Path, default=None, help="also write results here")

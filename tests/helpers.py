@@ -8,9 +8,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner, Result
 
-from journeyctl.cli import app
-from journeyctl.finding import Finding
-from journeyctl.linter import lint_paths
+from journeyctl.cli.app import app
+from journeyctl.core.finding import Finding
+from journeyctl.lint.engine import lint_paths
 
 TODAY = date(2026, 11, 24)
 

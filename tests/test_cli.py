@@ -207,7 +207,7 @@ def test_parse_error_is_a_finding_not_a_crash(project: Path) -> None:
 
 
 def test_rules_lists_every_rule(project: Path) -> None:
-    from journeyctl.rules import REGISTRY
+    from journeyctl.lint.rules import REGISTRY
 
     result = run("rules")
     assert result.exit_code == 0

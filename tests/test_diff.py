@@ -8,6 +8,9 @@ from typing import Any
 
 import pytest
 
+from journeyctl.core.finding import Finding, Severity
+from journeyctl.core.model import Journey, Persona, Workflow
+from journeyctl.core.validation import validate_document
 from journeyctl.diff import (
     Change,
     DocumentDiff,
@@ -16,10 +19,7 @@ from journeyctl.diff import (
     diff_sides,
     finding_key,
 )
-from journeyctl.finding import Finding, Severity
-from journeyctl.loader import parse_yaml
-from journeyctl.model import Journey, Persona, Workflow
-from journeyctl.validation import validate_document
+from journeyctl.workspace.load import parse_yaml
 
 BASE = """\
 journeyctl: 1

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.diff_inputs import build_report
-from journeyctl.diff_report import render_report
-from journeyctl.diff_report.markdown import LIMIT
-from journeyctl.errors import UsageError
-from journeyctl.model import Flow
+from journeyctl.core.errors import UsageError
+from journeyctl.core.model import Flow
+from journeyctl.diff.inputs import build_report
+from journeyctl.diff.report import render_report
+from journeyctl.diff.report.markdown import LIMIT
 from tests.helpers import TODAY, run, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -182,8 +182,8 @@ def test_sides_loaded_in_parallel_keep_their_order_and_errors(
     project: Path, monkeypatch: pytest.MonkeyPatch, cores: int
 ) -> None:
     """With 3 sides: on 2 cores all go to the pool, on 4 the first is loaded here."""
-    from journeyctl import linter
-    from journeyctl.diff_inputs import SideLoader
+    from journeyctl.diff.inputs import SideLoader
+    from journeyctl.lint import engine as linter
 
     monkeypatch.setattr(linter, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: cores)

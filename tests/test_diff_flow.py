@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from journeyctl.core.model import Journey
 from journeyctl.diff import diff_documents
-from journeyctl.diff_report.flow import ADDED, CHANGED, REMOVED, diff_source, merged, step_status
-from journeyctl.model import Journey
+from journeyctl.diff.report.picture import ADDED, CHANGED, REMOVED, diff_source, merged, step_status
 from tests.helpers import run, write
 from tests.test_diff import BASE, doc
 
@@ -103,8 +103,8 @@ def test_diff_draws_svg(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 
 def test_draw_diff_is_ready_for_render(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`journeyctl render --diff OLD NEW -o OUT` calls this."""
-    from journeyctl.commands.diff import draw_diff
-    from journeyctl.errors import UsageError
+    from journeyctl.cli.diff import draw_diff
+    from journeyctl.core.errors import UsageError
 
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "old.yaml", BASE)

@@ -35,7 +35,7 @@ def test_current_journey_shows_the_problems_the_optimized_one_fixes() -> None:
 
 
 def test_every_example_document_is_linted() -> None:
-    from journeyctl.linter import lint_paths
+    from journeyctl.lint.engine import lint_paths
 
     report = lint_paths([EXAMPLES], jobs=1).report
     assert report.files == len(list(EXAMPLES.rglob("*.yaml"))) - 1  # all but journeyctl.yaml

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from journeyctl.core.model import Journey, Persona, Settings, Stage, Step
 from journeyctl.fmt import FormatError, format_text, key_order
-from journeyctl.model import Journey, Persona, Settings, Stage, Step
 from tests.helpers import run, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -474,10 +474,10 @@ def _shuffled(text: str, rng: random.Random) -> str:
 
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    from journeyctl.core.model import DOCUMENT_MODELS
     from journeyctl.fmt.comments import Comments
     from journeyctl.fmt.layout import round_trip_yaml
     from journeyctl.fmt.order import nested_models
-    from journeyctl.model import DOCUMENT_MODELS
 
     yaml_rt = round_trip_yaml()
     root = yaml_rt.load(text)

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from journeyctl.linter import Target, check_file
-from journeyctl.settings import ProjectSettings
+from journeyctl.lint.engine import Target, check_file
+from journeyctl.workspace.settings import ProjectSettings
 
 KEYS = st.sampled_from(
     [

@@ -55,7 +55,7 @@ def test_init_defaults_to_the_current_directory(cwd: Path) -> None:
 
 
 def test_the_journey_covers_the_lifecycle_and_is_reviewed_today(cwd: Path) -> None:
-    from journeyctl.loader import read_yaml
+    from journeyctl.workspace.load import read_yaml
 
     assert run("init").exit_code == 0
     journey = read_yaml(cwd / "journeys" / "first-purchase.yaml").data

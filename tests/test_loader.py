@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.loader import LoadError, locate, parse_yaml
+from journeyctl.workspace.load import LoadError, locate, parse_yaml
 from tests.helpers import lint
 
 HEADER = b"journeyctl: 1\nkind: journey\nid: j\ntitle: J\n"

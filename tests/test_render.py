@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.model import Flow
+from journeyctl.core.model import Flow
+from journeyctl.core.validation import validate_document
 from journeyctl.render import Format, View, source
 from journeyctl.render.marks import Marks, lint_marks
 from journeyctl.render.output import find_dot, run_dot
 from journeyctl.render.style import EMOTION_FILL, EMOTION_INK
 from journeyctl.render.text import clean, html, quoted, text_width, wrap
-from journeyctl.validation import validate_document
 from tests.helpers import run, write
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +39,7 @@ needs_dot = pytest.mark.skipif(
 
 
 def load(path: Path) -> Flow:
-    from journeyctl.loader import read_yaml
+    from journeyctl.workspace.load import read_yaml
 
     doc = validate_document(read_yaml(path).data)
     assert isinstance(doc, Flow)
@@ -436,8 +436,8 @@ def test_without_output_prints_dot_to_stdout() -> None:
 
 
 def test_binary_formats_are_refused_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from journeyctl.commands.render import make_plan
-    from journeyctl.errors import UsageError
+    from journeyctl.cli.render import make_plan
+    from journeyctl.core.errors import UsageError
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     with pytest.raises(UsageError, match="refusing to write PNG to a terminal"):
@@ -611,7 +611,7 @@ def test_duplicate_documents_in_a_directory_are_drawn_once(tmp_path: Path) -> No
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
-    from journeyctl.commands.render import _NoProgress, _progress
+    from journeyctl.cli.render import _NoProgress, _progress
 
     assert isinstance(_progress(100), _NoProgress)
 

@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from journeyctl.finding import Finding, LintReport, Severity
-from journeyctl.report import FORMATS, REPORTERS, ReportOptions, get_reporter
+from journeyctl.core.finding import Finding, LintReport, Severity
+from journeyctl.lint.report import FORMATS, REPORTERS, ReportOptions, get_reporter
 
 SARIF_SCHEMA = Path("/work/shared/reference/sarif-schema-2.1.0.json")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -57,7 +57,7 @@ def journey(tmp_path: Path) -> str:
 
 def test_format_names_are_listed_without_importing_rich() -> None:
     code = (
-        "import sys; from journeyctl.report import FORMATS, REPORTERS; "
+        "import sys; from journeyctl.lint.report import FORMATS, REPORTERS; "
         "print(','.join(FORMATS), ','.join(REPORTERS), 'rich' in sys.modules)"
     )
     out = subprocess.run(
@@ -380,7 +380,7 @@ def test_junit_stays_well_formed_with_newlines_control_characters_and_unicode() 
 
 
 def sarif(report: LintReport) -> dict[str, Any]:
-    pytest.importorskip("journeyctl.rules", reason="the rule registry does not import yet")
+    pytest.importorskip("journeyctl.lint.rules", reason="the rule registry does not import yet")
     data: dict[str, Any] = json.loads(render("sarif", report))
     return data
 
@@ -410,7 +410,7 @@ def test_sarif_validates_against_the_official_schema() -> None:
 def test_sarif_driver_lists_every_registered_rule() -> None:
     data = sarif(SARIF_REPORT)
     from journeyctl import __version__
-    from journeyctl.rules import REGISTRY
+    from journeyctl.lint.rules import REGISTRY
 
     run = data["runs"][0]
     assert data["version"] == "2.1.0"

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
-from journeyctl.rules import REGISTRY
+from journeyctl.lint.rules import REGISTRY
 from tests.helpers import lint, write
 
 CASES_DIR = Path(__file__).parent / "rule_cases"

@@ -1,7 +1,7 @@
 """Run journeyctl: the `journeyctl` command and ``python -m journeyctl``.
 
 `journeyctl --version` on its own is answered before the command-line library is imported
-(importing Typer is most of the start-up time); everything else goes to `journeyctl.cli`.
+(importing Typer is most of the start-up time); everything else goes to `journeyctl.cli.app`.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ def main() -> None:
     """Print the version at once, or run the command line."""
     if sys.argv[1:] == ["--version"]:
         _version()
-    from journeyctl.cli import main as run
+    from journeyctl.cli.app import main as run
 
     run()
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from journeyctl.errors import UsageError
+from journeyctl.core.errors import UsageError
 from journeyctl.schema import dump, schemas
-from journeyctl.settings import SETTINGS_NAMES, read_pyproject_settings
+from journeyctl.workspace.settings import SETTINGS_NAMES, read_pyproject_settings
 
 SCHEMA_DIR = "schemas"
 DOCUMENT_SCHEMA = f"{SCHEMA_DIR}/journey.schema.json"

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from journeyctl.model import Journey, Persona, Settings, Workflow
+from journeyctl.core.model import Journey, Persona, Settings, Workflow
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -25,8 +25,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from journeyctl.diff.result import Change, Document, Op, T, jsonable
-from journeyctl.model import (
+from journeyctl.core.model import (
     Evidence,
     Flow,
     Journey,
@@ -36,6 +35,7 @@ from journeyctl.model import (
     Stage,
     Step,
 )
+from journeyctl.diff.result import Change, Document, Op, T, jsonable
 
 
 def _compared(model: type[BaseModel], *apart: str) -> tuple[str, ...]:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from journeyctl.core.finding import Finding
 from journeyctl.diff.result import FindingsDelta
-from journeyctl.finding import Finding
 
 
 def finding_key(finding: Finding) -> tuple[str, str]:

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from journeyctl.core.model import Flow, parse_duration
 from journeyctl.diff.result import Moment
-from journeyctl.model import Flow, parse_duration
 
 
 @dataclass

@@ -9,8 +9,8 @@ from datetime import date
 from enum import Enum
 from typing import Any, Generic, Literal, TypeVar
 
-from journeyctl.finding import Finding, Severity
-from journeyctl.model import Journey, Persona, Workflow
+from journeyctl.core.finding import Finding, Severity
+from journeyctl.core.model import Journey, Persona, Workflow
 
 Document = Journey | Workflow | Persona
 Op = Literal["added", "removed", "moved", "renamed", "changed"]

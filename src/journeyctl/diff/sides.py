@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from journeyctl.core.finding import Finding
+from journeyctl.core.model import Flow, Persona
 from journeyctl.diff.changes import diff_documents
 from journeyctl.diff.findings import compare_findings
 from journeyctl.diff.result import Document, DocumentDiff, SideInfo
 from journeyctl.diff.summary import summarize
-from journeyctl.finding import Finding
-from journeyctl.model import Flow, Persona
 
 
 def side_info(label: str, doc: Document) -> SideInfo:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
+from journeyctl.core.model import Flow
 from journeyctl.diff.measures import Profile, mean, measure
 from journeyctl.diff.result import (
     Change,
@@ -16,7 +17,6 @@ from journeyctl.diff.result import (
     Summary,
     TeamSummary,
 )
-from journeyctl.model import Flow
 
 
 def summarize(

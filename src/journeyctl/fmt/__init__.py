@@ -17,7 +17,7 @@ from pathlib import Path
 from journeyctl.fmt.errors import FormatError as FormatError
 from journeyctl.fmt.order import key_order as key_order
 from journeyctl.fmt.text import format_text as format_text
-from journeyctl.loader import LoadError, parse_yaml
+from journeyctl.workspace.load import LoadError, parse_yaml
 
 
 @dataclass(frozen=True)
@@ -42,8 +42,8 @@ def format_paths(paths: Sequence[Path], ignore_foreign: bool = False) -> Iterato
     (`journeyctl.yaml`) is formatted too: when named, or when it governs a file found in a
     directory argument. Raise UsageError (before anything else) when a path does not exist.
     """
-    from journeyctl.linter import discover
-    from journeyctl.settings import SETTINGS_NAMES, SettingsFinder
+    from journeyctl.lint.engine import discover
+    from journeyctl.workspace.settings import SETTINGS_NAMES, SettingsFinder
 
     finder = SettingsFinder()
     named_settings = [p for p in paths if p.name in SETTINGS_NAMES and p.is_file()]
@@ -80,7 +80,7 @@ def format_file(path: Path, display: str, explicit: bool, settings: bool = False
         raw = path.read_bytes()
     except OSError as error:
         return Outcome(path, display, error=f"{display}: cannot read: {error.strerror or error}")
-    from journeyctl.linter import MARKER  # the quick test lint uses for `journeyctl:`
+    from journeyctl.lint.engine import MARKER  # the quick test lint uses for `journeyctl:`
 
     if not explicit and MARKER.search(raw) is None:
         return None
@@ -112,6 +112,6 @@ def _left_alone(path: Path, display: str, line: int, column: int, message: str) 
 
 
 def _display(path: Path) -> str:
-    from journeyctl.linter import display_path as display  # how lint shows paths
+    from journeyctl.lint.engine import display_path as display  # how lint shows paths
 
     return display(path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from journeyctl.errors import JourneyError
+from journeyctl.core.errors import JourneyError
 
 
 class FormatError(JourneyError):

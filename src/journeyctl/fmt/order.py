@@ -1,4 +1,4 @@
-"""The canonical key order, taken from the models in `journeyctl.model`, and reordering by it.
+"""The canonical key order, taken from the models in `journeyctl.core.model`, and reordering by it.
 
 The key order is the field order of the models (the order of the design's example:
 `journeyctl`, `kind`, `id`, ...). Keys the models do not know (`x-` extensions, typos) keep their

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from journeyctl.core.model import DOCUMENT_MODELS, Settings
 from journeyctl.fmt.comments import Comments
 from journeyctl.fmt.errors import FormatError
 from journeyctl.fmt.layout import emit, round_trip_yaml
 from journeyctl.fmt.order import anchors_of, put_in_order, reorder
 from journeyctl.fmt.verify import verify_formatted
-from journeyctl.model import DOCUMENT_MODELS, Settings
 
 _DOCUMENT_START = re.compile(r"---[ \t]*(?:#.*)?")
 

@@ -21,10 +21,10 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from journeyctl.errors import UsageError
+from journeyctl.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from journeyctl.model import Flow
+    from journeyctl.core.model import Flow
     from journeyctl.render.marks import Marks
 
 

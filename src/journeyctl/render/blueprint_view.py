@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeyctl.graph import StepGraph
-from journeyctl.model import Flow, Layer, Stage, Step
+from journeyctl.core.graph import StepGraph
+from journeyctl.core.model import Flow, Layer, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.canvas import Canvas, pinned_graph
 from journeyctl.render.graphviz import LegendItem, has_emotion, legend, step_owner, step_tooltip

@@ -10,7 +10,7 @@ Coordinates here are points with y growing downward; DOT gets y negated.
 
 from __future__ import annotations
 
-from journeyctl.model import Flow
+from journeyctl.core.model import Flow
 from journeyctl.render import style
 from journeyctl.render.dot import Dot, Html, Lines, Value
 from journeyctl.render.graphviz import header

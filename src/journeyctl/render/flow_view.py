@@ -12,8 +12,8 @@ import itertools
 from collections.abc import Sequence
 from functools import lru_cache
 
-from journeyctl.graph import Node, StepGraph
-from journeyctl.model import Flow, Stage, Step
+from journeyctl.core.graph import Node, StepGraph
+from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.dot import Dot, Html, Lines, Raw, Value
 from journeyctl.render.graphviz import (

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from journeyctl.model import Flow, Stage, Step
+from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.dot import Html, Lines
 from journeyctl.render.marks import Mark, Marks, rules_of

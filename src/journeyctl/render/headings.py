@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from journeyctl.model import Stage
+from journeyctl.core.model import Stage
 from journeyctl.render import style
 from journeyctl.render.canvas import Canvas
 from journeyctl.render.dot import Lines

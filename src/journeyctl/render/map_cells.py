@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from journeyctl.model import Metric, Opportunity, Stage, Step
+from journeyctl.core.model import Metric, Opportunity, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.graphviz import step_owner
 from journeyctl.render.marks import Marks, rules_of

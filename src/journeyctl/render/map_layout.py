@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from journeyctl.model import Flow, Stage, Step
+from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.render.headings import HEAD_W, STAGE_GAP
 
 COL_W = 150.0

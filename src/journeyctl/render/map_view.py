@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from journeyctl.model import Flow
+from journeyctl.core.model import Flow
 from journeyctl.render import style
 from journeyctl.render.canvas import Canvas, pinned_graph
 from journeyctl.render.emotion_curve import emotion_row

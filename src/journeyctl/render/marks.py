@@ -1,6 +1,6 @@
 """Lint findings placed on the picture (`render --lint`): on a step, a stage or the document.
 
-Findings come from `journeyctl.linter.lint_paths`, so a render marks exactly what `lint`
+Findings come from `journeyctl.lint.engine.lint_paths`, so a render marks exactly what `lint`
 reports, with the project's settings and suppressions applied. Each finding's element id
 (`journey:x/stage:y/step:z/...`) says where it belongs.
 """
@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.finding import Finding
+from journeyctl.core.finding import Finding
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def rules_of(marks: Iterable[Mark]) -> list[str]:
 
 def lint_marks(paths: Sequence[Path]) -> dict[Path, Marks]:
     """Lint the files and return their findings as marks, by resolved path."""
-    from journeyctl.linter import lint_paths
+    from journeyctl.lint.engine import lint_paths
 
     run = lint_paths(list(paths))
     by_path: dict[Path, Marks] = {}

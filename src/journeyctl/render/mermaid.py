@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import re
 
-from journeyctl.graph import StepGraph
-from journeyctl.model import Flow
+from journeyctl.core.graph import StepGraph
+from journeyctl.core.model import Flow
 from journeyctl.render import style
 from journeyctl.render.graphviz import step_owner
 from journeyctl.render.marks import Marks, rules_of

@@ -13,9 +13,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from journeyctl.errors import UsageError
-from journeyctl.fileio import write_atomic
+from journeyctl.core.errors import UsageError
 from journeyctl.render import Format
+from journeyctl.workspace.write import write_atomic
 
 DOT_ENV = "JOURNEYCTL_DOT"
 INSTALL_HINT = (

@@ -1,0 +1,56 @@
+"""`journeyctl init`: scaffold a project that lints clean (design §3).
+
+It writes `journeyctl.yaml` (owners, lifecycle, review_every), a persona, a journey with the
+five classic stages, and the JSON Schemas their modelines point at. It never overwrites: when
+any of those files exists, it names it, writes nothing at all and exits 2.
+
+Only Typer and the standard library are imported at the top; the rest inside the command.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from journeyctl.core.errors import UsageError
+
+
+def init(
+    directory: Annotated[
+        Path,
+        typer.Argument(help="Where to create the project (created if missing).", show_default=True),
+    ] = Path(),
+) -> None:
+    """Create journeyctl.yaml, a persona and a journey that lints clean, with their schemas."""
+    from journeyctl.scaffold import check_free, project_files
+    from journeyctl.workspace.write import write_atomic
+
+    files = project_files(date.today())
+    check_free(directory, files)  # everything is checked before anything is written
+    written: list[Path] = []
+    try:
+        for name, content in files.items():
+            path = directory / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, content)
+            written.append(path)
+    except OSError as error:
+        raise UsageError(f"{directory}: cannot write: {error.strerror or error}") from None
+    for path in written:
+        typer.echo(f"created {_shown(path)}")
+    target = _shown(directory)
+    command = "journeyctl lint" if target == "." else f"journeyctl lint {target}"
+    typer.echo(f"\nnext: {command}")
+
+
+def _shown(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when inside it."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keep symbolic links as named
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix() or "."
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,111 @@
+"""Validate plain data against the models and word Pydantic's errors for people."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from journeyctl.core import model
+from journeyctl.core.model import (
+    DOCUMENT_MODELS,
+    DURATION_PATTERN,
+    SLUG_PATTERN,
+    Journey,
+    Persona,
+    Workflow,
+)
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class SchemaProblem:
+    """One reason the data does not fit the model, at a path in the document."""
+
+    where: tuple[str | int, ...]
+    message: str
+    at_key: bool = False
+
+
+class Invalid(Exception):
+    """The data does not fit the model; `problems` says where and why."""
+
+    def __init__(self, problems: list[SchemaProblem]) -> None:
+        super().__init__("; ".join(problem.message for problem in problems))
+        self.problems = problems
+
+
+def validate_document(data: dict[str, Any]) -> Journey | Workflow | Persona:
+    """Build the document model that `kind` names; raise Invalid otherwise."""
+    kind = data.get("kind")
+    kinds = ", ".join(DOCUMENT_MODELS)
+    if kind is None:
+        raise Invalid([SchemaProblem((), f"missing required key 'kind' ({kinds})")])
+    document_model = DOCUMENT_MODELS.get(kind) if isinstance(kind, str) else None
+    if document_model is None:
+        raise Invalid([SchemaProblem(("kind",), f"unknown kind {kind!r}: expected {kinds}")])
+    return validate(document_model, data)
+
+
+def validate(model_class: type[M], data: Any) -> M:
+    """Validate data against one model; raise Invalid with every problem found."""
+    try:
+        return model_class.model_validate(data)
+    except ValidationError as error:
+        raise Invalid(list(_problems(error))) from None
+
+
+def _problems(error: ValidationError) -> Iterator[SchemaProblem]:
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        yield SchemaProblem(loc, _message(detail), at_key=detail["type"] == "extra_forbidden")
+
+
+def _message(detail: ErrorDetails) -> str:
+    loc = detail["loc"]
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "document")
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(field, _known_keys(), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return f"unknown key '{field}'{hint} (own extensions must start with 'x-')"
+    if kind == "missing":
+        return f"missing required key '{field}'"
+    if kind == "string_pattern_mismatch":
+        pattern = (detail.get("ctx") or {}).get("pattern")
+        if pattern == SLUG_PATTERN:
+            return f"{field}: {value!r} is not a valid id: use lower-case letters, digits, hyphens"
+        if pattern == DURATION_PATTERN:
+            return f"{field}: {value!r} is not a duration: write e.g. 4h, 14d or 2w"
+    message = _in_yaml_words(detail["msg"])
+    if kind == "bool_type" and isinstance(value, str):
+        return f"{field}: {message} (got {value!r}; write true or false)"
+    if isinstance(value, str | int | float | bool) or value is None:
+        return f"{field}: {message} (got {value!r})"
+    return f"{field}: {message}"
+
+
+def _in_yaml_words(message: str) -> str:
+    """Pydantic speaks Python ("a valid dictionary"); say it as a YAML author would."""
+    message = re.sub(r"a valid dictionary or instance of (\w+)", r"a mapping (\1)", message)
+    message = message.replace("a valid dictionary", "a mapping")
+    return message.replace("Input should be", "should be")
+
+
+@cache
+def _known_keys() -> list[str]:
+    """Every key any model accepts, to suggest a fix for a typo."""
+    classes = [
+        value
+        for value in vars(model).values()
+        if isinstance(value, type) and issubclass(value, BaseModel)
+    ]
+    return sorted({name for cls in classes for name in cls.model_fields})

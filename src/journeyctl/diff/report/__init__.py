@@ -1,0 +1,58 @@
+"""Output formats of `journeyctl diff`: text, markdown (a pull-request comment) and json.
+
+Each format is a module with ``render(report, color) -> str`` that returns complete,
+newline-terminated text (or an empty string when there is nothing to say and the format is
+meant for a comment). What the formats say is phrased once, in `describe`; user text is
+escaped by each format for where it lands (terminal, Markdown and HTML, JSON).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from journeyctl.diff import Document, DocumentDiff
+
+__all__ = ["FORMATS", "BaseInfo", "DiffReport", "render_report"]
+
+
+@dataclass(frozen=True)
+class BaseInfo:
+    """What `--base REV` compared with: the revision as given, and the commits it named."""
+
+    rev: str
+    compared: str
+    """The commit diffed against: where HEAD branched off `rev` (the merge base)."""
+    commit: str
+    """The commit `rev` names."""
+
+
+@dataclass(frozen=True)
+class DiffReport:
+    """Everything one `journeyctl diff` run compared."""
+
+    diffs: tuple[DocumentDiff, ...]
+    base: BaseInfo | None = None
+    documents: tuple[tuple[Document | None, Document | None], ...] = ()
+    """The (old, new) documents of each diff, for pictures."""
+
+
+Renderer = Callable[[DiffReport, bool], str]
+
+_MODULES = {
+    "text": "journeyctl.diff.report.text",
+    "markdown": "journeyctl.diff.report.markdown",
+    "json": "journeyctl.diff.report.json",
+}
+FORMATS: tuple[str, ...] = tuple(_MODULES)
+
+
+def render_report(report: DiffReport, name: str, color: bool = False) -> str:
+    """Render a report in the named format; ValueError for an unknown name."""
+    try:
+        module = importlib.import_module(_MODULES[name])
+    except KeyError:
+        raise ValueError(f"unknown format {name!r}; choose one of: {', '.join(FORMATS)}") from None
+    render: Renderer = module.render
+    return render(report, color)

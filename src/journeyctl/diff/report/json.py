@@ -1,0 +1,33 @@
+"""``--format json``: the diff as data (design §5).
+
+For ``diff OLD NEW`` and ``--journey``, one object:
+``{"old", "new", "status", "changes": [...], "summary": {...}, "findings": {...}}``;
+each change is ``{"op", "kind", "id", "stage", "step", "field", "old", "new"}``.
+For ``--base``, ``{"base": {"rev", "compared", "commit"}, "diffs": [<that object>...]}``,
+whatever the number of files, so the shape depends on the mode, never on the data.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from journeyctl.diff.report import DiffReport
+
+
+def render(report: DiffReport, color: bool = False) -> str:
+    """The JSON document, indented by 2, non-ASCII kept as is."""
+    document: dict[str, Any]
+    if report.base is None and len(report.diffs) == 1:
+        document = report.diffs[0].to_dict()
+    else:
+        base = report.base
+        document = {
+            "base": (
+                {"rev": base.rev, "compared": base.compared, "commit": base.commit}
+                if base
+                else None
+            ),
+            "diffs": [diff.to_dict() for diff in report.diffs],
+        }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,1 @@
+"""The linter: its engine, baseline, rules and reporters."""

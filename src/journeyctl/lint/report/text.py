@@ -1,0 +1,160 @@
+"""``--format text`` (the default): findings grouped by file, each with its source line.
+
+::
+
+    examples/journeys/onboarding.current.yaml:12:9: error[unowned-step] step 'sees-ad' ...
+       |
+    12 |       - id: sees-ad
+       |         ^
+
+The first line is ``path:line:col:`` so editors and terminals can jump to it. Colour is
+added only on request; user text is never read as rich markup, and control characters
+in it are shown escaped so a file cannot drive the terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterator
+from itertools import groupby
+from pathlib import Path
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+
+from journeyctl.core.finding import Finding, LintReport, Severity
+from journeyctl.lint.report import ReportOptions
+
+_SEVERITY_STYLES = {
+    Severity.ERROR: "bold red",
+    Severity.WARNING: "bold yellow",
+    Severity.INFO: "bold blue",
+}
+_GUTTER_STYLE = "bold blue"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# C0 and C1 controls (and DEL); tabs are handled separately.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def render(report: LintReport, options: ReportOptions) -> str:
+    """Findings by file, then (unless quiet) a one-line summary."""
+    lines: list[Text] = []
+    by_file = groupby(sorted(report.findings), key=lambda finding: finding.path)
+    for number, (path, group) in enumerate(by_file):
+        if number:
+            lines.append(Text())
+        in_file = list(group)
+        source = _read_lines(path)
+        gutter = len(str(max(finding.line for finding in in_file)))
+        for index, finding in enumerate(in_file):
+            if index and source is not None:
+                lines.append(Text())  # a snippet per finding: keep them apart, as ruff does
+            lines.extend(_finding_lines(finding, source, gutter))
+    if not options.quiet:
+        if lines:
+            lines.append(Text())
+        lines.append(summary_line(report))
+    return to_string(lines, options.color)
+
+
+def summary_line(report: LintReport) -> Text:
+    """``Found 3 errors, 1 warning and 2 infos in 4 files.`` or the all-clear line."""
+    files = _plural(report.files, "file")
+    counts = [
+        _plural(report.count(severity), word)
+        for severity, word in (
+            (Severity.ERROR, "error"),
+            (Severity.WARNING, "warning"),
+            (Severity.INFO, "info"),
+        )
+        if report.count(severity)
+    ]
+    if not counts:
+        return Text(f"All checked: {files}, no findings.", style="bold green")
+    listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
+    return Text(f"Found {listed} in {files}.", style="bold")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _finding_lines(finding: Finding, source: list[str] | None, gutter: int) -> Iterator[Text]:
+    style = _SEVERITY_STYLES[finding.severity]
+    yield Text.assemble(
+        (f"{_printable(finding.path)}:{finding.line}:{finding.column}:", "bold"),
+        " ",
+        (finding.severity.label, style),
+        ("[", "dim"),
+        (finding.rule, "bold"),
+        ("]", "dim"),
+        " ",
+        _printable(finding.message),
+    )
+    if source is None or not 1 <= finding.line <= len(source):
+        return
+    line = source[finding.line - 1]
+    column = min(max(finding.column, 1), len(line) + 1)
+    shown = _expand_tabs(_printable(line))
+    offset = cell_len(_expand_tabs(_printable(line[: column - 1])))
+    number = str(finding.line).rjust(gutter)
+    blank = " " * gutter
+    yield Text.assemble((f"{blank} |", _GUTTER_STYLE))
+    yield Text.assemble((f"{number} |", _GUTTER_STYLE), " ", shown.rstrip())
+    yield Text.assemble((f"{blank} |", _GUTTER_STYLE), " ", " " * offset, ("^", style))
+
+
+def _read_lines(path: str) -> list[str] | None:
+    """The file's lines, split on YAML line breaks only; None when it cannot be read."""
+    try:
+        content = Path(path).read_text(encoding="utf-8", errors="replace")
+    except (OSError, ValueError):
+        return None
+    return _LINE_BREAK.split(content)
+
+
+def _printable(text: str) -> str:
+    """Show control characters as escapes, e.g. ``\\x1b``, so they reach no terminal."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
+
+
+def _expand_tabs(text: str, size: int = 8) -> str:
+    """Replace tabs with spaces up to the next tab stop, counting terminal cells."""
+    if "\t" not in text:
+        return text
+    out: list[str] = []
+    width = 0
+    for char in text:
+        if char == "\t":
+            spaces = size - width % size
+            out.append(" " * spaces)
+            width += spaces
+        else:
+            out.append(char)
+            width += cell_len(char)
+    return "".join(out)
+
+
+def to_string(lines: list[Text], color: bool) -> str:
+    """Lines of rich Text as plain text, or with ANSI colours (16 basic ones) when asked."""
+    if not lines:
+        return ""
+    if not color:
+        return "".join(f"{line.plain}\n" for line in lines)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        force_terminal=True,
+        no_color=False,
+        color_system="standard",
+        width=100_000,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=True,
+    )
+    for line in lines:
+        console.print(line)
+    return buffer.getvalue()

@@ -1,0 +1,27 @@
+"""The file is not valid, safe YAML that journeyctl can read.
+
+Reported by the loader, never by a check: invalid UTF-8, binary content, tabs used for
+indentation, duplicate keys, unclosed quotes, Python tags, anchors that expand beyond a sane
+bound, nesting too deep, empty files, several documents in one file, or a document that is not
+a mapping. The finding points at the exact line and column where reading stopped.
+
+Bad:
+
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    id: onboarding-v2
+
+Good:
+
+    journeyctl: 1
+    kind: journey
+    id: onboarding
+    title: Onboarding
+    stages: []
+"""
+
+from journeyctl.core.finding import Severity
+
+NAME = "parse-error"
+SEVERITY = Severity.ERROR

@@ -1,0 +1,1 @@
+"""Every byte in and out: discovery, reading, loading, settings, suppressions, writing, messages."""

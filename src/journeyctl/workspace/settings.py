@@ -1,0 +1,136 @@
+"""Find and read project settings: `journeyctl.yaml`, or `[tool.journeyctl]` in pyproject.toml.
+
+Settings are looked up by walking up from each linted path; the nearest file wins. A bad
+settings file is a usage error (exit 2) that names its position.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from journeyctl.core.errors import UsageError
+from journeyctl.core.model import Settings
+from journeyctl.core.validation import Invalid, validate
+from journeyctl.workspace.load import LoadError, locate, read_yaml
+
+SETTINGS_NAMES = ("journeyctl.yaml", "journeyctl.yml", ".journeyctl.yaml")
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    """Settings and the directory they apply to (globs are relative to it)."""
+
+    root: Path
+    settings: Settings = field(default_factory=Settings)
+    source: Path | None = None
+
+
+class SettingsFinder:
+    """Finds the settings that govern a path, reading each settings file once."""
+
+    def __init__(self) -> None:
+        self._by_dir: dict[Path, ProjectSettings | None] = {}
+
+    def for_path(self, path: Path) -> ProjectSettings:
+        """The nearest settings above `path`, or defaults rooted at the path's directory."""
+        start = path.resolve()
+        directory = start if start.is_dir() else start.parent
+        found = self._search(directory)
+        return found if found is not None else ProjectSettings(root=directory)
+
+    def _search(self, directory: Path) -> ProjectSettings | None:
+        chain: list[Path] = []
+        found: ProjectSettings | None = None
+        for candidate in (directory, *directory.parents):
+            if candidate in self._by_dir:
+                found = self._by_dir[candidate]
+                break
+            chain.append(candidate)
+            found = read_settings_in(candidate)
+            if found is not None:
+                break
+        for visited in chain:
+            self._by_dir[visited] = found
+        return found
+
+
+def read_settings_in(directory: Path) -> ProjectSettings | None:
+    """Read the settings file of this directory, if it has one."""
+    for name in SETTINGS_NAMES:
+        candidate = directory / name
+        if candidate.is_file():
+            return ProjectSettings(directory, read_yaml_settings(candidate), candidate)
+    pyproject = directory / "pyproject.toml"
+    if pyproject.is_file():
+        settings = read_pyproject_settings(pyproject)
+        if settings is not None:
+            return ProjectSettings(directory, settings, pyproject)
+    return None
+
+
+def read_yaml_settings(path: Path) -> Settings:
+    """Read and validate a journeyctl.yaml file."""
+    try:
+        loaded = read_yaml(path)
+    except LoadError as error:
+        raise UsageError(f"{path}:{error.line}:{error.column}: {error.message}") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read settings: {error.strerror}") from None
+    try:
+        settings = validate(Settings, loaded.data)
+    except Invalid as invalid:
+        problem = invalid.problems[0]
+        line, column = locate(loaded.root, problem.where, problem.at_key)
+        raise UsageError(f"{path}:{line}:{column}: bad settings: {problem.message}") from None
+    unknown = _unknown_rule(settings)
+    if unknown is not None:
+        line, column = locate(loaded.root, ("rules", unknown), at_key=True)
+        raise UsageError(f"{path}:{line}:{column}: bad settings: {_unknown_rule_message(unknown)}")
+    return settings
+
+
+def _unknown_rule(settings: Settings) -> str | None:
+    from journeyctl.lint.rules import REGISTRY
+
+    return next((name for name in settings.rules if name not in REGISTRY), None)
+
+
+def _unknown_rule_message(name: str) -> str:
+    import difflib
+
+    from journeyctl.lint.rules import REGISTRY
+
+    close = difflib.get_close_matches(name, REGISTRY, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else "; `journeyctl rules` lists them"
+    return f"unknown rule '{name}'{hint}"
+
+
+def read_pyproject_settings(path: Path) -> Settings | None:
+    """Read `[tool.journeyctl]` from pyproject.toml; None when the table is absent."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except (OSError, UnicodeDecodeError) as error:
+        raise UsageError(f"{path}: cannot read settings: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{path}: not valid TOML: {error}") from None
+    table = data.get("tool", {}).get("journeyctl")
+    if table is None:
+        return None
+    match = re.search(r"^\[tool\.journeyctl\]", text, re.MULTILINE)
+    line = text.count("\n", 0, match.start()) + 1 if match else 1
+    try:
+        settings = validate(Settings, table)
+    except Invalid as invalid:
+        raise UsageError(
+            f"{path}:{line}:1: bad [tool.journeyctl] settings: {invalid.problems[0].message}"
+        ) from None
+    unknown = _unknown_rule(settings)
+    if unknown is not None:
+        raise UsageError(
+            f"{path}:{line}:1: bad [tool.journeyctl] settings: {_unknown_rule_message(unknown)}"
+        )
+    return settings
