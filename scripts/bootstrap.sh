@@ -9,14 +9,18 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 # Graphviz's `dot` draws `journeyctl render`'s SVG, PNG and PDF: a system package, not a Python
-# one (.dot and .mmd output need none). Installed only when missing; sudo only when not root.
-if ! command -v dot >/dev/null 2>&1; then
+# one (.dot and .mmd output need none). DejaVu Sans is the one font docs/images/ is drawn with
+# (docs/fonts.conf). Each installed only when missing; sudo only when not root.
+PACKAGES=()
+command -v dot >/dev/null 2>&1 || PACKAGES+=(graphviz)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || PACKAGES+=(fonts-dejavu-core)
+if [ "${#PACKAGES[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""
     if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
     $SUDO apt-get update -qq
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends graphviz
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}"
   else
-    echo "bootstrap: Graphviz is missing: install it (e.g. brew install graphviz) for render's SVG, PNG and PDF" >&2
+    echo "bootstrap: install ${PACKAGES[*]} (e.g. brew install graphviz) for render's SVG, PNG and PDF" >&2
   fi
 fi
