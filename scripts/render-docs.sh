@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Regenerate docs/images/ (the pictures in README.md) from examples/ with journeyctl itself:
-# every example journey and workflow in every view, as DOT (docs/images/dot/) and SVG.
+# every example journey and workflow in every view, as DOT (docs/images/dot/) and SVG, and
+# docs/rules.md from the rules' docstrings.
 # Graphviz sees only the fonts docs/fonts.conf names (DejaVu Sans, installed by bootstrap.sh),
 # so the pictures do not depend on the fonts this machine happens to have.
 # tests/test_render_docs.py fails when the committed files are not what this produces.
@@ -8,5 +9,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 rm -f docs/images/*.svg docs/images/dot/*.dot
+.venv/bin/python -m journeyctl.lint.catalog > docs/rules.md
 .venv/bin/journeyctl render examples/ -o docs/images/dot --format dot
 FONTCONFIG_FILE="$PWD/docs/fonts.conf" .venv/bin/journeyctl render examples/ -o docs/images --format svg

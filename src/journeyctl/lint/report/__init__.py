@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from journeyctl.core.finding import LintReport, Severity
 
@@ -19,12 +20,14 @@ __all__ = ["FORMATS", "REPORTERS", "ReportOptions", "Reporter", "get_reporter"]
 
 @dataclass(frozen=True)
 class ReportOptions:
-    """How to present a report: colour (text only), quiet (findings only, no summary), and
-    the lowest severity that fails the run (`--fail-on`; None when nothing does)."""
+    """How to present a report: colour (text only), quiet (findings only, no summary), the
+    lowest severity that fails the run (`--fail-on`; None when nothing does), and the folder
+    that CI paths are relative to (default: the repository around the current directory)."""
 
     color: bool = False
     quiet: bool = False
     fail_on: Severity | None = Severity.ERROR
+    root: Path | None = None
 
 
 Reporter = Callable[[LintReport, ReportOptions], str]

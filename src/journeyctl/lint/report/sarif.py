@@ -1,29 +1,40 @@
 """``--format sarif``: SARIF 2.1.0 for GitHub code scanning and other SARIF viewers.
 
-One run; the driver lists every registered rule (documentation included), and each result
-points at a repository-relative URI under ``%SRCROOT%`` with a 1-based line and column
-counted in Unicode code points.
+One run; the driver lists every registered rule (documentation and a link to it included),
+and each result points at a URI relative to the repository root (``%SRCROOT%``, given in
+``originalUriBaseIds``) with a 1-based line and column counted in Unicode code points, and
+carries a fingerprint made of its rule and element id, which survives lines moving.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
-from pathlib import Path, PurePath
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import journeyctl
 from journeyctl.core.finding import Finding, LintReport, Severity
 from journeyctl.lint.report import ReportOptions
+from journeyctl.workspace.root import repository_root
 
 if TYPE_CHECKING:
     from journeyctl.lint.rules import Rule
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/journeyctl/journeyctl"
+RULES_DOC = f"{INFORMATION_URI}/blob/main/docs/rules.md"
 SRCROOT = "%SRCROOT%"
+FINGERPRINT = "journeyctl/v1"
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_PROBLEM_SEVERITY = {
+    Severity.ERROR: "error",
+    Severity.WARNING: "warning",
+    Severity.INFO: "recommendation",
+}
 
 
 def render(report: LintReport, options: ReportOptions) -> str:
@@ -32,6 +43,7 @@ def render(report: LintReport, options: ReportOptions) -> str:
 
     rules = list(REGISTRY.values())
     index = {rule.name: i for i, rule in enumerate(rules)}
+    root = options.root or repository_root()
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -46,8 +58,9 @@ def render(report: LintReport, options: ReportOptions) -> str:
                         "rules": [_rule(rule) for rule in rules],
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index.get(f.rule)) for f in sorted(report.findings)],
+                "results": [_result(f, index.get(f.rule), root) for f in sorted(report.findings)],
             }
         ],
     }
@@ -63,11 +76,16 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": description},
         "help": {"text": doc, "markdown": doc},
+        "helpUri": f"{RULES_DOC}#{rule.name}",
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},
+        "properties": {
+            "precision": "very-high",
+            "problem.severity": _PROBLEM_SEVERITY[rule.severity],
+        },
     }
 
 
-def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
+def _result(finding: Finding, rule_index: int | None, root: Path) -> dict[str, Any]:
     result: dict[str, Any] = {"ruleId": finding.rule}
     if rule_index is not None:
         result["ruleIndex"] = rule_index
@@ -76,7 +94,7 @@ def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
     result["locations"] = [
         {
             "physicalLocation": {
-                "artifactLocation": artifact_location(finding.path),
+                "artifactLocation": artifact_location(finding.path, root),
                 "region": {
                     "startLine": max(finding.line, 1),
                     "startColumn": max(finding.column, 1),
@@ -84,18 +102,24 @@ def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
             }
         }
     ]
+    result["partialFingerprints"] = {FINGERPRINT: fingerprint(finding)}
     return result
 
 
-def artifact_location(path: str) -> dict[str, str]:
-    """A relative path as a URI under ``%SRCROOT%``; an absolute one as a ``file:`` URI.
+def fingerprint(finding: Finding) -> str:
+    """The same for the same problem wherever its lines move: rule and element id (or, for
+    findings without one, such as parse errors, the rule and message)."""
+    identity = finding.element or finding.message
+    return hashlib.sha256(f"{finding.rule}\0{identity}".encode(errors="replace")).hexdigest()
 
-    Absolute paths inside the current directory are made relative to it first.
-    """
-    pure = PurePath(path)
-    if pure.is_absolute():
-        try:
-            pure = Path(path).relative_to(Path.cwd())
-        except ValueError:
-            return {"uri": Path(path).as_uri()}
-    return {"uri": quote(pure.as_posix()), "uriBaseId": SRCROOT}
+
+def artifact_location(path: str, root: Path) -> dict[str, str]:
+    """A path (as shown, relative to the current directory) as a URI relative to `root` under
+    ``%SRCROOT%``; one outside `root` as a ``file:`` URI. Bytes that are not UTF-8 in a file
+    name are percent-encoded as they are."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keep symlinked names
+    try:
+        relative = absolute.relative_to(root)
+    except ValueError:
+        return {"uri": "file://" + quote(os.fsencode(absolute.as_posix()))}
+    return {"uri": quote(os.fsencode(relative.as_posix())), "uriBaseId": SRCROOT}

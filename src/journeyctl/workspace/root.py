@@ -1,0 +1,21 @@
+"""The repository root: where CI tools (GitHub code scanning, annotations) expect paths from."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT_MARKERS = (".git", "journeyctl.yaml", "journeyctl.yml", ".journeyctl.yaml")
+"""A git work tree's top (`.git` is a folder, or a file in a worktree), else a settings root."""
+
+
+def repository_root(start: Path | None = None) -> Path:
+    """The nearest folder at or above `start` (default: the current one) holding `.git`; else
+    the nearest holding a journeyctl settings file; else `start` itself. No git process runs."""
+    here = Path(os.path.abspath(start or Path.cwd()))  # noqa: PTH100 - keep symlinked names
+    chain = [here, *here.parents]
+    for markers in (ROOT_MARKERS[:1], ROOT_MARKERS[1:]):
+        for folder in chain:
+            if any(os.path.lexists(folder / marker) for marker in markers):
+                return folder
+    return here
