@@ -58,3 +58,26 @@ def test_check_jsonschema_rejects_an_unknown_key(tmp_path: Path) -> None:
     done = _check_jsonschema("journey.schema.json", bad)
     assert done.returncode == 1
     assert "nmae" in done.stdout
+
+
+def test_settings_schema_rejects_what_journeyctl_rejects(tmp_path: Path) -> None:
+    """An owner id that is not a slug, and a rule no rule has: editors must show both."""
+    from tests.helpers import run
+
+    cases = {
+        "owner": "owners:\n  Marketing Team: {name: Marketing}\n",
+        "rule": "rules:\n  unowned-stepp: warning\n",
+    }
+    for name, text in cases.items():
+        project = tmp_path / name
+        project.mkdir()
+        settings = project / "journeyctl.yaml"
+        settings.write_text(text, encoding="utf-8")
+        (project / "p.yaml").write_text("journeyctl: 1\nkind: persona\nid: p\nname: P\n")
+        done = _check_jsonschema("settings.schema.json", settings)
+        assert done.returncode == 1, (name, done.stdout)
+        linted = run("lint", str(project))
+        assert linted.exit_code == 2 and "bad settings" in linted.stderr, (name, linted.stderr)
+    good = tmp_path / "good.yaml"
+    good.write_text("owners:\n  marketing: {name: M}\nrules:\n  dead-end: 'off'\n")
+    assert _check_jsonschema("settings.schema.json", good).returncode == 0

@@ -71,21 +71,33 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
                 step_seen[step.id] = stage.id
 
 
+SHOWN_PLACES = 3
+"""How many other places a finding names before it says "and N more"."""
+
+
 def check_project(docs: list[DocRef]) -> Iterator[ProjectProblem]:
-    """Report every document whose kind, id and state another document has too."""
+    """Report every document whose kind, id and state another document has too, naming a
+    handful of the other places (linear in the number of documents, however many share)."""
     groups: dict[tuple[str, str, str | None], list[DocRef]] = defaultdict(list)
     for ref in docs:
         groups[(ref.kind, ref.id, ref.state)].append(ref)
     for group in groups.values():
         if len(group) < 2:
             continue
-        for ref in group:
-            others = ", ".join(
-                f"{other.path}:{other.id_position[0]}" for other in group if other is not ref
-            )
+        for index, ref in enumerate(group):
             state = f" ({ref.state})" if ref.state else ""
             yield ProjectProblem(
                 ref.path,
                 *ref.id_position,
-                f"{ref.kind} '{ref.id}'{state} is also defined in {others}",
+                f"{ref.kind} '{ref.id}'{state} is also defined in {_others(group, index)}",
             )
+
+
+def _others(group: list[DocRef], index: int) -> str:
+    """The first few places of the group other than `index`, and how many more there are."""
+    shown = [f"{other.path}:{other.id_position[0]}" for other in group[: SHOWN_PLACES + 1]]
+    if index <= SHOWN_PLACES:
+        del shown[index]
+    shown = shown[:SHOWN_PLACES]
+    more = len(group) - 1 - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
