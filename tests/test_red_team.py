@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 from tests.helpers import lint, run, write
@@ -44,3 +45,38 @@ def test_two_files_sharing_an_id_name_each_other(tmp_path: Path) -> None:
     result = run("lint", str(tmp_path), "--format", "json")
     messages = [f["message"] for f in json.loads(result.stdout)["findings"]]
     assert [m.split(" in ")[-1].split("/")[-1] for m in messages] == ["b.yaml:3", "a.yaml:3"]
+
+
+def _messages(tmp_path: Path, text: str) -> list[str]:
+    write(tmp_path, "journeyctl.yaml", "owners:\n  marketing: {name: M}\n  team: {name: T}\n")
+    write(tmp_path, "j.yaml", text)
+    return [f"{f.line}:{f.column} {f.message}" for f in lint(tmp_path)]
+
+
+def test_a_date_written_another_way_says_how_to_write_it(tmp_path: Path) -> None:
+    text = textwrap.dedent(MINIMAL.format(id="j"))
+    text = text.replace("title: T\n", "title: T\nreviewed: 30/11/2026\n")
+    assert _messages(tmp_path, text) == [
+        "5:11 reviewed: '30/11/2026' is not a date: write YYYY-MM-DD, e.g. 2026-11-30"
+    ]
+
+
+def test_mistyped_step_and_owner_ids_get_a_did_you_mean(tmp_path: Path) -> None:
+    text = textwrap.dedent(MINIMAL.format(id="j"))
+    text = text.replace("terminal: true}", "next: [bb]}\n      - {id: b, name: B, owner: markting}")
+    messages = _messages(tmp_path, text)
+    assert (
+        "12:45 step 'a' goes next to 'bb', which is no step of this journey; did you mean 'b'?"
+    ) in messages
+    assert "13:33 owner 'markting' is not in the owners registry; did you mean 'marketing'?" in (
+        messages
+    )
+
+
+def test_a_settings_key_in_a_journey_says_where_it_belongs(tmp_path: Path) -> None:
+    text = textwrap.dedent(MINIMAL.format(id="j"))
+    text = text.replace("title: T\n", "title: T\nreview_every: 30d\n")
+    assert (
+        "5:1 unknown key 'review_every' here; it is a key of journeyctl.yaml "
+        "(own extensions must start with 'x-')"
+    ) in _messages(tmp_path, text)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from journeyctl.core.model import (
     Persona,
     Workflow,
 )
+from journeyctl.core.suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -74,9 +74,9 @@ def _message(detail: ErrorDetails) -> str:
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(field, _known_keys(), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return f"unknown key '{field}'{hint} (own extensions must start with 'x-')"
+        return f"unknown key '{field}'{_key_hint(field)} (own extensions must start with 'x-')"
+    if kind.startswith(("date", "datetime")):
+        return f"{field}: {value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-30"
     if kind == "missing":
         return f"missing required key '{field}'"
     if kind == "string_pattern_mismatch":
@@ -100,12 +100,30 @@ def _in_yaml_words(message: str) -> str:
     return message.replace("Input should be", "should be")
 
 
+def _key_hint(key: str) -> str:
+    """Where a key that is right elsewhere belongs, or the nearest known key to a typo."""
+    homes = _known_keys().get(key)
+    if homes:
+        return f" here; it is a key of {' and '.join(homes[:3])}"
+    return did_you_mean(key, _known_keys())
+
+
+_PLACES = {"Settings": "journeyctl.yaml"}
+"""How a model is named in a message where its class name would puzzle a reader."""
+
+
 @cache
-def _known_keys() -> list[str]:
-    """Every key any model accepts, to suggest a fix for a typo."""
+def _known_keys() -> dict[str, list[str]]:
+    """Every key any model accepts, with the models that accept it (to suggest fixes)."""
     classes = [
         value
         for value in vars(model).values()
         if isinstance(value, type) and issubclass(value, BaseModel)
     ]
-    return sorted({name for cls in classes for name in cls.model_fields})
+    keys: dict[str, list[str]] = {}
+    for cls in sorted(classes, key=lambda c: c.__name__):
+        for name in cls.model_fields:
+            noun = cls.__name__.lower()
+            place = _PLACES.get(cls.__name__, f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}")
+            keys.setdefault(name, []).append(place)
+    return keys

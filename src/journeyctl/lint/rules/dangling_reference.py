@@ -36,6 +36,7 @@ from collections.abc import Iterator
 
 from journeyctl.core.finding import Severity
 from journeyctl.core.model import Flow, Opportunity
+from journeyctl.core.suggest import did_you_mean, listed
 from journeyctl.lint.rules.base import Context, DocRef, Path, Problem, ProjectProblem, steps_of
 
 NAME = "dangling-reference"
@@ -54,7 +55,7 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
                 yield Problem(
                     (*where, "next", ni),
                     f"step '{step.id}' goes next to '{target}', "
-                    f"which is no step of this {doc.kind}",
+                    f"which is no step of this {doc.kind}{did_you_mean(target, step_ids)}",
                 )
     owners = ctx.owners
     if owners is None:
@@ -82,8 +83,8 @@ def _unknown_owner(
     owner: str | None, where: Path, owners: frozenset[str], what: str = "owner"
 ) -> Iterator[Problem]:
     if owner is not None and owner not in owners:
-        known = ", ".join(sorted(owners)) or "none"
-        yield Problem(where, f"{what} '{owner}' is not in the owners registry (known: {known})")
+        hint = did_you_mean(owner, owners, f" (known: {listed(owners)})")
+        yield Problem(where, f"{what} '{owner}' is not in the owners registry{hint}")
 
 
 def check_project(docs: list[DocRef]) -> Iterator[ProjectProblem]:

@@ -42,10 +42,11 @@ SEVERITY = Severity.WARNING
 
 
 def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
-    """Report non-terminal steps without successors."""
+    """Report non-terminal steps without successors. A step whose `next` names only steps
+    that do not exist is left to dangling-reference: one broken thing, one finding."""
     graph = ctx.graph(doc)
     for node in graph.nodes:
-        if node.step.terminal or graph.successors[node.step.id]:
+        if node.step.terminal or graph.successors[node.step.id] or node.step.next:
             continue
         yield Problem(
             (*node.path, "id"),
