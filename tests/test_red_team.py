@@ -80,3 +80,31 @@ def test_a_settings_key_in_a_journey_says_where_it_belongs(tmp_path: Path) -> No
         "5:1 unknown key 'review_every' here; it is a key of journeyctl.yaml "
         "(own extensions must start with 'x-')"
     ) in _messages(tmp_path, text)
+
+
+def test_absurd_durations_are_schema_errors_not_crashes(tmp_path: Path) -> None:
+    text = textwrap.dedent(MINIMAL.format(id="j"))
+    text = text.replace("outcome: done\n", "outcome: done\n    duration: 99999999999999999999w\n")
+    text = text.replace("terminal: true}", "terminal: true, sla: 9999999999999999999999h}")
+    messages = _messages(tmp_path, text)
+    assert messages == [
+        "10:15 duration: '99999999999999999999w' is not a duration: "
+        "write e.g. 4h, 14d or 2w (6 digits)",
+        "13:59 sla: '9999999999999999999999h' is not a duration: "
+        "write e.g. 4h, 14d or 2w (6 digits)",
+    ]
+    write(tmp_path, "journeyctl.yaml", "review_every: 99999999999999999999d\n")
+    result = run("lint", str(tmp_path))
+    assert result.exit_code == 2
+    assert "journeyctl.yaml:1:15: bad settings: review_every:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_baseline_nested_100000_deep_is_a_one_line_error(tmp_path: Path) -> None:
+    write(tmp_path, "j.yaml", MINIMAL.format(id="j"))
+    baseline = tmp_path / "b.json"
+    baseline.write_text("[" * 100_000, encoding="utf-8")
+    result = run("lint", str(tmp_path), "--baseline", str(baseline))
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("b.json: not a journeyctl baseline: nested too deeply")
+    assert len(result.stderr.strip().splitlines()) == 1

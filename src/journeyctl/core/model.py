@@ -16,7 +16,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 from pydantic.config import JsonDict
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-DURATION_PATTERN = r"^[0-9]+[hdw]$"
+DURATION_PATTERN = r"^[0-9]{1,6}[hdw]$"
+"""Hours, days or weeks; six digits at most (about 19,000 years) keep every date sum in range."""
 
 Slug = Annotated[
     str,
@@ -48,7 +49,7 @@ def parse_duration(text: str) -> timedelta:
     """Turn ``14d``, ``4h`` or ``2w`` into a timedelta; raise ValueError otherwise."""
     match = re.fullmatch(DURATION_PATTERN, text)
     if match is None:
-        raise ValueError(f"not a duration: {text!r} (expected e.g. 4h, 14d, 2w)")
+        raise ValueError(f"not a duration: {text!r} (expected e.g. 4h, 14d, 2w; 6 digits at most)")
     return timedelta(hours=int(text[:-1]) * _HOURS_PER_UNIT[text[-1]])
 
 

@@ -84,7 +84,7 @@ def _message(detail: ErrorDetails) -> str:
         if pattern == SLUG_PATTERN:
             return f"{field}: {value!r} is not a valid id: use lower-case letters, digits, hyphens"
         if pattern == DURATION_PATTERN:
-            return f"{field}: {value!r} is not a duration: write e.g. 4h, 14d or 2w"
+            return f"{field}: {value!r} is not a duration: write e.g. 4h, 14d or 2w (6 digits)"
     message = _in_yaml_words(detail["msg"])
     if kind == "bool_type" and isinstance(value, str):
         return f"{field}: {message} (got {value!r}; write true or false)"

@@ -57,6 +57,8 @@ def read_baseline(path: Path) -> Counter[Key]:
         raise UsageError(f"{path}: cannot read baseline: {error.strerror or error}") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise UsageError(f"{path}: not a journeyctl baseline: {error}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a journeyctl baseline: nested too deeply") from None
     if not isinstance(document, dict) or document.get("journeyctl-baseline") != FORMAT_VERSION:
         raise UsageError(f"{path}: not a journeyctl baseline (version {FORMAT_VERSION})")
     try:
