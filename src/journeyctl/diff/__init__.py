@@ -11,12 +11,12 @@ and `gitio.py`). In this package:
 - `sides`: changes, summary and findings of one document, from its two sides (`diff_sides`).
 """
 
+from journeyctl.diff.change_model import Change, Document
 from journeyctl.diff.changes import diff_documents
 from journeyctl.diff.findings import compare_findings, finding_key
-from journeyctl.diff.result import (
-    Change,
-    Document,
-    DocumentDiff,
+from journeyctl.diff.result import BaseInfo, DiffReport, DocumentDiff
+from journeyctl.diff.sides import diff_sides
+from journeyctl.diff.summary_model import (
     MetricSummary,
     Moment,
     Pair,
@@ -24,10 +24,11 @@ from journeyctl.diff.result import (
     Summary,
     TeamSummary,
 )
-from journeyctl.diff.sides import diff_sides
 
 __all__ = [
+    "BaseInfo",
     "Change",
+    "DiffReport",
     "Document",
     "DocumentDiff",
     "MetricSummary",

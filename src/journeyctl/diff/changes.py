@@ -35,7 +35,7 @@ from journeyctl.core.model import (
     Stage,
     Step,
 )
-from journeyctl.diff.result import Change, Document, Op, T, jsonable
+from journeyctl.diff.change_model import Change, Document, Op, T, jsonable
 
 
 def _compared(model: type[BaseModel], *apart: str) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from journeyctl.core.model import Flow, parse_duration
-from journeyctl.diff.result import Moment
+from journeyctl.diff.summary_model import Moment
 
 
 @dataclass

@@ -10,32 +10,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from journeyctl.diff import Document, DocumentDiff
+from journeyctl.diff import DiffReport
 
-__all__ = ["FORMATS", "BaseInfo", "DiffReport", "render_report"]
-
-
-@dataclass(frozen=True)
-class BaseInfo:
-    """What `--base REV` compared with: the revision as given, and the commits it named."""
-
-    rev: str
-    compared: str
-    """The commit diffed against: where HEAD branched off `rev` (the merge base)."""
-    commit: str
-    """The commit `rev` names."""
-
-
-@dataclass(frozen=True)
-class DiffReport:
-    """Everything one `journeyctl diff` run compared."""
-
-    diffs: tuple[DocumentDiff, ...]
-    base: BaseInfo | None = None
-    documents: tuple[tuple[Document | None, Document | None], ...] = ()
-    """The (old, new) documents of each diff, for pictures."""
+__all__ = ["FORMATS", "render_report"]
 
 
 Renderer = Callable[[DiffReport, bool], str]

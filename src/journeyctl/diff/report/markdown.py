@@ -22,8 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from journeyctl.core.finding import Finding
-from journeyctl.diff import DocumentDiff, MetricSummary, TeamSummary
-from journeyctl.diff.report import DiffReport
+from journeyctl.diff import DiffReport, DocumentDiff, MetricSummary, TeamSummary
 from journeyctl.diff.report import describe as d
 
 MARKER = "<!-- journeyctl-diff -->"

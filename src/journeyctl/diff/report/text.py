@@ -16,8 +16,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from journeyctl.core.finding import Finding, Severity
-from journeyctl.diff import DocumentDiff, MetricSummary, TeamSummary
-from journeyctl.diff.report import DiffReport
+from journeyctl.diff import DiffReport, DocumentDiff, MetricSummary, TeamSummary
 from journeyctl.diff.report import describe as d
 from journeyctl.lint.report.text import to_string
 
