@@ -2,8 +2,11 @@
 
 Each format is a module with ``render(report, color) -> str`` that returns complete,
 newline-terminated text (or an empty string when there is nothing to say and the format is
-meant for a comment). What the formats say is phrased once, in `describe`; user text is
-escaped by each format for where it lands (terminal, Markdown and HTML, JSON).
+meant for a comment). What the human formats say is phrased once: `wording` (values),
+`verdict`, `table_rows` (summary and stage tables) and `change_lines` (the changes by stage
+and step); each format escapes user text for where it lands (`text_escape` for a terminal,
+`markdown_escape` for Markdown and HTML) and lays out its own tables (`text_tables`,
+`markdown_tables`). `picture` draws the diff as a flow view.
 """
 
 from __future__ import annotations
