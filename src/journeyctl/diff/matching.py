@@ -36,18 +36,20 @@ def missing_after(
 
 def multiset_changes(old: Sequence[str], new: Sequence[str]) -> Iterator[tuple[str, Op]]:
     """Texts removed, then texts added, in their own order; equal texts pair up."""
-    remaining = Counter(new)
-    for text in old:
+    for text in _unpaired(old, new):
+        yield text, "removed"
+    for text in _unpaired(new, old):
+        yield text, "added"
+
+
+def _unpaired(texts: Sequence[str], others: Sequence[str]) -> Iterator[str]:
+    """The texts left once each is paired with an equal one of `others`, in their order."""
+    remaining = Counter(others)
+    for text in texts:
         if remaining[text] > 0:
             remaining[text] -= 1
         else:
-            yield text, "removed"
-    still = Counter(old)
-    for text in new:
-        if still[text] > 0:
-            still[text] -= 1
-        else:
-            yield text, "added"
+            yield text
 
 
 def longest_increasing(values: Sequence[int]) -> set[int]:
