@@ -36,7 +36,7 @@ from journeyctl.diff.report.markdown_tables import (
 )
 from journeyctl.diff.report.table_rows import stage_heading_text
 from journeyctl.diff.report.verdict import verdict
-from journeyctl.diff.report.wording import arrow, overview_entry, plural, severities
+from journeyctl.diff.report.wording import arrow, overview_entry, plural, severities, since
 
 MARKER = "<!-- journeyctl-diff -->"
 """First line of every comment, so a bot can find and update its own comment."""
@@ -85,10 +85,8 @@ def _fit(blocks: list[tuple[str, bool]]) -> str:
 def _overview(report: DiffReport) -> Iterator[str]:
     base = report.base
     if base is not None:
-        since = text(base.rev)
-        if base.compared != base.commit:
-            since += f" (where this branch left it, {code(base.compared[:12])})"
-        yield f"{plural(len(report.diffs), 'journeyctl file')} changed since {since}."
+        changed = plural(len(report.diffs), "journeyctl file")
+        yield f"{changed} changed since {since(base, STYLE)}."
         yield ""
     yield "| file | document | status | steps | lint: introduced / fixed |"
     yield "| --- | --- | --- | --- | --- |"

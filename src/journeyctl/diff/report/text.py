@@ -34,7 +34,7 @@ from journeyctl.diff.report.text_tables import (
     team_table,
 )
 from journeyctl.diff.report.verdict import verdict
-from journeyctl.diff.report.wording import overview_entry, plural, severities
+from journeyctl.diff.report.wording import overview_entry, plural, severities, since
 from journeyctl.lint.report.text import to_string
 
 _LEVEL_STYLES = {"fail": "bold red", "warn": "bold yellow", "ok": "bold green"}
@@ -66,11 +66,8 @@ def render(report: DiffReport, color: bool = False) -> str:
 def _overview(report: DiffReport) -> Iterator[Text]:
     base = report.base
     if base is not None:
-        since = printable(base.rev)
-        if base.compared != base.commit:
-            since += f" (where this branch left it, {base.compared[:12]})"
         count = plural(len(report.diffs), "journeyctl file")
-        yield Text(f"{count} changed since {since}:", style="bold")
+        yield Text(f"{count} changed since {since(base, STYLE)}:", style="bold")
     rows = []
     for diff in report.diffs:
         path, status = overview_entry(diff, base.rev if base else None)

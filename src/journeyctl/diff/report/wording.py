@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from journeyctl.core.finding import Finding, Severity
-from journeyctl.diff import DocumentDiff, MetricSummary, Moment
+from journeyctl.diff import BaseInfo, DocumentDiff, MetricSummary, Moment
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,14 @@ def element_text(finding: Finding) -> str:
         else:
             parts.append(name)
     return " > ".join(parts)
+
+
+def since(base: BaseInfo, style: Style) -> str:
+    """``main``, or ``main (where this branch left it, 0123456789ab)`` when main moved on."""
+    text = style.text(base.rev)
+    if base.compared != base.commit:
+        text += f" (where this branch left it, {style.code(base.compared[:12])})"
+    return text
 
 
 def overview_entry(diff: DocumentDiff, rev: str | None) -> tuple[str, str]:
