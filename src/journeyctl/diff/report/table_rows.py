@@ -9,6 +9,7 @@ from typing import Any
 from journeyctl.diff import Change, DocumentDiff, Pair, StageSummary, Summary
 from journeyctl.diff.report.wording import (
     Style,
+    arrow,
     deviations_text,
     emotion,
     findings_count,
@@ -138,26 +139,27 @@ def stage_row(stage: StageSummary, changes: Sequence[Change], style: Style) -> l
         label += f" (was {style.text(stage.name.before or '')})"
     return [
         label,
-        _arrow(stage.steps, str),
-        _arrow(stage.emotion, emotion),
-        _arrow(
+        _shown(stage.steps, str),
+        _shown(stage.emotion, emotion),
+        _shown(
             stage.lowest,
             lambda m: emotion(m.emotion) if m else "n/a",
         ),
-        _arrow(stage.duration, lambda d: d or "—"),
+        _shown(stage.duration, lambda d: d or "—"),
         stage_changes_text(stage, changes),
     ]
 
 
-def _arrow(pair: Pair[Any], show: Callable[[Any], str]) -> str:
+def _shown(pair: Pair[Any], show: Callable[[Any], str]) -> str:
+    """A stage's measure as `show` writes it, ``before → after``; one side if the other has
+    none, a dash if neither has."""
     if pair.before is None and pair.after is None:
         return "—"
     if pair.before is None:
         return show(pair.after)
     if pair.after is None:
         return show(pair.before)
-    before, after = show(pair.before), show(pair.after)
-    return before if before == after else f"{before} → {after}"
+    return arrow(show(pair.before), show(pair.after))
 
 
 def stage_changes_text(stage: StageSummary, changes: Sequence[Change]) -> str:
