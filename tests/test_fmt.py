@@ -647,3 +647,28 @@ def test_formatted_files_still_lint_the_same(project: Path) -> None:
         write(project, str(path.relative_to(examples)), text)
     assert run("fmt", ".").exit_code == 0
     assert [(f.rule, f.message) for f in lint(project)] == before
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "where"),
+    [
+        ("a: 1\nb: 2\n", "b: 2\na: 1\n", None),  # order is not data
+        ("a: 1\nb: [x, y]\n", "a: 1\nb: [x, z]\n", (2, 8)),  # the first differing value
+        ("a: 1\nb: [x, y]\n", "a: 1\nb: [x]\n", (2, 4)),  # a list that lost an item
+        ("a: 1\nb: 2\n", "a: 1\nc: 2\n", (1, 1)),  # a mapping whose keys differ
+        ("a: {x: 1}\nb: 2\n", "a: {x: 9}\nc: 2\n", (1, 8)),  # what comes first is named
+        ("a: yes\nb: ~\n", "a: true\nb:\n", None),  # the same values, written otherwise
+    ],
+)
+def test_the_data_check_names_where_the_formatted_text_first_differs(
+    before: str, after: str, where: tuple[int, int] | None
+) -> None:
+    from journeyctl.fmt.verify import verify_formatted
+
+    if where is None:
+        verify_formatted(before, after)
+        return
+    with pytest.raises(FormatError) as raised:
+        verify_formatted(before, after)
+    assert "would change the data" in raised.value.message
+    assert (raised.value.line, raised.value.column) == where

@@ -27,8 +27,7 @@ import typer
 from journeyctl.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from journeyctl.diff import DocumentDiff
-    from journeyctl.diff.report import DiffReport
+    from journeyctl.diff import DiffReport, DocumentDiff
 
 
 class DiffFormat(enum.StrEnum):

@@ -1,22 +1,24 @@
 """Semantic diff of two versions of a journeyctl document, and the summary a reviewer reads first.
 
-Pure functions over the models: nothing here reads files or runs git (see `commands/diff.py`
-and `gitio.py`). In this package:
+Pure functions over the models, except `inputs`, which reads the two sides (files, git) and
+lints them. In this package:
 
-- `result`: the data classes a diff produces, and their JSON forms;
-- `changes`: the change list, items matched by id (`diff_documents`);
+- `change_model`, `summary_model`, `result`: the data classes a diff produces (one change;
+  the reviewer's summary; a document's diff and a run's `DiffReport`), and their JSON forms;
+- `changes`: the change list, stages and steps matched by id (`diff_documents`), with
+  `item_changes` (fields, and items without an id) and `matching` (pairing and order);
 - `measures`: the measures of one side, taken in one pass;
 - `summary`: the reviewer's summary, both sides' measures compared (`summarize`);
 - `findings`: lint findings compared by rule and element id (`compare_findings`);
 - `sides`: changes, summary and findings of one document, from its two sides (`diff_sides`).
 """
 
+from journeyctl.diff.change_model import Change, Document
 from journeyctl.diff.changes import diff_documents
 from journeyctl.diff.findings import compare_findings, finding_key
-from journeyctl.diff.result import (
-    Change,
-    Document,
-    DocumentDiff,
+from journeyctl.diff.result import BaseInfo, DiffReport, DocumentDiff
+from journeyctl.diff.sides import diff_sides
+from journeyctl.diff.summary_model import (
     MetricSummary,
     Moment,
     Pair,
@@ -24,10 +26,11 @@ from journeyctl.diff.result import (
     Summary,
     TeamSummary,
 )
-from journeyctl.diff.sides import diff_sides
 
 __all__ = [
+    "BaseInfo",
     "Change",
+    "DiffReport",
     "Document",
     "DocumentDiff",
     "MetricSummary",

@@ -17,41 +17,30 @@ steps an irregular order.
 
 from __future__ import annotations
 
-import bisect
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel
-
-from journeyctl.core.model import (
-    Evidence,
-    Flow,
-    Journey,
-    Metric,
-    Opportunity,
-    Persona,
-    Stage,
-    Step,
+from journeyctl.core.model import Flow, Journey, Persona, Stage, Step
+from journeyctl.diff.change_model import Change, Document
+from journeyctl.diff.item_changes import (
+    added_step,
+    compared,
+    dump,
+    field_changes,
+    item_changes,
+    metric_changes,
+    opportunity_changes,
+    removed_step,
 )
-from journeyctl.diff.result import Change, Document, Op, T, jsonable
+from journeyctl.diff.matching import index_by, longest_increasing, missing_after
 
-
-def _compared(model: type[BaseModel], *apart: str) -> tuple[str, ...]:
-    """The fields of a model compared one by one, in the model's order: all but `apart`
-    (identity, and lists of items that are matched and compared on their own)."""
-    return tuple(name for name in model.model_fields if name not in apart)
-
-
-DOC_FIELDS = _compared(Journey, "journeyctl", "id", "state", "stages")
+DOC_FIELDS = compared(Journey, "journeyctl", "id", "state", "stages")
 """Top-level fields compared; `state` is not a change but what tells the two sides apart."""
-PERSONA_FIELDS = _compared(Persona, "journeyctl", "kind", "id")
-STAGE_FIELDS = _compared(Stage, "id", "name", "metrics", "opportunities", "steps")
-STEP_FIELDS = _compared(Step, "id", "name", "pain_points", "opportunities", "evidence")
-OPPORTUNITY_FIELDS = _compared(Opportunity, "text")
-METRIC_FIELDS = _compared(Metric, "name")
-EVIDENCE_FIELDS = _compared(Evidence, "source")
+PERSONA_FIELDS = compared(Persona, "journeyctl", "kind", "id")
+STAGE_FIELDS = compared(Stage, "id", "name", "metrics", "opportunities", "steps")
+STEP_FIELDS = compared(Step, "id", "name", "pain_points", "opportunities", "evidence")
 
 
 def diff_documents(old: Document | None, new: Document | None) -> list[Change]:
@@ -62,30 +51,40 @@ def diff_documents(old: Document | None, new: Document | None) -> list[Change]:
     """
     if old is None and new is None:
         return []
-    changes: list[Change] = []
     if old is None or new is None:
-        present = new if old is None else old
-        assert present is not None
-        op: Op = "added" if old is None else "removed"
-        value = _dump(present, exclude={"stages"})
-        changes.append(Change(op, present.kind, present.id, **_side_value(op, value)))
-        if isinstance(present, Flow):
-            empty = present.model_copy(update={"stages": []})
-            pair = (empty, present) if old is None else (present, empty)
-            changes.extend(_FlowDiff(*pair).stage_changes())
-        return changes
+        return list(_whole_document(old, new))
     if isinstance(old, Persona) or isinstance(new, Persona):
-        if type(old) is not type(new):
-            return [
-                Change("removed", old.kind, old.id, old=_dump(old)),
-                Change("added", new.kind, new.id, new=_dump(new)),
-            ]
-        changes.extend(_field_changes(old, new, PERSONA_FIELDS, new.kind, new.id, None, None))
-        return changes
+        return _persona_changes(old, new)
     assert isinstance(old, Flow) and isinstance(new, Flow)
-    changes.extend(_field_changes(old, new, DOC_FIELDS, new.kind, new.id, None, None))
-    changes.extend(_FlowDiff(old, new).stage_changes())
-    return changes
+    return [
+        *field_changes(old, new, DOC_FIELDS, new.kind, new.id, None, None),
+        *_FlowDiff(old, new).stage_changes(),
+    ]
+
+
+def _whole_document(old: Document | None, new: Document | None) -> Iterator[Change]:
+    """A document on one side only: it is added (or removed), with all its stages and steps."""
+    present = new if old is None else old
+    assert present is not None
+    value = dump(present, exclude={"stages"})
+    if old is None:
+        yield Change("added", present.kind, present.id, new=value)
+    else:
+        yield Change("removed", present.kind, present.id, old=value)
+    if isinstance(present, Flow):
+        empty = present.model_copy(update={"stages": []})
+        pair = (empty, present) if old is None else (present, empty)
+        yield from _FlowDiff(*pair).stage_changes()
+
+
+def _persona_changes(old: Document, new: Document) -> list[Change]:
+    """A persona's fields; a persona that became a journey (or back) is removed and added."""
+    if type(old) is not type(new):
+        return [
+            Change("removed", old.kind, old.id, old=dump(old)),
+            Change("added", new.kind, new.id, new=dump(new)),
+        ]
+    return list(field_changes(old, new, PERSONA_FIELDS, new.kind, new.id, None, None))
 
 
 class _FlowDiff:
@@ -98,8 +97,8 @@ class _FlowDiff:
     def __init__(self, old: Flow, new: Flow) -> None:
         self.old = old
         self.new = new
-        self.old_stages = _index(old.stages, _by_id)
-        self.new_stages = _index(new.stages, _by_id)
+        self.old_stages = index_by(old.stages, _by_id)
+        self.new_stages = index_by(new.stages, _by_id)
         self.old_steps = _step_index(old)
         self.new_steps = _step_index(new)
         self.old_step_key = {id(place.step): key for key, place in self.old_steps.items()}
@@ -109,7 +108,7 @@ class _FlowDiff:
         """Changes of every stage and its steps, in the new order; removed stages where
         they were."""
         moved = self._moved_stages()
-        removed_after = _removed_after(self.old_stages, self.new_stages)
+        removed_after = missing_after(self.old_stages, self.new_stages)
         for _, stage in removed_after.pop(None, []):
             yield from self._removed_stage(stage)
         for key, (index, stage) in self.new_stages.items():
@@ -134,11 +133,11 @@ class _FlowDiff:
                         "renamed", "stage", stage.id, stage.id, None, "name", old_stage.name,
                         stage.name,
                     )  # fmt: skip
-                yield from _field_changes(
+                yield from field_changes(
                     old_stage, stage, STAGE_FIELDS, "stage", stage.id, stage.id, None
                 )
-                yield from _metric_changes(old_stage.metrics, stage.metrics, stage.id)
-                yield from _opportunity_changes(
+                yield from metric_changes(old_stage.metrics, stage.metrics, stage.id)
+                yield from opportunity_changes(
                     old_stage.opportunities, stage.opportunities, stage.id, None
                 )
                 yield from self._step_changes(key, old_stage, stage)
@@ -149,11 +148,11 @@ class _FlowDiff:
         yield Change("removed", "stage", stage.id, stage.id, old=_dump_stage(stage))
         for step in stage.steps:
             if self.old_step_key[id(step)] not in self.new_steps:
-                yield from _removed_step(step, stage.id)
+                yield from removed_step(step, stage.id)
 
     def _moved_stages(self) -> set[tuple[str, int]]:
         common = [key for key in self.old_stages if key in self.new_stages]
-        kept = _longest_increasing([self.new_stages[key][0] for key in common])
+        kept = longest_increasing([self.new_stages[key][0] for key in common])
         return {key for i, key in enumerate(common) if i not in kept}
 
     def _step_changes(
@@ -172,19 +171,19 @@ class _FlowDiff:
             elif place.stage_key == stage_key:
                 stayed.append(key)
                 previous = old_step.id
-        kept = _longest_increasing([self.new_steps[key].index for key in stayed])
+        kept = longest_increasing([self.new_steps[key].index for key in stayed])
         resequenced = {key for i, key in enumerate(stayed) if i not in kept}
         for old_step in removed_after.pop(None, []):
-            yield from _removed_step(old_step, stage.id)
+            yield from removed_step(old_step, stage.id)
         for step in stage.steps:
             key = self.new_step_key[id(step)]
             old_place = self.old_steps.get(key)
             if old_place is None:
-                yield from _added_step(step, stage.id)
+                yield from added_step(step, stage.id)
             else:
                 yield from self._changed_step(old_place, self.new_steps[key], key in resequenced)
             for old_step in removed_after.pop(step.id, []):
-                yield from _removed_step(old_step, stage.id)
+                yield from removed_step(old_step, stage.id)
 
     def _changed_step(
         self, old_place: _Place, place: _Place, resequenced: bool
@@ -207,8 +206,8 @@ class _FlowDiff:
             yield Change(
                 "renamed", "step", step.id, stage_id, None, "name", old_step.name, step.name
             )
-        yield from _field_changes(old_step, step, STEP_FIELDS, "step", step.id, stage_id, None)
-        yield from _item_changes(old_step, step, step.id, stage_id)
+        yield from field_changes(old_step, step, STEP_FIELDS, "step", step.id, stage_id, None)
+        yield from item_changes(old_step, step, step.id, stage_id)
 
 
 @dataclass(frozen=True)
@@ -236,31 +235,6 @@ def _by_id(item: Stage | Step) -> str:
     return item.id
 
 
-def _removed_after(
-    old: dict[tuple[str, int], tuple[int, T]], new: dict[tuple[str, int], tuple[int, T]]
-) -> dict[tuple[str, int] | None, list[tuple[int, T]]]:
-    """Old items missing from `new`, by the key of the kept item they followed (None: first)."""
-    out: dict[tuple[str, int] | None, list[tuple[int, T]]] = defaultdict(list)
-    previous: tuple[str, int] | None = None
-    for key, entry in old.items():
-        if key in new:
-            previous = key
-        else:
-            out[previous].append(entry)
-    return out
-
-
-def _index(items: Sequence[T], key: Callable[[T], str]) -> dict[tuple[str, int], tuple[int, T]]:
-    """Items by (key, occurrence), in order: a duplicate key is matched in order."""
-    seen: Counter[str] = Counter()
-    out: dict[tuple[str, int], tuple[int, T]] = {}
-    for index, item in enumerate(items):
-        name = key(item)
-        out[(name, seen[name])] = (index, item)
-        seen[name] += 1
-    return out
-
-
 def _step_index(doc: Flow) -> dict[tuple[str, int], _Place]:
     """Every step by (id, occurrence) across the document, with where it is."""
     seen: Counter[str] = Counter()
@@ -273,155 +247,6 @@ def _step_index(doc: Flow) -> dict[tuple[str, int], _Place]:
             out[(step.id, seen[step.id])] = _Place(step, stage_key, si, ti)
             seen[step.id] += 1
     return out
-
-
-def _longest_increasing(values: Sequence[int]) -> set[int]:
-    """Indexes of one longest strictly increasing subsequence of `values`, in O(n log n)."""
-    tails: list[int] = []  # tails[k]: the smallest last value of an increasing run of k+1
-    tail_index: list[int] = []
-    parent: list[int] = [-1] * len(values)
-    for i, value in enumerate(values):
-        k = bisect.bisect_left(tails, value)
-        if k == len(tails):
-            tails.append(value)
-            tail_index.append(i)
-        else:
-            tails[k] = value
-            tail_index[k] = i
-        parent[i] = tail_index[k - 1] if k else -1
-    kept: set[int] = set()
-    i = tail_index[-1] if tail_index else -1
-    while i >= 0:
-        kept.add(i)
-        i = parent[i]
-    return kept
-
-
-def _added_step(step: Step, stage_id: str) -> Iterator[Change]:
-    yield Change("added", "step", step.id, stage_id, new=_dump(step))
-    yield from _item_changes(None, step, step.id, stage_id)
-
-
-def _removed_step(step: Step, stage_id: str) -> Iterator[Change]:
-    yield Change("removed", "step", step.id, stage_id, old=_dump(step))
-    yield from _item_changes(step, None, step.id, stage_id)
-
-
-def _item_changes(
-    old: Step | None, new: Step | None, step_id: str, stage_id: str
-) -> Iterator[Change]:
-    """Pain points, opportunities and evidence of one step (either side may be absent)."""
-    if (
-        old is not None
-        and new is not None
-        and (
-            old.pain_points == new.pain_points
-            and old.opportunities == new.opportunities
-            and old.evidence == new.evidence
-        )
-    ):
-        return
-    old_pains = old.pain_points if old else []
-    new_pains = new.pain_points if new else []
-    for text, op in _multiset_changes(old_pains, new_pains):
-        yield Change(op, "pain_point", text, stage_id, step_id)
-    yield from _opportunity_changes(
-        old.opportunities if old else [], new.opportunities if new else [], stage_id, step_id
-    )
-    yield from _keyed_changes(
-        old.evidence if old else [],
-        new.evidence if new else [],
-        lambda e: e.source,
-        EVIDENCE_FIELDS,
-        "evidence",
-        stage_id,
-        step_id,
-    )
-
-
-def _multiset_changes(old: Sequence[str], new: Sequence[str]) -> Iterator[tuple[str, Op]]:
-    """Texts removed, then texts added, in their own order; equal texts pair up."""
-    remaining = Counter(new)
-    for text in old:
-        if remaining[text] > 0:
-            remaining[text] -= 1
-        else:
-            yield text, "removed"
-    still = Counter(old)
-    for text in new:
-        if still[text] > 0:
-            still[text] -= 1
-        else:
-            yield text, "added"
-
-
-def _opportunity_changes(
-    old: Sequence[Opportunity], new: Sequence[Opportunity], stage_id: str, step_id: str | None
-) -> Iterator[Change]:
-    yield from _keyed_changes(
-        old, new, lambda o: o.text, OPPORTUNITY_FIELDS, "opportunity", stage_id, step_id
-    )
-
-
-def _metric_changes(
-    old: Sequence[Metric], new: Sequence[Metric], stage_id: str
-) -> Iterator[Change]:
-    yield from _keyed_changes(old, new, lambda m: m.name, METRIC_FIELDS, "metric", stage_id, None)
-
-
-M = TypeVar("M", Opportunity, Metric, Evidence)
-
-
-def _keyed_changes(
-    old: Sequence[M],
-    new: Sequence[M],
-    key: Callable[[M], str],
-    fields: Sequence[str],
-    kind: str,
-    stage_id: str,
-    step_id: str | None,
-) -> Iterator[Change]:
-    """Items without an id, matched by a text key: removed, then added or changed, in order."""
-    old_index = _index(old, key)
-    new_index = _index(new, key)
-    for item_key, (_, item) in old_index.items():
-        if item_key not in new_index:
-            yield Change("removed", kind, item_key[0], stage_id, step_id, old=_dump(item))
-    for item_key, (_, item) in new_index.items():
-        old_entry = old_index.get(item_key)
-        if old_entry is None:
-            yield Change("added", kind, item_key[0], stage_id, step_id, new=_dump(item))
-        else:
-            yield from _field_changes(
-                old_entry[1], item, fields, kind, item_key[0], stage_id, step_id
-            )
-
-
-def _field_changes(
-    old: BaseModel,
-    new: BaseModel,
-    fields: Sequence[str],
-    kind: str,
-    item_id: str,
-    stage_id: str | None,
-    step_id: str | None,
-) -> Iterator[Change]:
-    for name in fields:
-        before, after = getattr(old, name, None), getattr(new, name, None)
-        if before != after:
-            yield Change(
-                "changed", kind, item_id, stage_id, step_id, name, jsonable(before),
-                jsonable(after),
-            )  # fmt: skip
-
-
-def _side_value(op: Op, value: Any) -> dict[str, Any]:
-    return {"new": value} if op == "added" else {"old": value}
-
-
-def _dump(item: BaseModel, exclude: set[str] | None = None) -> dict[str, Any]:
-    """An item as JSON data, without the keys left at their defaults."""
-    return item.model_dump(mode="json", exclude_defaults=True, exclude=exclude)
 
 
 def _dump_stage(stage: Stage) -> dict[str, Any]:

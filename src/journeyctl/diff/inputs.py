@@ -21,8 +21,7 @@ from journeyctl.core.errors import UsageError
 
 if TYPE_CHECKING:
     from journeyctl.core.finding import Finding
-    from journeyctl.diff import Document, DocumentDiff
-    from journeyctl.diff.report import BaseInfo, DiffReport
+    from journeyctl.diff import BaseInfo, DiffReport, Document, DocumentDiff
     from journeyctl.lint.engine import FileResult, Target
     from journeyctl.workspace.git import Git
     from journeyctl.workspace.settings import SettingsFinder
@@ -193,8 +192,7 @@ def _finish(
     loader: SideLoader, pairs: list[tuple[Side | None, Side | None]], base: BaseInfo | None = None
 ) -> DiffReport:
     """Add cross-file findings to every side, then diff each pair."""
-    from journeyctl.diff import diff_sides
-    from journeyctl.diff.report import DiffReport
+    from journeyctl.diff import DiffReport, diff_sides
 
     loaded = [side for pair in pairs for side in pair if side is not None]
     extra = _cross_file_findings(loader, loaded)
@@ -265,7 +263,7 @@ def _diff_pair(old_spec: str, new_spec: str, today: date) -> DiffReport:
 
 
 def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffReport:
-    from journeyctl.diff.report import BaseInfo
+    from journeyctl.diff import BaseInfo
     from journeyctl.lint.engine import MARKER, included
 
     loader = SideLoader(today)

@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from journeyctl.core.model import Flow, parse_duration
-from journeyctl.diff.result import Moment
+from journeyctl.core.model import Flow, Opportunity, Stage, Step, parse_duration
+from journeyctl.diff.summary_model import Moment
 
 
 @dataclass
@@ -50,63 +50,74 @@ def measure(doc: Flow | None) -> Profile:
         return profile
     step_ids = {step.id for stage in doc.stages for step in stage.steps}
     last = doc.stages[-1].steps[-1] if doc.stages and doc.stages[-1].steps else None
-    owner_of = profile.owner_of
-    by_owner = profile.opportunities_by_owner
-    steps = frontstage = sla_hours = unowned = dead_ends = pains = opportunities = 0
     profile.stages = len(doc.stages)
     for stage in doc.stages:
         if stage.duration:
             profile.stage_hours += _hours(stage.duration)
         profile.metrics += len(stage.metrics)
-        opportunities += len(stage.opportunities)
-        for opportunity in stage.opportunities:
-            if opportunity.owner:
-                by_owner[opportunity.owner] += 1
-        stage_emotions: list[int] = []
-        stage_lowest: Moment | None = None
-        stage_owner = stage.owner
+        _add_opportunities(profile, stage.opportunities)
         for step in stage.steps:
-            if step.layer == "frontstage":
-                frontstage += 1
-                profile.frontstage_ids.add(step.id)
-            if step.sla:
-                sla_hours += _hours(step.sla)
-            emotion = step.emotion
-            if emotion is not None:
-                stage_emotions.append(emotion)
-                if stage_lowest is None or emotion < stage_lowest.emotion:
-                    stage_lowest = Moment(emotion, stage.id, step.id, step.name)
-            owner = step.owner or stage_owner
-            owner_of.setdefault(step.id, owner)
-            if owner is None:
-                unowned += 1
-            if not step.terminal and (
-                step is last if step.next is None else not any(t in step_ids for t in step.next)
-            ):
-                dead_ends += 1  # as graph.StepGraph sees it: no successor, not terminal
-            if step.pain_points:
-                pains += len(step.pain_points)
-            if step.opportunities:
-                opportunities += len(step.opportunities)
-                for opportunity in step.opportunities:
-                    if opportunity.owner:
-                        by_owner[opportunity.owner] += 1
-        steps += len(stage.steps)
-        profile.emotions.extend(stage_emotions)
-        if stage_lowest is not None and (
-            profile.lowest is None or stage_lowest.emotion < profile.lowest.emotion
+            _add_step(profile, step, stage.owner, _dead_end(step, step_ids, last))
+        emotions, lowest = _emotions(stage)
+        profile.emotions.extend(emotions)
+        if lowest is not None and (
+            profile.lowest is None or lowest.emotion < profile.lowest.emotion
         ):
-            profile.lowest = stage_lowest
+            profile.lowest = lowest
         profile.per_stage.setdefault(
             stage.id,
-            StageProfile(
-                stage.name, len(stage.steps), mean(stage_emotions), stage_lowest, stage.duration
-            ),
+            StageProfile(stage.name, len(stage.steps), mean(emotions), lowest, stage.duration),
         )
-    profile.steps, profile.frontstage, profile.sla_hours = steps, frontstage, sla_hours
-    profile.unowned, profile.dead_ends = unowned, dead_ends
-    profile.pains, profile.opportunities = pains, opportunities
     return profile
+
+
+def _add_step(profile: Profile, step: Step, stage_owner: str | None, dead_end: bool) -> None:
+    """Count one step: touchpoint, SLA, owner, dead end, pain points and opportunities."""
+    profile.steps += 1
+    if step.layer == "frontstage":
+        profile.frontstage += 1
+        profile.frontstage_ids.add(step.id)
+    if step.sla:
+        profile.sla_hours += _hours(step.sla)
+    owner = step.owner or stage_owner
+    profile.owner_of.setdefault(step.id, owner)
+    if owner is None:
+        profile.unowned += 1
+    if dead_end:
+        profile.dead_ends += 1
+    if step.pain_points:
+        profile.pains += len(step.pain_points)
+    if step.opportunities:
+        _add_opportunities(profile, step.opportunities)
+
+
+def _add_opportunities(profile: Profile, opportunities: Sequence[Opportunity]) -> None:
+    profile.opportunities += len(opportunities)
+    for opportunity in opportunities:
+        if opportunity.owner:
+            profile.opportunities_by_owner[opportunity.owner] += 1
+
+
+def _dead_end(step: Step, step_ids: set[str], last: Step | None) -> bool:
+    """No successor and not terminal, as graph.StepGraph sees it."""
+    if step.terminal:
+        return False
+    if step.next is None:
+        return step is last
+    return not any(target in step_ids for target in step.next)
+
+
+def _emotions(stage: Stage) -> tuple[list[int], Moment | None]:
+    """The emotions a stage's steps record, and its lowest moment (the first of the lowest)."""
+    emotions: list[int] = []
+    lowest: Moment | None = None
+    for step in stage.steps:
+        emotion = step.emotion
+        if emotion is not None:
+            emotions.append(emotion)
+            if lowest is None or emotion < lowest.emotion:
+                lowest = Moment(emotion, stage.id, step.id, step.name)
+    return emotions, lowest
 
 
 @functools.cache

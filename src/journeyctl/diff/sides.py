@@ -6,9 +6,10 @@ from collections.abc import Iterable
 
 from journeyctl.core.finding import Finding
 from journeyctl.core.model import Flow, Persona
+from journeyctl.diff.change_model import Document
 from journeyctl.diff.changes import diff_documents
 from journeyctl.diff.findings import compare_findings
-from journeyctl.diff.result import Document, DocumentDiff, SideInfo
+from journeyctl.diff.result import DocumentDiff, SideInfo
 from journeyctl.diff.summary import summarize
 
 

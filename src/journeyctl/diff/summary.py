@@ -7,16 +7,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 
 from journeyctl.core.model import Flow
+from journeyctl.diff.change_model import Change, Document
 from journeyctl.diff.measures import Profile, mean, measure
-from journeyctl.diff.result import (
-    Change,
-    Document,
-    MetricSummary,
-    Pair,
-    StageSummary,
-    Summary,
-    TeamSummary,
-)
+from journeyctl.diff.summary_model import MetricSummary, Pair, StageSummary, Summary, TeamSummary
 
 
 def summarize(

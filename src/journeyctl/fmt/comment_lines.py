@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -11,6 +12,17 @@ class Line:
 
     indent: int | None
     text: str = ""
+
+
+@dataclass
+class Notes:
+    """The comments of one block mapping or sequence, by key or index."""
+
+    before: dict[Any, list[Line]] = field(default_factory=dict)
+    eol: dict[Any, tuple[str, int]] = field(default_factory=dict)
+    scalar: dict[Any, Any] = field(default_factory=dict)
+    """The comment on the `|` or `>` line of a block scalar, as ruamel keeps it."""
+    end: list[Line] = field(default_factory=list)
 
 
 _BLANK = Line(None)

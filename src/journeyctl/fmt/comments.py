@@ -9,23 +9,12 @@ into; after reordering, `Comments.restore` writes them back into ruamel's slots.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from journeyctl.fmt.comment_lines import Line, collapse, split_comment, split_header
+from journeyctl.fmt.comment_lines import Line, Notes, collapse, split_comment, split_header
+from journeyctl.fmt.comment_restore import restore_comments
 from journeyctl.fmt.layout import INDENT
-from journeyctl.fmt.nodes import is_block, is_block_scalar, opaque
-
-
-@dataclass
-class _Notes:
-    """The comments of one block mapping or sequence, by key or index."""
-
-    before: dict[Any, list[Line]] = field(default_factory=dict)
-    eol: dict[Any, tuple[str, int]] = field(default_factory=dict)
-    scalar: dict[Any, Any] = field(default_factory=dict)
-    """The comment on the `|` or `>` line of a block scalar, as ruamel keeps it."""
-    end: list[Line] = field(default_factory=list)
+from journeyctl.fmt.nodes import is_block, is_block_scalar, last_leaf
 
 
 class Comments:
@@ -33,17 +22,15 @@ class Comments:
 
     def __init__(self, source: list[str]) -> None:
         self.source = source
-        self.notes: dict[int, _Notes] = {}
+        self.notes: dict[int, Notes] = {}
         self.pending: list[Line] = []
         self.seen: set[int] = set()
         self.header: list[Line] = []
-        self.restored: set[int] = set()
         self.after: dict[int, list[Any]] = {}
         """Comments to read when a block ends (see `_look_ahead`), by the block's id."""
 
-    # -- harvest: read every comment and decide who owns it ---------------------------------
-
     def harvest(self, root: Any) -> None:
+        """Read every comment of the document `root` and give it to its key, item or block."""
         self._mapping(root, 0, is_root=True)
         end = collapse(self.notes[id(root)].end + self.pending)
         while end and end[-1].indent is None:
@@ -60,7 +47,7 @@ class Comments:
             self._sequence(node, column)
 
     def _mapping(self, node: Any, column: int, is_root: bool = False) -> None:
-        notes = self.notes[id(node)] = _Notes()
+        notes = self.notes[id(node)] = Notes()
         self._container_comments(node)
         keys = list(node)
         for index, key in enumerate(keys):
@@ -89,7 +76,7 @@ class Comments:
         notes.end = self._exit(node, column)
 
     def _sequence(self, node: Any, column: int) -> None:
-        notes = self.notes[id(node)] = _Notes()
+        notes = self.notes[id(node)] = Notes()
         self._container_comments(node)
         for index, value in enumerate(node):
             slots = node.ca.items.get(index) or [None, None, None, None]
@@ -127,7 +114,7 @@ class Comments:
             and self._starts_line(token.start_mark.line, token.start_mark.column)
         ]
         if own_lines:
-            container = _last_leaf(value)[0]
+            container = last_leaf(value)[0]
             self.after.setdefault(id(container), []).extend(own_lines)
 
     def _container_comments(self, node: Any) -> None:
@@ -193,130 +180,11 @@ class Comments:
         end, self.pending = self.pending[: last + 1], self.pending[last + 1 :]
         return collapse(end)
 
-    # -- restore: write the comments back into ruamel's slots -------------------------------
-
     def restore(self, root: Any) -> None:
+        """Write the comments back into ruamel's slots (see `comment_restore`), the file's
+        header above whatever key now comes first."""
         notes = self.notes[id(root)]
         first = next(iter(root), None)
         if first is not None:
             notes.before[first] = self.header + notes.before.get(first, [])
-        self._restore_mapping(root, 0, None)
-
-    def _restore_block(self, node: Any, column: int, hoist: list[Line] | None) -> None:
-        from ruamel.yaml.comments import CommentedMap
-
-        if isinstance(node, CommentedMap):
-            self._restore_mapping(node, column, hoist)
-        else:
-            self._restore_sequence(node, column)
-
-    def _unrestored(self, node: Any) -> _Notes | None:
-        """The notes of a block not restored yet, with ruamel's comment slots cleared for them."""
-        notes = self.notes.get(id(node))
-        if notes is None or id(node) in self.restored:
-            return None
-        self.restored.add(id(node))
-        node.ca.items.clear()
-        node.ca.comment = None
-        return notes
-
-    def _restore_mapping(self, node: Any, column: int, hoist: list[Line] | None) -> None:
-        notes = self._unrestored(node)
-        if notes is None:
-            return
-        for index, key in enumerate(node):
-            value = node[key]
-            before = notes.before.get(key, [])
-            if index == 0 and hoist is not None:
-                # above the first key of a list item means above the item's dash
-                hoist.extend(before)
-                before = []
-            if is_block(value):
-                self._restore_block(value, column + INDENT["mapping"], None)
-            slots = [
-                None,
-                _pre_tokens(before, column),
-                _post_token(notes.eol.get(key)),
-                notes.scalar.get(key),
-            ]
-            if any(slot is not None for slot in slots):
-                node.ca.items[key] = slots
-        self._append_end(node, notes.end, column)
-
-    def _restore_sequence(self, node: Any, column: int) -> None:
-        notes = self._unrestored(node)
-        if notes is None:
-            return
-        for index, value in enumerate(node):
-            before = list(notes.before.get(index, []))
-            if is_block(value):
-                inner = column + INDENT["sequence"] - INDENT["offset"]
-                self._restore_block(value, inner, before)
-            slots = [_post_token(notes.eol.get(index)), _pre_tokens(before, column), None, None]
-            if any(slot is not None for slot in slots):
-                node.ca.items[index] = slots
-        self._append_end(node, notes.end, column)
-
-    def _append_end(self, node: Any, lines: list[Line], column: int) -> None:
-        """Comments at the end of a block follow its last scalar, as ruamel keeps them."""
-        if not lines:
-            return
-        from ruamel.yaml.error import CommentMark
-        from ruamel.yaml.tokens import CommentToken
-
-        container, key, slot, value = _last_leaf(node)
-        slots = container.ca.items.setdefault(key, [None, None, None, None])
-        text = "".join(
-            " " * column + line.text + "\n" if line.indent is not None else "\n" for line in lines
-        )
-        token = slots[slot]
-        if token is not None:
-            token.value = token.value.rstrip("\n") + "\n" + text
-        elif is_block_scalar(value):
-            first = lines[0]
-            head = first.text + "\n" if first.indent is not None else "\n"
-            rest = text.split("\n", 1)[1]
-            slots[slot] = CommentToken(head + rest, CommentMark(column), None)
-        else:
-            slots[slot] = CommentToken("\n" + text, CommentMark(0), None)
-
-
-def _pre_tokens(lines: list[Line], column: int) -> list[Any] | None:
-    if not lines:
-        return None
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    return [
-        CommentToken(line.text + "\n", CommentMark(column), None)
-        if line.indent is not None
-        else CommentToken("\n", CommentMark(0), None)
-        for line in lines
-    ]
-
-
-def _post_token(eol: tuple[str, int] | None) -> Any:
-    if eol is None:
-        return None
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
-
-    text, column = eol
-    return CommentToken(text + "\n", CommentMark(column), None)
-
-
-def _last_leaf(node: Any) -> tuple[Any, Any, int, Any]:
-    """The container, key and comment slot of the scalar that a block ends with."""
-    from ruamel.yaml.comments import CommentedMap
-
-    if isinstance(node, CommentedMap):
-        key = next(reversed(node))
-        value = node[key]
-        if is_block(value) and not opaque(value):
-            return _last_leaf(value)
-        return node, key, 2, value
-    index = len(node) - 1
-    value = node[index]
-    if is_block(value) and not opaque(value):
-        return _last_leaf(value)
-    return node, index, 0, value
+        restore_comments(root, self.notes)

@@ -23,3 +23,20 @@ def is_block_scalar(value: Any) -> bool:
     from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
     return isinstance(value, LiteralScalarString | FoldedScalarString)
+
+
+def last_leaf(node: Any) -> tuple[Any, Any, int, Any]:
+    """The container, key and comment slot of the scalar that a block ends with."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if isinstance(node, CommentedMap):
+        key = next(reversed(node))
+        value = node[key]
+        if is_block(value) and not opaque(value):
+            return last_leaf(value)
+        return node, key, 2, value
+    index = len(node) - 1
+    value = node[index]
+    if is_block(value) and not opaque(value):
+        return last_leaf(value)
+    return node, index, 0, value

@@ -81,26 +81,37 @@ def _difference(
     if isinstance(old, ScalarNode):
         assert isinstance(new, ScalarNode)
         return None if _scalar(old, constructor) == _scalar(new, constructor) else here
-    if isinstance(old, SequenceNode):
-        if len(old.value) != len(new.value):
+    for pair in _children(old, new, constructor):
+        if pair is None:
             return here
-        for old_item, new_item in zip(old.value, new.value, strict=True):
-            found = _difference(old_item, new_item, constructor)
-            if found is not None:
-                return found
-        return None
-    assert isinstance(old, MappingNode)
-    new_items = {_key(k, constructor): v for k, v in new.value}
-    if len(new_items) != len(old.value):
-        return here
-    for key_node, value_node in old.value:
-        key = _key(key_node, constructor)
-        if key not in new_items:
-            return here
-        found = _difference(value_node, new_items[key], constructor)
+        found = _difference(*pair, constructor)
         if found is not None:
             return found
     return None
+
+
+def _children(
+    old: Node, new: Node, constructor: yaml.constructor.SafeConstructor
+) -> Iterator[tuple[Node, Node] | None]:
+    """The items of two sequences, or the values of two mappings by key, in pairs, in the old
+    order; None where the two differ in length or keys (and nothing after it)."""
+    if isinstance(old, SequenceNode):
+        if len(old.value) != len(new.value):
+            yield None
+            return
+        yield from zip(old.value, new.value, strict=True)
+        return
+    assert isinstance(old, MappingNode)
+    new_items = {_key(k, constructor): v for k, v in new.value}
+    if len(new_items) != len(old.value):
+        yield None
+        return
+    for key_node, value_node in old.value:
+        key = _key(key_node, constructor)
+        if key not in new_items:
+            yield None
+            return
+        yield value_node, new_items[key]
 
 
 def _key(node: Node, constructor: yaml.constructor.SafeConstructor) -> Any:

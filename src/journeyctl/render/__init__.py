@@ -8,9 +8,9 @@ Three views of one document:
 - ``blueprint``: service-blueprint lanes (customer, frontstage, backstage, support) with
   the lines of interaction, visibility and internal interaction.
 
-Each view is built as text here, without Graphviz: DOT (`flow_view`, `map_view`,
-`blueprint_view`) or Mermaid (`mermaid`). `output` finds the `dot` executable and turns DOT
-into SVG, PNG or PDF.
+Each view is built as text here, without Graphviz: DOT (`flow_view` and its `flow_nodes`,
+`map_view`, `blueprint_view`) or Mermaid (`mermaid`). `output` finds the `dot` executable and
+turns DOT into SVG, PNG or PDF.
 
 This module stays light to import (the CLI imports it to list the choices of `--view` and
 `--format`); the view builders, and the models they need, are imported when used.

@@ -9,46 +9,49 @@ step, stage or document that has a finding is marked and the finding named.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
-from functools import lru_cache
 
 from journeyctl.core.graph import Node, StepGraph
-from journeyctl.core.model import Flow, Stage, Step
+from journeyctl.core.model import Flow, Stage
 from journeyctl.render import style
-from journeyctl.render.dot import Dot, Html, Lines, Raw, Value
-from journeyctl.render.graphviz import (
-    LegendItem,
-    br,
-    font,
-    has_emotion,
-    header,
-    legend,
-    step_owner,
-    step_tooltip,
-)
-from journeyctl.render.marks import Mark, Marks, rules_of
-from journeyctl.render.text import FONT, html, wrap
+from journeyctl.render.dot import Dot, Value
+from journeyctl.render.flow_nodes import stage_attributes, step_attributes
+from journeyctl.render.graphviz import LegendItem, has_emotion, header, legend
+from journeyctl.render.marks import Marks
+from journeyctl.render.text import FONT
 
-NODE_WIDTH = 168.0
-"""Points of text per line inside a step node."""
 COLUMN_ROWS = 8
 """Steps stacked in one column of a stage before the stage continues in another column."""
-
-
-def lint_row(marks: Sequence[Mark], width: float, size: float = 9) -> str:
-    """A highlighted table row naming the rules that found something here."""
-    text = br(wrap(f"{style.LINT} " + ", ".join(rules_of(marks)), width, size, bold=True))
-    return (
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{style.LINT_FILL}">'
-        f"{font('<B>' + text + '</B>', size, style.LINT_INK)}</TD></TR>"
-    )
 
 
 def flow(doc: Flow, marks: Marks) -> str:
     """The flow view of a journey or workflow as DOT text."""
     graph = StepGraph(doc)
     names = {(node.stage_index, node.step_index): f"s{i}" for i, node in enumerate(graph.nodes)}
+    columns = _columns(graph, names)
     dot = Dot(doc.id)
+    _defaults(dot, doc, marks)
+    for stage_index, stage in enumerate(doc.stages):
+        _stage_cluster(dot, stage_index, stage, marks, names, columns)
+    linked = _step_edges(dot, graph, names, columns)
+    _keep_columns_in_order(dot, doc, columns, linked)
+    return dot.source()
+
+
+Columns = dict[tuple[int, int], list[str]]
+"""Node names by (stage index, column within the stage), each column top down."""
+
+
+def _columns(graph: StepGraph, names: dict[tuple[int, int], str]) -> Columns:
+    """The steps of each stage in columns of `COLUMN_ROWS`."""
+    columns: Columns = {}
+    for node in graph.nodes:
+        key = (node.stage_index, node.step_index // COLUMN_ROWS)
+        columns.setdefault(key, []).append(names[(node.stage_index, node.step_index)])
+    return columns
+
+
+def _defaults(dot: Dot, doc: Flow, marks: Marks) -> None:
+    """The graph's title and legend, and how nodes and edges look unless said otherwise."""
     items: list[LegendItem] = [
         (style.PAIN, style.PAIN_INK, "pain points"),
         (style.IDEA, style.IDEA_INK, "opportunities"),
@@ -90,35 +93,36 @@ def flow(doc: Flow, marks: Marks) -> str:
     )
     dot.defaults("edge", {"color": style.EDGE, "arrowsize": 0.7, "penwidth": 1.2})
 
-    columns: dict[tuple[int, int], list[str]] = {}
-    for node in graph.nodes:
-        key = (node.stage_index, node.step_index // COLUMN_ROWS)
-        columns.setdefault(key, []).append(names[(node.stage_index, node.step_index)])
-    column_of = {name: key for key, members in columns.items() for name in members}
 
-    for stage_index, stage in enumerate(doc.stages):
-        dot.open(f"cluster_{stage_index}", _stage_attributes(stage, marks.stage(stage.id)))
-        for step_index, step in enumerate(stage.steps):
-            name = names[(stage_index, step_index)]
-            dot.node(name, _step_attributes(step, stage, marks.step(stage.id, step.id)))
-        for (column_stage, _), members in columns.items():
-            if column_stage == stage_index and len(members) > 1:
-                dot.same_rank(members)
-        if not stage.steps:
-            dot.node(
-                f"empty{stage_index}",
-                {
-                    "label": "no steps",
-                    "style": "dashed,rounded",
-                    "fontcolor": style.MUTED,
-                    "class": "empty",
-                },
-            )
-        dot.close()
+def _stage_cluster(
+    dot: Dot,
+    stage_index: int,
+    stage: Stage,
+    marks: Marks,
+    names: dict[tuple[int, int], str],
+    columns: Columns,
+) -> None:
+    """One stage as a cluster: its steps, each column on one rank, or a `no steps` box."""
+    dot.open(f"cluster_{stage_index}", stage_attributes(stage, marks.stage(stage.id)))
+    for step_index, step in enumerate(stage.steps):
+        name = names[(stage_index, step_index)]
+        dot.node(name, step_attributes(step, stage, marks.step(stage.id, step.id)))
+    for (column_stage, _), members in columns.items():
+        if column_stage == stage_index and len(members) > 1:
+            dot.same_rank(members)
+    if not stage.steps:
+        dot.node(f"empty{stage_index}", _EMPTY_STAGE)
+    dot.close()
 
+
+def _step_edges(
+    dot: Dot, graph: StepGraph, names: dict[tuple[int, int], str], columns: Columns
+) -> set[tuple[str, str]]:
+    """The start dot and every edge of the step graph; the (tail, head) names linked."""
     if graph.entry is not None:
         dot.node("start", _START)
         dot.edge("start", names[(graph.entry.stage_index, graph.entry.step_index)])
+    column_of = {name: key for key, members in columns.items() for name in members}
     linked: set[tuple[str, str]] = set()
     for tail, head in graph.edges():
         tail_name = names[(tail.stage_index, tail.step_index)]
@@ -131,17 +135,31 @@ def flow(doc: Flow, marks: Marks) -> str:
             dot.edge(head_name, tail_name, {**values, "dir": "back"})
         else:
             dot.edge(tail_name, head_name, values)
+    return linked
+
+
+def _keep_columns_in_order(
+    dot: Dot, doc: Flow, columns: Columns, linked: set[tuple[str, str]]
+) -> None:
+    """Invisible edges: document order down each column, and columns aligned at the top."""
     for members in columns.values():
         for upper, lower in itertools.pairwise(members):
             if (upper, lower) not in linked:
-                dot.edge(lower, upper, _INVISIBLE)  # keep document order down the column
+                dot.edge(lower, upper, _INVISIBLE)
     # The first node of every column, stages without steps included, in stage order.
     heads = {key: members[0] for key, members in columns.items()}
     heads |= {(i, 0): f"empty{i}" for i, stage in enumerate(doc.stages) if not stage.steps}
     ordered = [heads[key] for key in sorted(heads)]
     for left, right in itertools.pairwise(ordered):
-        dot.edge(left, right, {**_INVISIBLE, "weight": 8})  # top-align the columns
-    return dot.source()
+        dot.edge(left, right, {**_INVISIBLE, "weight": 8})
+
+
+_EMPTY_STAGE: dict[str, Value] = {
+    "label": "no steps",
+    "style": "dashed,rounded",
+    "fontcolor": style.MUTED,
+    "class": "empty",
+}
 
 
 _START: dict[str, Value] = {
@@ -155,100 +173,6 @@ _START: dict[str, Value] = {
     "tooltip": "start",
     "class": "start",
 }
-
-
-def _stage_attributes(stage: Stage, marks: Sequence[Mark]) -> dict[str, Value]:
-    details = [part for part in (stage.owner and f"owner {stage.owner}", stage.duration) if part]
-    rows = [font("<B>" + html(stage.name) + "</B>", 14)]
-    if details:
-        rows.append(font(html(" · ".join(details)), 10, style.MUTED))
-    if marks:
-        found = f"{style.LINT} " + ", ".join(rules_of(marks))
-        rows.append(f'<FONT POINT-SIZE="10"><B>{html(found)}</B></FONT>')
-    label = (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-        + "".join(f'<TR><TD ALIGN="LEFT">{row}</TD></TR>' for row in rows)
-        + "</TABLE>"
-    )
-    tooltip = [stage.name, stage.goal and f"goal: {stage.goal}"]
-    tooltip += [stage.outcome and f"outcome: {stage.outcome}"]
-    tooltip += [f"{style.LINT} {mark.text}" for mark in marks]
-    return {
-        "label": Html(label),
-        "labeljust": "l",
-        "style": "rounded,filled",
-        "fillcolor": style.STAGE_FILL,
-        "color": style.GRID,
-        "margin": 14,
-        "id": f"stage-{stage.id}",
-        "class": "stage lint" if marks else "stage",
-        "tooltip": Lines(line for line in tooltip if line),
-    }
-
-
-_OWNER = font("owner", 9, style.MUTED)
-_EMOTION = font("emotion", 9, style.MUTED)
-_TABLE = f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" WIDTH="{NODE_WIDTH:g}">'
-
-
-@lru_cache(maxsize=1024)
-def _who_row(owner: str | None, emotion: int | None) -> str:
-    who = [f"{_OWNER} {html(owner) if owner else '<I>none</I>'}"]
-    if emotion is not None:
-        who.append(f"{_EMOTION} {style.emotion_label(emotion)}")
-    return f'<TR><TD ALIGN="LEFT">{font(" · ".join(who), 9)}</TD></TR>'
-
-
-@lru_cache(maxsize=1024)
-def _where_row(channel: str | None, touchpoint: str | None) -> str:
-    where = " · ".join(part for part in (channel, touchpoint) if part)
-    if not where:
-        return ""
-    text = br(wrap(where, NODE_WIDTH, 9, max_lines=2))
-    return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 9)}</TD></TR>'
-
-
-@lru_cache(maxsize=256)
-def _flags_row(pains: int, ideas: int, terminal: bool) -> str:
-    flags = []
-    if pains:
-        text = f"{style.PAIN} {style.plural(pains, 'pain point')}"
-        flags.append(font(text, 9, style.PAIN_INK))
-    if ideas:
-        text = f"{style.IDEA} {style.plural(ideas, 'opportunity', 'opportunities')}"
-        flags.append(font(text, 9, style.IDEA_INK))
-    if terminal:
-        flags.append(font(f"{style.END} ends here", 9))
-    return f'<TR><TD ALIGN="LEFT">{"  ".join(flags)}</TD></TR>' if flags else ""
-
-
-def _step_attributes(step: Step, stage: Stage, marks: Sequence[Mark]) -> dict[str, Value]:
-    owner = step_owner(step, stage)
-    name = br(wrap(step.name, NODE_WIDTH, 11, bold=True, max_lines=3))
-    label = (
-        f'{_TABLE}<TR><TD ALIGN="LEFT" BALIGN="LEFT"><B>{name}</B></TD></TR>'
-        f"{_who_row(owner, step.emotion)}"
-        f"{_where_row(step.channel, step.touchpoint)}"
-        f"{_flags_row(len(step.pain_points), len(step.opportunities), step.terminal)}"
-        f"{lint_row(marks, NODE_WIDTH) if marks else ''}</TABLE>"
-    )
-    emotion = "none" if step.emotion is None else str(step.emotion).replace("-", "n")
-    css = f"step emotion-{emotion}" + (" terminal" if step.terminal else "")
-    values: dict[str, Value] = {
-        "label": Html(label),
-        "fillcolor": Raw(style.emotion_fill(step.emotion)),
-        "id": Raw(f"step-{step.id}"),
-        "class": Raw(css),
-        "tooltip": step_tooltip(step, f"owner: {owner or 'none'}", marks),
-    }
-    if step.terminal:
-        values["penwidth"] = 2.0
-    if marks:
-        values["color"] = style.LINT_INK
-        values["penwidth"] = 2.5
-        values["style"] = "rounded,filled,dashed"
-        values["class"] = Raw(f"{css} lint")
-    return values
 
 
 _INVISIBLE: dict[str, Value] = {"style": "invis", "arrowhead": "none"}

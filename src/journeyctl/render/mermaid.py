@@ -18,12 +18,13 @@ entity codes (`#58;`), which it turns back into the characters when it draws.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from journeyctl.core.graph import StepGraph
-from journeyctl.core.model import Flow
+from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.graphviz import step_owner
-from journeyctl.render.marks import Marks, rules_of
+from journeyctl.render.marks import Mark, Marks, rules_of
 from journeyctl.render.text import clean, wrap
 
 _ENTITY = re.compile(r"""[#:;<>&"%`\\{}\[\]|]""")
@@ -100,42 +101,69 @@ def flowchart(doc: Flow, marks: Marks) -> str:
         "flowchart LR",
         f"{INDENT}%% {escape(doc.title)} ({doc.kind} {doc.id}, {doc.state})",
     ]
-    classes: dict[str, list[str]] = {}
+    classes: dict[str, list[str]] = {}  # node names by the class that styles them
     for stage_index, stage in enumerate(doc.stages):
         lines.append(f'{INDENT}subgraph st{stage_index}["{escape(stage.name) or stage.id}"]')
         if not stage.steps:
             lines.append(f'{INDENT * 2}empty{stage_index}["no steps"]')
         for step_index, step in enumerate(stage.steps):
             name = names[(stage_index, step_index)]
-            owner = step_owner(step, stage)
-            where = " · ".join(part for part in (step.channel, step.touchpoint) if part)
-            label = f"<b>{_wrapped(step.name) or step.id}</b><br>"
-            label += f"owner {owner}" if owner else "<i>no owner</i>"
-            if where:
-                label += f"<br>{_wrapped(where)}"
-            flags = []
-            if step.pain_points:
-                flags.append(f"{style.PAIN} {style.plural(len(step.pain_points), 'pain point')}")
-            if step.opportunities:
-                count = len(step.opportunities)
-                flags.append(f"{style.IDEA} {style.plural(count, 'opportunity', 'opportunities')}")
-            if step.terminal:
-                flags.append(f"{style.END} ends here")
-            if flags:
-                label += "<br>" + " ".join(flags)
             found = marks.step(stage.id, step.id)
-            if found:
-                label += "<br><b>" + escape(f"{style.LINT} " + ", ".join(rules_of(found))) + "</b>"
-                classes.setdefault("lint", []).append(name)
-            lines.append(f'{INDENT * 2}{name}["{label}"]')
-            classes.setdefault(_emotion_class(step.emotion), []).append(name)
-            if step.terminal:
-                classes.setdefault("terminal", []).append(name)
+            lines.append(f'{INDENT * 2}{name}["{_step_label(step, stage, found)}"]')
+            for class_name in _step_classes(step, found):
+                classes.setdefault(class_name, []).append(name)
         lines.append(f"{INDENT}end")
     if graph.entry is not None:
         entry = names[(graph.entry.stage_index, graph.entry.step_index)]
         lines.append(f'{INDENT}start(("start")) --> {entry}')
         classes.setdefault("start", []).append("start")
+    lines += _edges(graph, names)
+    lines += _CLASS_DEFINITIONS
+    lines += [f"{INDENT}class {','.join(members)} {name}" for name, members in classes.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _step_label(step: Step, stage: Stage, found: Sequence[Mark]) -> str:
+    """Name, owner, channel and touchpoint, flags and lint rules, as lines of a node label."""
+    owner = step_owner(step, stage)
+    where = " · ".join(part for part in (step.channel, step.touchpoint) if part)
+    label = f"<b>{_wrapped(step.name) or step.id}</b><br>"
+    label += f"owner {owner}" if owner else "<i>no owner</i>"
+    if where:
+        label += f"<br>{_wrapped(where)}"
+    flags = _flags(step)
+    if flags:
+        label += "<br>" + " ".join(flags)
+    if found:
+        label += "<br><b>" + escape(f"{style.LINT} " + ", ".join(rules_of(found))) + "</b>"
+    return label
+
+
+def _flags(step: Step) -> list[str]:
+    """``▲ 2 pain points``, ``◆ 1 opportunity``, ``◉ ends here``."""
+    flags = []
+    if step.pain_points:
+        flags.append(f"{style.PAIN} {style.plural(len(step.pain_points), 'pain point')}")
+    if step.opportunities:
+        count = len(step.opportunities)
+        flags.append(f"{style.IDEA} {style.plural(count, 'opportunity', 'opportunities')}")
+    if step.terminal:
+        flags.append(f"{style.END} ends here")
+    return flags
+
+
+def _step_classes(step: Step, found: Sequence[Mark]) -> list[str]:
+    """The classes that style a step's node: lint, its emotion, terminal."""
+    classes = ["lint"] if found else []
+    classes.append(_emotion_class(step.emotion))
+    if step.terminal:
+        classes.append("terminal")
+    return classes
+
+
+def _edges(graph: StepGraph, names: dict[tuple[int, int], str]) -> list[str]:
+    """Every edge of the step graph: dotted back to an earlier step, thick from a branch."""
+    lines = []
     for tail, head in graph.edges():
         arrow = "-->"
         if (head.stage_index, head.step_index) <= (tail.stage_index, tail.step_index):
@@ -145,18 +173,18 @@ def flowchart(doc: Flow, marks: Marks) -> str:
         tail_name = names[(tail.stage_index, tail.step_index)]
         head_name = names[(head.stage_index, head.step_index)]
         lines.append(f"{INDENT}{tail_name} {arrow} {head_name}")
-    for emotion, fill in style.EMOTION_FILL.items():
-        lines.append(
-            f"{INDENT}classDef {_emotion_class(emotion)} fill:{fill},stroke:{style.BORDER},"
-            f"color:{style.TEXT}"
-        )
-    lines.append(
-        f"{INDENT}classDef emotionNone fill:{style.NO_EMOTION_FILL},stroke:{style.BORDER},"
+    return lines
+
+
+_CLASS_DEFINITIONS = [
+    *(
+        f"{INDENT}classDef {_emotion_class(emotion)} fill:{fill},stroke:{style.BORDER},"
         f"color:{style.TEXT}"
-    )
-    lines.append(f"{INDENT}classDef terminal stroke-width:3px")
-    lines.append(f"{INDENT}classDef start fill:#1a1a1a,stroke:#1a1a1a,color:#ffffff")
-    lines.append(f"{INDENT}classDef lint stroke:#000000,stroke-width:3px,stroke-dasharray:5 3")
-    for name, members in classes.items():
-        lines.append(f"{INDENT}class {','.join(members)} {name}")
-    return "\n".join(lines) + "\n"
+        for emotion, fill in style.EMOTION_FILL.items()
+    ),
+    f"{INDENT}classDef emotionNone fill:{style.NO_EMOTION_FILL},stroke:{style.BORDER},"
+    f"color:{style.TEXT}",
+    f"{INDENT}classDef terminal stroke-width:3px",
+    f"{INDENT}classDef start fill:#1a1a1a,stroke:#1a1a1a,color:#ffffff",
+    f"{INDENT}classDef lint stroke:#000000,stroke-width:3px,stroke-dasharray:5 3",
+]

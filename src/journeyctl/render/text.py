@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from html import escape as html_escape
 
 FONT = "Helvetica,Arial,sans-serif"
 """The font of every label; on Linux fontconfig resolves it to DejaVu Sans."""
@@ -95,14 +96,9 @@ def escape(text: str) -> str:
     """Escape a piece of already cleaned text (spaces kept) for an HTML-like label."""
     if _NO_MARKUP.fullmatch(text):
         return text
-    return (
-        _CONTROL.sub("", text)
-        .replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace('"', "&quot;")
-        .replace("'", "&#39;")
-    )
+    # html.escape writes ' as &#x27;; the labels have always said &#39; (the same character).
+    # No other &#x27; can be left: every & of the text itself is already &amp;.
+    return html_escape(_CONTROL.sub("", text)).replace("&#x27;", "&#39;")
 
 
 _PLAIN = re.compile(r"(?:[!#-\[\]-~]+ )*[!#-\[\]-~]+|")

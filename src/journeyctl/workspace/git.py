@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from journeyctl.core.errors import UsageError
 
@@ -225,15 +225,6 @@ def _parse_name_status(output: bytes) -> list[ChangedFile]:
             changed.append(ChangedFile(path, path))
         index += 2
     return changed
-
-
-def relative_to_top(path: Path, toplevel: Path) -> str:
-    """A working-tree path as git names it: POSIX, relative to the top of the repository."""
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keep symlinks as named
-    try:
-        return PurePosixPath(absolute.relative_to(toplevel).as_posix()).as_posix()
-    except ValueError:
-        raise UsageError(f"{path}: outside the git repository at {toplevel}") from None
 
 
 def _first_line(done: subprocess.CompletedProcess[bytes]) -> str:

@@ -2,40 +2,21 @@
 
 Each format is a module with ``render(report, color) -> str`` that returns complete,
 newline-terminated text (or an empty string when there is nothing to say and the format is
-meant for a comment). What the formats say is phrased once, in `describe`; user text is
-escaped by each format for where it lands (terminal, Markdown and HTML, JSON).
+meant for a comment). What the human formats say is phrased once: `wording` (values),
+`verdict`, `table_rows` (summary and stage tables) and `change_lines` (the changes by stage
+and step); each format escapes user text for where it lands (`text_escape` for a terminal,
+`markdown_escape` for Markdown and HTML) and lays out its own tables (`text_tables`,
+`markdown_tables`). `picture` draws the diff as a flow view.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from journeyctl.diff import Document, DocumentDiff
+from journeyctl.diff import DiffReport
 
-__all__ = ["FORMATS", "BaseInfo", "DiffReport", "render_report"]
-
-
-@dataclass(frozen=True)
-class BaseInfo:
-    """What `--base REV` compared with: the revision as given, and the commits it named."""
-
-    rev: str
-    compared: str
-    """The commit diffed against: where HEAD branched off `rev` (the merge base)."""
-    commit: str
-    """The commit `rev` names."""
-
-
-@dataclass(frozen=True)
-class DiffReport:
-    """Everything one `journeyctl diff` run compared."""
-
-    diffs: tuple[DocumentDiff, ...]
-    base: BaseInfo | None = None
-    documents: tuple[tuple[Document | None, Document | None], ...] = ()
-    """The (old, new) documents of each diff, for pictures."""
+__all__ = ["FORMATS", "render_report"]
 
 
 Renderer = Callable[[DiffReport, bool], str]

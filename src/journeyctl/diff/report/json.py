@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from journeyctl.diff.report import DiffReport
+from journeyctl.diff import DiffReport
 
 
 def render(report: DiffReport, color: bool = False) -> str:
