@@ -16,8 +16,6 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.core.errors import UsageError
-
 
 def init(
     directory: Annotated[
@@ -26,25 +24,15 @@ def init(
     ] = Path(),
 ) -> None:
     """Create journeyctl.yaml, a persona and a journey that lints clean, with their schemas."""
-    from journeyctl.scaffold import check_free, project_files
-    from journeyctl.workspace.write import write_atomic
+    from journeyctl.scaffold import project_files, write_project
+    from journeyctl.workspace.messages import printable
 
-    files = project_files(date.today())
-    check_free(directory, files)  # everything is checked before anything is written
-    written: list[Path] = []
-    try:
-        for name, content in files.items():
-            path = directory / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, content)
-            written.append(path)
-    except OSError as error:
-        raise UsageError(f"{directory}: cannot write: {error.strerror or error}") from None
+    written = write_project(directory, project_files(date.today()))  # all or nothing
     for path in written:
-        typer.echo(f"created {_shown(path)}")
+        typer.echo(printable(f"created {_shown(path)}"))
     target = _shown(directory)
     command = "journeyctl lint" if target == "." else f"journeyctl lint {target}"
-    typer.echo(f"\nnext: {command}")
+    typer.echo(f"\n{printable(f'next: {command}')}")
 
 
 def _shown(path: Path) -> str:
