@@ -172,7 +172,7 @@ def test_init_writes_nothing_when_a_folder_is_blocked(tmp_path: Path) -> None:
 def test_init_takes_back_what_it_wrote_when_a_write_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import journeyctl.scaffold
+    import journeyctl.workspace.write
 
     calls: list[Path] = []
 
@@ -180,9 +180,10 @@ def test_init_takes_back_what_it_wrote_when_a_write_fails(
         calls.append(path)
         if len(calls) == 3:
             raise UsageError(f"{path}: cannot write: No space left on device")
-        write_file(path, data)
+        real_write(path, data)
 
-    monkeypatch.setattr(journeyctl.scaffold, "write_file", failing)
+    real_write = journeyctl.workspace.write.write_file
+    monkeypatch.setattr(journeyctl.workspace.write, "write_file", failing)
     result = run("init", str(tmp_path / "p"))
     assert result.exit_code == 2
     _one_error_line(result.stderr, "No space left on device")

@@ -9,15 +9,12 @@ refreshes them after an upgrade.
 
 from __future__ import annotations
 
-import contextlib
-import os
 from datetime import date
 from pathlib import Path, PurePosixPath
 
-from journeyctl.core.errors import JourneyError, UsageError
+from journeyctl.core.errors import UsageError
 from journeyctl.schema import dump, schemas
 from journeyctl.workspace.settings import SETTINGS_NAMES, read_pyproject_settings
-from journeyctl.workspace.write import check_target, write_file
 
 SCHEMA_DIR = "schemas"
 DOCUMENT_SCHEMA = f"{SCHEMA_DIR}/journey.schema.json"
@@ -249,58 +246,3 @@ def check_free(directory: Path, files: dict[str, str]) -> None:
         raise UsageError(
             f"{pyproject}: the project already has [tool.journeyctl] settings; nothing written"
         )
-
-
-def write_project(directory: Path, files: dict[str, str]) -> list[Path]:
-    """Write every file under `directory`, or none of them; return the paths written.
-
-    Every target is checked before anything is written (nothing there yet, every folder
-    creatable and writable); should a write still fail, what was written is removed again.
-    """
-    check_free(directory, files)
-    targets = [directory / name for name in files]
-    for target in targets:
-        check_target(target)
-        _check_folder(target.parent)
-    written: list[Path] = []
-    created: list[Path] = []
-    try:
-        for target, content in zip(targets, files.values(), strict=True):
-            _make_folder(target.parent, created)
-            write_file(target, content)
-            written.append(target)
-    except JourneyError:
-        for path in reversed(written):
-            path.unlink(missing_ok=True)
-        for folder in reversed(created):
-            with contextlib.suppress(OSError):
-                folder.rmdir()
-        raise
-    return written
-
-
-def _check_folder(folder: Path) -> None:
-    """Raise UsageError unless `folder` is, or can be created as, a writable directory."""
-    missing = folder
-    while not missing.is_dir():
-        if missing.is_symlink() or missing.exists():
-            raise UsageError(f"{missing}: exists and is not a directory; nothing written")
-        if missing.parent == missing:
-            break
-        missing = missing.parent
-    if not os.access(missing, os.W_OK | os.X_OK):
-        raise UsageError(f"{missing}: cannot write there (permission denied); nothing written")
-
-
-def _make_folder(folder: Path, created: list[Path]) -> None:
-    """Create `folder` and its missing parents, recording each one created."""
-    missing: list[Path] = []
-    while not folder.is_dir():
-        missing.append(folder)
-        folder = folder.parent
-    for path in reversed(missing):
-        try:
-            path.mkdir()
-        except OSError as error:
-            raise UsageError(f"{path}: cannot create: {error.strerror or error}") from None
-        created.append(path)

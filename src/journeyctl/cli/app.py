@@ -20,7 +20,6 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Annotated, Any, NoReturn, ParamSpec
 
-import click
 import typer
 import typer.core
 
@@ -34,8 +33,15 @@ from journeyctl.cli.schema import schema
 from journeyctl.core.errors import JourneyError
 
 P = ParamSpec("P")
+_CLI_EXCEPTIONS: tuple[type[Exception], ...] = (
+    typer.Exit,
+    typer.Abort,
+    *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
+)
+"""What the command-line library raises on purpose (exit codes, usage errors): not ours."""
 DEBUG_ENV = "JOURNEYCTL_DEBUG"
-_DEBUG_KEY = "journeyctl.debug"
+_debug = {"flag": False}
+"""Whether this run's `--debug` was given: set by the root callback before any command runs."""
 
 
 def failure_code(error: BaseException) -> int:
@@ -63,9 +69,7 @@ def failure_code(error: BaseException) -> int:
 
 
 def _debugging() -> bool:
-    context = click.get_current_context(silent=True)
-    flag = bool(context.meta.get(_DEBUG_KEY)) if context is not None else False
-    return flag or os.environ.get(DEBUG_ENV, "") not in ("", "0")
+    return _debug["flag"] or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
 def _guarded(command: Callable[P, None]) -> Callable[P, None]:
@@ -75,7 +79,7 @@ def _guarded(command: Callable[P, None]) -> Callable[P, None]:
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
             command(*args, **kwargs)
-        except (typer.Exit, click.exceptions.Exit, click.ClickException, click.Abort):
+        except _CLI_EXCEPTIONS:
             raise
         except Exception as error:
             raise typer.Exit(failure_code(error)) from None
@@ -127,7 +131,6 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    context: typer.Context,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
@@ -141,7 +144,7 @@ def _root(
     ] = False,
 ) -> None:
     """Customer journey maps and workflows as version-controlled YAML: lint, diff, render."""
-    context.meta[_DEBUG_KEY] = debug
+    _debug["flag"] = debug
 
 
 for _name, _command in (

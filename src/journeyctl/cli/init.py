@@ -24,10 +24,13 @@ def init(
     ] = Path(),
 ) -> None:
     """Create journeyctl.yaml, a persona and a journey that lints clean, with their schemas."""
-    from journeyctl.scaffold import project_files, write_project
+    from journeyctl.scaffold import check_free, project_files
     from journeyctl.workspace.messages import printable
+    from journeyctl.workspace.write import write_files
 
-    written = write_project(directory, project_files(date.today()))  # all or nothing
+    files = project_files(date.today())
+    check_free(directory, files)
+    written = write_files({directory / name: text for name, text in files.items()})
     for path in written:
         typer.echo(printable(f"created {_shown(path)}"))
     target = _shown(directory)

@@ -28,7 +28,7 @@ def schema(
     from journeyctl.cli.present import emit
     from journeyctl.schema import dump, schemas
     from journeyctl.workspace.messages import printable
-    from journeyctl.workspace.write import check_target, write_file
+    from journeyctl.workspace.write import write_files
 
     generated = schemas()
     if output is None or (output.suffix.lower() == ".json" and not output.is_dir()):
@@ -36,9 +36,5 @@ def schema(
         if output is not None:
             typer.echo(printable(f"wrote journey.schema.json to {output}"), err=True)
         return
-    targets = {output / name: dump(content) for name, content in generated.items()}
-    for target in targets:  # all or nothing
-        check_target(target)
-    for target, text in targets.items():
-        write_file(target, text, parents=True)
+    write_files({output / name: dump(content) for name, content in generated.items()})
     typer.echo(printable(f"wrote {', '.join(sorted(generated))} to {output}"), err=True)

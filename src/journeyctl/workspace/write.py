@@ -18,6 +18,7 @@ write may replace.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import re
 import stat
@@ -103,6 +104,60 @@ def write_file(
         _write_atomic(path, data.encode("utf-8") if isinstance(data, str) else data)
     except OSError as error:
         raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+
+
+def write_files(files: dict[Path, str | bytes]) -> list[Path]:
+    """Write every file, or none: all-or-nothing `write_file` for a set of new files.
+
+    Every target is checked first (see `check_target`; its folder must be, or be creatable
+    as, a writable directory); should a write still fail, the files written and the folders
+    made are removed again. Returns the paths written.
+    """
+    for path in files:
+        check_target(path)
+        _check_folder(path.parent)
+    written: list[Path] = []
+    made: list[Path] = []
+    try:
+        for path, data in files.items():
+            _make_folder(path.parent, made)
+            write_file(path, data)
+            written.append(path)
+    except UsageError:
+        for path in reversed(written):
+            path.unlink(missing_ok=True)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
+    return written
+
+
+def _check_folder(folder: Path) -> None:
+    """Raise WriteRefused unless `folder` is, or can be made as, a writable directory."""
+    existing = folder
+    while not existing.is_dir():
+        if existing.is_symlink() or existing.exists():
+            raise WriteRefused(f"{existing}: exists and is not a directory; nothing written")
+        if existing.parent == existing:
+            break
+        existing = existing.parent
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise WriteRefused(f"{existing}: cannot write there (permission denied); nothing written")
+
+
+def _make_folder(folder: Path, made: list[Path]) -> None:
+    """Make `folder` and its missing parents, recording each one made."""
+    missing: list[Path] = []
+    while not folder.is_dir():
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir()
+        except OSError as error:
+            raise UsageError(f"{path}: cannot create: {error.strerror or error}") from None
+        made.append(path)
 
 
 def _same(target: os.stat_result, path: Path, other: Path) -> bool:
