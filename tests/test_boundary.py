@@ -174,6 +174,19 @@ def test_a_dangling_link_with_a_hostile_name_is_named_on_one_line(
             assert not line.startswith("::error file=x"), (args, line)
 
 
+@pytest.mark.parametrize("name", ["::error file=x::owned.yaml", "##[error]owned.yaml"])
+def test_a_file_name_cannot_start_a_workflow_command_in_text_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, name, UNOWNED)
+    result = run("lint", ".", "--format", "text", env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1
+    assert f"./{name}:11:14: error[unowned-step]" in result.stdout
+    for line in (result.stdout + result.stderr).splitlines():
+        assert not line.startswith(("::", "##[")), line
+
+
 def test_escape_and_bell_in_a_name_are_shown_escaped(tmp_path: Path) -> None:
     name = "a\x1b[31mred\x07.yaml"
     write(tmp_path, name, UNOWNED)

@@ -127,7 +127,7 @@ def _apply_baseline(report: LintReport, baseline: Path) -> None:
     report.findings = comparison.new
     if hidden:
         noun = "finding" if hidden == 1 else "findings"
-        say(f"{hidden} {noun} recorded in the baseline {baseline} not shown")
+        say(f"{hidden} {noun} recorded in {baseline} {'is' if hidden == 1 else 'are'} not shown")
     if comparison.fixed:
         fixed = len(comparison.fixed)
         say(

@@ -21,6 +21,9 @@ _CONTROLS_BUT_TABS = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff]")
 _CONTROLS_BUT_LINE_BREAKS = re.compile("[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
+_COMMAND_STARTS = ("::", "##[")
+
+
 def _escaped(match: re.Match[str]) -> str:
     code = ord(match.group())
     if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
@@ -35,6 +38,13 @@ def printable(text: str, *, keep_tabs: bool = False) -> str:
     """
     pattern = _CONTROLS_BUT_TABS if keep_tabs else _CONTROLS
     return pattern.sub(_escaped, text)
+
+
+def printable_path(path: str) -> str:
+    """A file name to print at the start of a line: `printable`, and never the start of a
+    GitHub workflow command (``::error ...`` or ``##[error]...``): such a name gets ``./``."""
+    shown = printable(path)
+    return f"./{shown}" if shown.startswith(_COMMAND_STARTS) else shown
 
 
 def printable_but_line_breaks(text: str) -> str:

@@ -27,7 +27,7 @@ from rich.text import Text
 
 from journeyctl.core.finding import Finding, LintReport, Severity
 from journeyctl.lint.report import ReportOptions
-from journeyctl.workspace.messages import printable
+from journeyctl.workspace.messages import printable, printable_path
 
 _SEVERITY_STYLES = {
     Severity.ERROR: "bold red",
@@ -84,7 +84,7 @@ def _plural(count: int, word: str) -> str:
 def _finding_lines(finding: Finding, source: list[str] | None, gutter: int) -> Iterator[Text]:
     style = _SEVERITY_STYLES[finding.severity]
     yield Text.assemble(
-        (f"{printable(finding.path)}:{finding.line}:{finding.column}:", "bold"),
+        (f"{printable_path(finding.path)}:{finding.line}:{finding.column}:", "bold"),
         " ",
         (finding.severity.label, style),
         ("[", "dim"),
