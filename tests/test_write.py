@@ -243,3 +243,18 @@ def test_diff_draws_into_a_new_picture(project: Path) -> None:
     result = run("diff", "old.yaml", "new.yaml", "-o", "pictures/change.svg")
     assert result.exit_code == 0, result.stderr
     assert (project / "pictures" / "change.svg").read_bytes().lstrip().startswith(b"<?xml")
+
+
+def test_a_link_to_a_directory_and_a_link_loop_are_refused(project: Path) -> None:
+    (project / "folder").mkdir()
+    (project / "to-folder.json").symlink_to("folder")
+    (project / "loop.json").symlink_to("loop.json")
+    for target, words in (
+        ("to-folder.json", "to-folder.json (a symbolic link) is a directory"),
+        ("loop.json", "loop.json: cannot write"),
+    ):
+        result = run("lint", "old.yaml", "-o", target)
+        assert result.exit_code == 2
+        _one_error_line(result.stderr, words)
+    assert list((project / "folder").iterdir()) == []
+    assert (project / "loop.json").is_symlink()

@@ -55,34 +55,35 @@ def check_target(path: Path, inputs: Iterable[Path] = (), *, replace_input: bool
     With `replace_input`, `path` is the input being rewritten (fmt): it must be a regular
     file, and may be an input and a journeyctl file.
     """
-    try:
-        link = path.lstat()
-    except FileNotFoundError:
-        return
-    except OSError as error:
-        raise WriteRefused(f"{path}: cannot write: {error.strerror or error}") from None
-    through = " (a symbolic link)" if stat.S_ISLNK(link.st_mode) else ""
-    try:
-        target = path.stat()
-    except FileNotFoundError:
-        return  # a dangling link: the new file replaces the link itself
-    except OSError as error:
-        raise WriteRefused(f"{path}: cannot write: {error.strerror or error}") from None
+    found = _existing(path)
+    if found is None:
+        return  # nothing there, or a dangling link: the new file replaces the link itself
+    target, named = found
     if stat.S_ISDIR(target.st_mode):
-        raise WriteRefused(f"{path}{through} is a directory: refusing to write a file over it")
+        raise WriteRefused(f"{named} is a directory: refusing to write a file over it")
     if not stat.S_ISREG(target.st_mode):
         raise WriteRefused(
-            f"{path}{through} is not a regular file (a FIFO, device or socket): refusing to "
-            "write to it"
+            f"{named} is not a regular file (a FIFO, device or socket): refusing to write to it"
         )
     if replace_input:
         return
     if _holds_journeyctl(path):
-        raise WriteRefused(
-            f"{path}{through} is a journeyctl file: refusing to overwrite it with output"
-        )
+        raise WriteRefused(f"{named} is a journeyctl file: refusing to overwrite it with output")
     if any(_same(target, path, other) for other in inputs):
-        raise WriteRefused(f"{path}{through} is an input file: refusing to overwrite it")
+        raise WriteRefused(f"{named} is an input file: refusing to overwrite it")
+
+
+def _existing(path: Path) -> tuple[os.stat_result, str] | None:
+    """What is at `path`, links followed, and how to name it; None when nothing is there."""
+    try:
+        link = path.lstat()
+        target = path.stat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:  # a symbolic-link loop, a file where a folder should be, ...
+        raise WriteRefused(f"{path}: cannot write: {error.strerror or error}") from None
+    through = " (a symbolic link)" if stat.S_ISLNK(link.st_mode) else ""
+    return target, f"{path}{through}"
 
 
 def write_file(
