@@ -223,3 +223,22 @@ def test_github_annotations_escape_controls_in_messages_and_properties() -> None
     )
     out = get_reporter("github")(LintReport([finding], files=1), ReportOptions())
     assert out == "::error file=a\\x1b.yaml,line=1,col=1,title=unowned-step::bell\\x07 and%0Anext\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+@pytest.mark.parametrize("command", [["rules"], ["explain", "dead-end"], ["schema"]])
+def test_a_full_disk_behind_stdout_is_not_called_a_bug(command: list[str]) -> None:
+    import subprocess
+
+    with Path("/dev/full").open("w") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "journeyctl", *command],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+    assert (done.returncode, done.stderr) == (
+        2,
+        "journeyctl: cannot write to stdout: No space left on device\n",
+    )

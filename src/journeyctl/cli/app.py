@@ -13,6 +13,7 @@ traceback with ``journeyctl --debug ...`` or ``JOURNEYCTL_DEBUG=1``.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 import traceback
@@ -55,7 +56,8 @@ def failure_code(error: BaseException) -> int:
     if isinstance(error, JourneyError):
         say(str(error))
         return 2
-    if isinstance(error, BrokenPipeError):  # `journeyctl ... | head`: the reader has gone
+    if _is_output_failure(error):
+        assert isinstance(error, OSError)
         return stdout_failed(error)
     if _debugging():  # the frames as they are; the message, like every message, sanitized
         trace = traceback.TracebackException.from_exception(error)
@@ -66,6 +68,18 @@ def failure_code(error: BaseException) -> int:
         f"again with --debug or {DEBUG_ENV}=1 for the traceback)"
     )
     return 2
+
+
+def _is_output_failure(error: BaseException) -> bool:
+    """Whether printing failed: the reader of stdout has gone (`journeyctl ... | head`), or
+    the disk behind a redirect is full. Files journeyctl reads or writes name themselves."""
+    if isinstance(error, BrokenPipeError):
+        return True
+    return (
+        isinstance(error, OSError)
+        and error.filename is None
+        and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO)
+    )
 
 
 def _debugging() -> bool:
