@@ -93,3 +93,20 @@ def test_bad_baseline_file_is_exit_2(legacy: Path) -> None:
     missing = run("lint", "--baseline", "nope.json")
     assert missing.exit_code == 2
     assert "nope.json: cannot read baseline" in missing.stderr
+
+
+def test_the_baseline_says_how_many_findings_it_hid(legacy: Path) -> None:
+    run("lint", "--write-baseline", "baseline.json")
+    result = run("lint", "--baseline", "baseline.json")
+    assert result.exit_code == 0, result.output
+    assert "no findings" in result.stdout
+    assert "journeyctl: 2 findings recorded in baseline.json are not shown\n" in result.stderr
+
+
+def test_write_baseline_refuses_a_directory_and_an_input(legacy: Path) -> None:
+    (legacy / "out").mkdir()
+    for target, words in (("out", "is a directory"), ("legacy.yaml", "is a journeyctl file")):
+        result = run("lint", "legacy.yaml", "--write-baseline", target)
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"journeyctl: {target}") and words in result.stderr
+    assert (legacy / "legacy.yaml").read_text(encoding="utf-8") == LEGACY

@@ -436,8 +436,8 @@ def test_without_output_prints_dot_to_stdout() -> None:
 
 
 def test_binary_formats_are_refused_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from journeyctl.cli.render import make_plan
     from journeyctl.core.errors import UsageError
+    from journeyctl.render.plan import make_plan
 
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     with pytest.raises(UsageError, match="refusing to write PNG to a terminal"):
@@ -611,9 +611,11 @@ def test_duplicate_documents_in_a_directory_are_drawn_once(tmp_path: Path) -> No
 
 
 def test_no_progress_bar_when_stderr_is_not_a_terminal() -> None:
-    from journeyctl.cli.render import _NoProgress, _progress
+    from contextlib import nullcontext
 
-    assert isinstance(_progress(100), _NoProgress)
+    from journeyctl.cli.render import _progress
+
+    assert isinstance(_progress(100), nullcontext)
 
 
 @needs_dot

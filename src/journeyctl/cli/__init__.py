@@ -1,3 +1,5 @@
-"""The command line: the Typer app and one module per command."""
+"""The command line: the Typer app (`journeyctl.cli.app`) and one module per command.
 
-from journeyctl.cli.app import app as app
+This package imports nothing itself, so that `journeyctl --version` can print the version
+(`journeyctl.cli.version`) without loading the command-line library.
+"""

@@ -1,42 +1,102 @@
-"""The journeyctl command line: parse options, call the core, report, choose the exit code.
+"""The journeyctl command line: the Typer app, the root options and the one error boundary.
 
-Heavy modules are imported inside the commands that need them so that `--version` and
-`--help` stay fast.
+Each command lives in a module of its own (`journeyctl.cli.lint`, `.rules`, `.schema`,
+`.diff`, `.fmt`, `.init`, `.render`) that reads its options, calls the feature, presents the
+result and picks the exit code. Those modules import only Typer and the standard library at
+the top, and the rest inside the command, so that `--version` and `--help` stay fast.
+
+Every command runs inside `_guarded`, the error boundary: a `JourneyError` (the user's
+mistake: a bad file, a bad option) is one line ``journeyctl: ...`` on stderr and exit code 2;
+any other exception is journeyctl's own bug: exit 2 too, one line that says so, and the
+traceback with ``journeyctl --debug ...`` or ``JOURNEYCTL_DEBUG=1``.
 """
 
 from __future__ import annotations
 
-import enum
+import errno
 import os
 import sys
-from collections.abc import Callable, Sequence
+import traceback
+from collections.abc import Callable
 from functools import wraps
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, ParamSpec
+from typing import Annotated, Any, NoReturn, ParamSpec
 
 import typer
 import typer.core
 
-from journeyctl import __version__
-from journeyctl.cli.options import IgnoreForeign
-from journeyctl.core.errors import JourneyError, UsageError
-
-if TYPE_CHECKING:
-    from journeyctl.core.finding import Finding, LintReport
+from journeyctl.cli.diff import diff
+from journeyctl.cli.fmt import fmt
+from journeyctl.cli.init import init
+from journeyctl.cli.lint import lint
+from journeyctl.cli.render import render
+from journeyctl.cli.rules import explain, rules
+from journeyctl.cli.schema import schema
+from journeyctl.core.errors import JourneyError
 
 P = ParamSpec("P")
+_CLI_EXCEPTIONS: tuple[type[Exception], ...] = (
+    typer.Exit,
+    typer.Abort,
+    *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
+)
+"""What the command-line library raises on purpose (exit codes, usage errors): not ours."""
+DEBUG_ENV = "JOURNEYCTL_DEBUG"
+_debug = {"flag": False}
+"""Whether this run's `--debug` was given: set by the root callback before any command runs."""
+
+
+def failure_code(error: BaseException) -> int:
+    """Say what went wrong in one line on stderr (sanitized); return the exit code."""
+    from journeyctl.cli.version import stdout_failed
+    from journeyctl.workspace.messages import say
+
+    if isinstance(error, KeyboardInterrupt):
+        say("interrupted")
+        return 130
+    if isinstance(error, JourneyError):
+        say(str(error))
+        return 2
+    if _is_output_failure(error):
+        assert isinstance(error, OSError)
+        return stdout_failed(error)
+    if _debugging():  # the frames as they are; the message, like every message, sanitized
+        trace = traceback.TracebackException.from_exception(error)
+        sys.stderr.write("Traceback (most recent call last):\n")
+        sys.stderr.writelines(trace.stack.format())
+    say(
+        f"internal error: {type(error).__name__}: {error} (this is a bug in journeyctl; run "
+        f"again with --debug or {DEBUG_ENV}=1 for the traceback)"
+    )
+    return 2
+
+
+def _is_output_failure(error: BaseException) -> bool:
+    """Whether printing failed: the reader of stdout has gone (`journeyctl ... | head`), or
+    the disk behind a redirect is full. Files journeyctl reads or writes name themselves."""
+    if isinstance(error, BrokenPipeError):
+        return True
+    return (
+        isinstance(error, OSError)
+        and error.filename is None
+        and error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EIO)
+    )
+
+
+def _debugging() -> bool:
+    return _debug["flag"] or os.environ.get(DEBUG_ENV, "") not in ("", "0")
 
 
 def _guarded(command: Callable[P, None]) -> Callable[P, None]:
-    """Turn the domain errors of a command into one line on stderr and exit code 2."""
+    """Run a command inside the error boundary (see the module docstring)."""
 
     @wraps(command)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
         try:
             command(*args, **kwargs)
-        except JourneyError as error:
-            typer.echo(f"journeyctl: {error}", err=True)
-            raise typer.Exit(2) from None
+        except _CLI_EXCEPTIONS:
+            raise
+        except Exception as error:
+            raise typer.Exit(failure_code(error)) from None
 
     return run
 
@@ -76,29 +136,11 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(enum.StrEnum):
-    """Formats of `journeyctl lint`."""
-
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-    SARIF = "sarif"
-    JUNIT = "junit"
-
-
-class FailOn(enum.StrEnum):
-    """The lowest severity that makes `journeyctl lint` exit 1."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-    NEVER = "never"
-
-
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"journeyctl {__version__}")
-        raise typer.Exit()
+        from journeyctl.cli.version import print_version
+
+        raise typer.Exit(print_version())
 
 
 @app.callback()
@@ -107,226 +149,58 @@ def _root(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    debug: Annotated[
+        bool,
+        typer.Option(
+            "--debug",
+            help=f"On an internal error, show the traceback (as {DEBUG_ENV}=1 does).",
+        ),
+    ] = False,
 ) -> None:
     """Customer journey maps and workflows as version-controlled YAML: lint, diff, render."""
+    _debug["flag"] = debug
 
 
-@app.command(cls=_Command)
-@_guarded
-def lint(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Files or directories to lint (default: the current directory)."),
-    ] = None,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output format (default: text; github when GITHUB_ACTIONS=true).",
-            show_default=False,
-        ),
-    ] = None,
-    output_file: Annotated[
-        Path | None,
-        typer.Option("--output-file", "-o", help="Write the report to this file, not stdout."),
-    ] = None,
-    fail_on: Annotated[
-        FailOn, typer.Option(help="Exit 1 when a finding is at least this severe.")
-    ] = FailOn.ERROR,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print findings only, no summary.")
-    ] = False,
-    statistics: Annotated[
-        bool, typer.Option("--statistics", help="Also show how many findings each rule has.")
-    ] = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
-    ] = None,
-    ignore_foreign: IgnoreForeign = False,
-    baseline: Annotated[
-        Path | None,
-        typer.Option(help="Report only findings not recorded in this baseline file."),
-    ] = None,
-    write_baseline: Annotated[
-        Path | None,
-        typer.Option(help="Record today's findings in this file (and exit 0)."),
-    ] = None,
-) -> None:
-    """Check journeys, workflows and personas; exit 1 when findings reach --fail-on."""
-    from journeyctl.core.finding import Severity
-    from journeyctl.lint.engine import NO_FILES_WARNING, lint_paths
-    from journeyctl.lint.report import ReportOptions, get_reporter
-    from journeyctl.workspace.write import emit, stdout_has_color
-
-    chosen = output_format or (
-        OutputFormat.GITHUB if os.environ.get("GITHUB_ACTIONS") == "true" else OutputFormat.TEXT
-    )
-    run = lint_paths(paths or [Path()], jobs=jobs, ignore_foreign=ignore_foreign)
-    if write_baseline is not None:
-        from journeyctl.lint.baseline import write_baseline as record
-
-        count = record(write_baseline, run.report.findings)
-        noun = "finding" if count == 1 else "findings"
-        typer.echo(f"journeyctl: recorded {count} {noun} in {write_baseline}", err=True)
-        raise typer.Exit(2 if run.io_errors else 0)
-    if baseline is not None:
-        _apply_baseline(run.report, baseline)
-    for message in run.io_errors:
-        typer.echo(f"journeyctl: {message}", err=True)
-    if run.report.files == 0 and not run.io_errors:
-        typer.echo(f"journeyctl: {NO_FILES_WARNING}", err=True)
-    color = output_file is None and chosen is OutputFormat.TEXT and stdout_has_color()
-    threshold = None if fail_on is FailOn.NEVER else Severity.parse(fail_on.value)
-    options = ReportOptions(color=color, quiet=quiet, fail_on=threshold)
-    emit(get_reporter(chosen.value)(run.report, options), output_file)
-    if statistics:
-        _print_statistics(run.report.findings, to_stderr=chosen is not OutputFormat.TEXT)
-    if run.io_errors:
-        raise typer.Exit(2)
-    if threshold is not None and any(f.severity >= threshold for f in run.report.findings):
-        raise typer.Exit(1)
-
-
-def _apply_baseline(report: LintReport, baseline: Path) -> None:
-    """Keep only findings new since the baseline; say which baselined ones are fixed."""
-    from journeyctl.lint.baseline import compare, read_baseline
-
-    comparison = compare(report.findings, read_baseline(baseline))
-    report.findings = comparison.new
-    if comparison.fixed:
-        fixed = len(comparison.fixed)
-        typer.echo(
-            f"journeyctl: {fixed} baselined finding{'s are' if fixed > 1 else ' is'} fixed; "
-            f"tighten the baseline with --write-baseline {baseline}",
-            err=True,
-        )
-        for rule, path, element in comparison.fixed:
-            typer.echo(f"  fixed: {path}: {rule} at {element}", err=True)
-
-
-def _print_statistics(findings: Sequence[Finding], to_stderr: bool) -> None:
-    from collections import Counter
-
-    from rich.console import Console
-    from rich.table import Table
-
-    counts = Counter((f.rule, f.severity.label) for f in findings)
-    table = Table("count", "rule", "severity", box=None, title=None)
-    for (rule, severity), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-        table.add_row(str(count), rule, severity)
-    Console(stderr=to_stderr, highlight=False).print(table)
-
-
-from journeyctl.cli.diff import diff as _diff  # noqa: E402 - light; see its docstring
-from journeyctl.cli.fmt import fmt as _fmt  # noqa: E402 - light; see its docstring
-from journeyctl.cli.init import init as _init  # noqa: E402 - light; see its docstring
-from journeyctl.cli.render import render as _render  # noqa: E402 - light; see its docstring
-
-app.command(name="diff", cls=_Command)(_guarded(_diff))
-app.command(name="render", cls=_Command)(_guarded(_render))
-app.command(name="init", cls=_Command)(_guarded(_init))
-app.command(name="fmt", cls=_Command)(_guarded(_fmt))
-
-
-@app.command(cls=_Command)
-@_guarded
-def rules(
-    markdown: Annotated[
-        bool, typer.Option("--markdown", help="Print a Markdown table (as in README.md).")
-    ] = False,
-) -> None:
-    """List every rule with its default severity and what it finds."""
-    from journeyctl.lint.rules import REGISTRY, Rule
-
-    def severity(rule: Rule) -> str:
-        if rule.workflow_severity is None:
-            return rule.severity.label
-        return f"{rule.severity.label} ({rule.workflow_severity.label} in workflows)"
-
-    if markdown:
-        lines = ["| rule | default severity | finds |", "| --- | --- | --- |"]
-        lines += [f"| `{r.name}` | {severity(r)} | {r.summary} |" for r in REGISTRY.values()]
-        typer.echo("\n".join(lines))
-        return
-
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False)
-    table.add_column("rule", no_wrap=True, style="bold")
-    table.add_column("default severity")
-    table.add_column("finds")
-    for rule in REGISTRY.values():
-        table.add_row(rule.name, severity(rule), rule.summary)
-    Console(highlight=False).print(table)
-
-
-@app.command(cls=_Command)
-@_guarded
-def explain(rule: Annotated[str, typer.Argument(help="A rule name, e.g. unowned-step.")]) -> None:
-    """Show one rule's documentation with a bad and a good example."""
-    import difflib
-
-    from journeyctl.lint.rules import REGISTRY
-
-    found = REGISTRY.get(rule)
-    if found is None:
-        close = difflib.get_close_matches(rule, REGISTRY, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else "; `journeyctl rules` lists them"
-        raise UsageError(f"unknown rule '{rule}'{hint}")
-    severity = found.severity.label
-    if found.workflow_severity is not None:
-        severity += f", {found.workflow_severity.label} in workflows"
-    typer.echo(f"{found.name} [{severity}]\n")
-    typer.echo(_dedent_doc(found.doc))
-
-
-def _dedent_doc(doc: str) -> str:
-    import inspect
-
-    return inspect.cleandoc(doc)
-
-
-@app.command(cls=_Command)
-@_guarded
-def schema(
-    output_dir: Annotated[
-        Path | None,
-        typer.Option("--output-dir", "-o", help="Write the schema files into this directory."),
-    ] = None,
-) -> None:
-    """Print the JSON Schema of journeyctl documents, or write every schema into a directory."""
-    from journeyctl.schema import dump, schemas
-    from journeyctl.workspace.write import write_atomic
-
-    generated = schemas()
-    if output_dir is None:
-        sys.stdout.write(dump(generated["journey.schema.json"]))
-        return
-    try:
-        output_dir.mkdir(parents=True, exist_ok=True)
-        for name, content in generated.items():
-            write_atomic(output_dir / name, dump(content))
-    except OSError as error:
-        raise UsageError(f"{output_dir}: cannot write schemas: {error.strerror or error}") from None
-    typer.echo(f"wrote {', '.join(sorted(generated))} to {output_dir}", err=True)
+for _name, _command in (
+    ("lint", lint),
+    ("diff", diff),
+    ("render", render),
+    ("init", init),
+    ("fmt", fmt),
+    ("rules", rules),
+    ("explain", explain),
+    ("schema", schema),
+):
+    app.command(name=_name, cls=_Command)(_guarded(_command))
 
 
 def main() -> NoReturn:
-    """Run the app; an unexpected failure is one line on stderr and exit 2, never a traceback."""
+    """Run the app; whatever escapes a command still ends in one line and an exit code."""
+    from journeyctl.cli.version import stdout_failed
+
     try:
-        app()
+        try:
+            app()
+        finally:
+            _flush_stdout()
     except SystemExit:
         raise
-    except KeyboardInterrupt:
-        _fail("interrupted", 130)
-    except Exception as error:  # the last error boundary
-        _fail(f"internal error: {type(error).__name__}: {error}", 2)
+    except _StdoutFailed as failed:
+        sys.exit(stdout_failed(failed.error))
+    except BaseException as error:  # the last boundary: interrupts, failures outside commands
+        sys.exit(failure_code(error))
     sys.exit(0)
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"journeyctl: {message}", err=True)
-    sys.exit(code)
+class _StdoutFailed(Exception):
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _flush_stdout() -> None:
+    """Flush what the command printed, now: a full disk is reported, not lost at exit."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        raise _StdoutFailed(error) from None

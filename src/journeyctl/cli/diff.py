@@ -7,11 +7,12 @@ Three ways to name what to compare:
   (added, deleted and renamed files included), against the working tree;
 - ``journeyctl diff --journey ID [DIR]``: the `current` and `optimized` documents with that id.
 
-This module is the command line and the drawing of a diff; `journeyctl.diff.inputs` finds
-and loads the sides (linted as `lint` would, so the findings a change introduces or fixes are
-the document's doing; a side that does not load is an input error: exit code 2) and
-`journeyctl.diff` compares them. Only Typer and the standard library are imported at the top;
-the rest inside the command.
+This module is the command line: `journeyctl.diff.inputs` finds and loads the sides (linted
+as `lint` would, so the findings a change introduces or fixes are the document's doing; a
+side that does not load is an input error: exit code 2), `journeyctl.diff` compares them,
+`journeyctl.diff.report` writes the report and `journeyctl.diff.report.output` draws the
+picture. Only Typer and the standard library are imported at the top; the rest inside the
+command.
 """
 
 from __future__ import annotations
@@ -24,10 +25,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from journeyctl.cli.options import output_option
 from journeyctl.core.errors import UsageError
 
 if TYPE_CHECKING:
-    from journeyctl.diff import DiffReport, DocumentDiff
+    from journeyctl.diff import DiffReport
 
 
 class DiffFormat(enum.StrEnum):
@@ -46,17 +48,13 @@ class DiffFormat(enum.StrEnum):
         """Whether this format draws the flow view rather than writing a report."""
         return self in (DiffFormat.SVG, DiffFormat.PNG, DiffFormat.PDF, DiffFormat.DOT)
 
+    @classmethod
+    def of_file(cls, path: Path | None) -> DiffFormat | None:
+        """The format an output file's suffix asks for, if it is one of these."""
+        from journeyctl.workspace.write import format_of
 
-_SUFFIX_FORMATS = {
-    ".md": DiffFormat.MARKDOWN,
-    ".markdown": DiffFormat.MARKDOWN,
-    ".json": DiffFormat.JSON,
-    ".svg": DiffFormat.SVG,
-    ".png": DiffFormat.PNG,
-    ".pdf": DiffFormat.PDF,
-    ".dot": DiffFormat.DOT,
-    ".gv": DiffFormat.DOT,
-}
+        name = format_of(path)
+        return next((member for member in cls if member.value == name), None)
 
 
 class FailOnNew(enum.StrEnum):
@@ -107,8 +105,7 @@ def diff(
         ),
     ] = None,
     output_file: Annotated[
-        Path | None,
-        typer.Option("--output-file", "-o", help="Write the diff to this file, not stdout."),
+        Path | None, output_option("Write the diff to this file, not stdout.")
     ] = None,
     exit_code: Annotated[
         bool,
@@ -130,36 +127,14 @@ def diff(
     points, opportunities, owners, emotion and targets before and after; and the lint
     findings the change introduces and fixes.
     """
-    from journeyctl.core.finding import Severity
-    from journeyctl.diff.inputs import build_report
-    from journeyctl.diff.report import render_report
-    from journeyctl.workspace.write import emit, stdout_has_color
-
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # loading makes millions of small acyclic objects, as in lint_paths
-    try:
-        report = build_report(sides or [], base, journey)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
-    chosen = output_format or _SUFFIX_FORMATS.get(
-        output_file.suffix.lower() if output_file else "", DiffFormat.TEXT
-    )
+    inputs = [Path(side) for side in sides or []]
+    report = _build(sides or [], base, journey)
+    chosen = output_format or DiffFormat.of_file(output_file) or DiffFormat.TEXT
     if chosen.is_picture:
-        _draw(report, chosen, output_file)
+        _write_picture(report, chosen, output_file, inputs)
     else:
-        color = output_file is None and chosen is DiffFormat.TEXT and stdout_has_color()
-        text = render_report(report, chosen.value, color=color)
-        if not report.diffs and base is not None:
-            typer.echo(f"journeyctl: no journeyctl file changed since {base}", err=True)
-        emit(text, output_file)
-    if fail_on is not None:
-        threshold = Severity.ERROR if fail_on is FailOnNew.NEW_ERRORS else Severity.WARNING
-        introduced = [f for d in report.diffs for f in d.findings.introduced]
-        if any(finding.severity >= threshold for finding in introduced):
-            raise typer.Exit(1)
-    if exit_code and any(d.status != "unchanged" for d in report.diffs):
-        raise typer.Exit(1)
+        _write_report(report, chosen, output_file, inputs, base)
+    raise typer.Exit(_exit_code(report, fail_on, exit_code))
 
 
 def draw_diff(
@@ -171,60 +146,76 @@ def draw_diff(
     `output_format` (svg, png, pdf or dot), else the suffix of `output_file`, else dot.
     UsageError for bad input, as everywhere.
     """
-    from journeyctl.diff.inputs import build_report
-
-    chosen = DiffFormat(output_format) if output_format else None
-    if chosen is None and output_file is not None:
-        chosen = _SUFFIX_FORMATS.get(output_file.suffix.lower())
+    chosen = DiffFormat(output_format) if output_format else DiffFormat.of_file(output_file)
     chosen = chosen or DiffFormat.DOT
     if not chosen.is_picture:
         raise UsageError(f"cannot draw a diff as {chosen.value}: use svg, png, pdf or dot")
+    report = _build([old, new], None, None)
+    _write_picture(report, chosen, output_file, [Path(old), Path(new)])
+
+
+def _build(sides: list[str], base: str | None, journey: str | None) -> DiffReport:
+    """Load and compare the sides, with the garbage collector paused."""
+    from journeyctl.diff.inputs import build_report
+
     gc_was_enabled = gc.isenabled()
-    gc.disable()
+    gc.disable()  # loading makes millions of small acyclic objects, as in lint_paths
     try:
-        report = build_report([old, new], None, None)
+        return build_report(sides, base, journey)
     finally:
         if gc_was_enabled:
             gc.enable()
-    _draw(report, chosen, output_file)
 
 
-def _draw(report: DiffReport, output_format: DiffFormat, output_file: Path | None) -> None:
-    """Draw the flow view of one journey's diff and write it."""
-    from journeyctl.core.model import Flow
-    from journeyctl.diff.report.picture import diff_source
-    from journeyctl.workspace.write import emit
+def _write_report(
+    report: DiffReport,
+    chosen: DiffFormat,
+    output_file: Path | None,
+    inputs: list[Path],
+    base: str | None,
+) -> None:
+    from journeyctl.cli.present import emit
+    from journeyctl.diff.report import render_report
+    from journeyctl.workspace.messages import say, stdout_has_color
 
-    if len(report.diffs) != 1:
-        raise UsageError(
-            f"a picture shows one journey, and {len(report.diffs)} changed: "
-            "give OLD NEW (or --journey ID), or use --format markdown"
-        )
-    diff, (old, new) = report.diffs[0], report.documents[0]
-    if not isinstance(old, Flow | None) or not isinstance(new, Flow | None):
-        raise UsageError("a persona has no flow to draw; use --format text or markdown")
+    color = output_file is None and chosen is DiffFormat.TEXT and stdout_has_color()
+    text = render_report(report, chosen.value, color=color)
+    if not report.diffs and base is not None:
+        say(f"no journeyctl file changed since {base}")
+    emit(text, output_file, inputs)
+
+
+def _write_picture(
+    report: DiffReport, output_format: DiffFormat, output_file: Path | None, inputs: list[Path]
+) -> None:
+    """Draw the flow view of one journey's diff and write it (never over an input)."""
+    from journeyctl.cli.present import emit
+    from journeyctl.diff.report.output import draw_picture, picture_source
+    from journeyctl.workspace.write import check_target
+
+    dot_source = picture_source(report)
+    to_stdout = output_file is None or str(output_file) == "-"
     binary = output_format in (DiffFormat.PNG, DiffFormat.PDF)
-    if binary and output_file is None and sys.stdout.isatty():
+    if binary and to_stdout and sys.stdout.isatty():
         raise UsageError(f"{output_format.value} is binary: write it with -o FILE")
-    source = diff_source(old, new, diff.changes, _picture_title(diff))
-    if output_format is DiffFormat.DOT:
-        emit(source, output_file)
+    if output_file is None or to_stdout:
+        emit(draw_picture(dot_source, output_format.value), None)
         return
-    from journeyctl.render import Format
-    from journeyctl.render.output import find_dot, run_dot, write_output
+    from journeyctl.render.output import write_output
 
-    drawn = run_dot(source, Format(output_format.value), find_dot())
-    if output_file is None:
-        sys.stdout.buffer.write(drawn.data)
-        sys.stdout.flush()
-    else:
-        write_output(output_file, drawn.data)
+    check_target(output_file, inputs)  # before Graphviz runs
+    write_output(output_file, draw_picture(dot_source, output_format.value), inputs)
 
 
-def _picture_title(diff: DocumentDiff) -> str:
-    """``changes from current to optimized``, or between the two files (or git revisions)."""
-    if diff.old is None or diff.new is None:
-        return f"new file {diff.new.label}" if diff.new else f"deleted {diff.subject.label}"
-    if diff.old.state != diff.new.state:
-        return f"changes from {diff.old.state} to {diff.new.state}"
-    return f"changes from {diff.old.label} to {diff.new.label}"
+def _exit_code(report: DiffReport, fail_on: FailOnNew | None, exit_code: bool) -> int:
+    """1 when the change introduces findings at --fail-on, or differs with --exit-code."""
+    from journeyctl.core.finding import Severity
+
+    if fail_on is not None:
+        threshold = Severity.ERROR if fail_on is FailOnNew.NEW_ERRORS else Severity.WARNING
+        introduced = [f for d in report.diffs for f in d.findings.introduced]
+        if any(finding.severity >= threshold for finding in introduced):
+            return 1
+    if exit_code and any(d.status != "unchanged" for d in report.diffs):
+        return 1
+    return 0

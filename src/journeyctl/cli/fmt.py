@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import difflib
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from journeyctl.cli.options import IgnoreForeign
+
+if TYPE_CHECKING:
+    from journeyctl.fmt import Outcome
 
 
 def fmt(
@@ -47,52 +51,70 @@ def fmt(
     Exit 2 when a file cannot be read or formatted; it is left untouched.
     """
     from journeyctl.fmt import format_paths
-    from journeyctl.workspace.write import write_atomic
 
-    changed = unchanged = failed = 0
+    counts = _Counts()
     for outcome in format_paths(paths or [Path()], ignore_foreign=ignore_foreign):
-        if outcome.error is not None:
-            typer.echo(f"journeyctl: {outcome.error}", err=True)
-            failed += 1
-            continue
-        if not outcome.changed:
-            unchanged += 1
-            continue
-        changed += 1
-        if diff:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    outcome.original.splitlines(keepends=True),
-                    outcome.formatted.splitlines(keepends=True),
-                    _diff_name("a", outcome.display),
-                    _diff_name("b", outcome.display),
-                )
+        _handle(outcome, counts, check=check, diff=diff)
+    _summarize(counts, dry_run=check or diff)
+    if counts.failed:
+        raise typer.Exit(2)
+    if counts.changed and (check or diff):
+        raise typer.Exit(1)
+
+
+@dataclass
+class _Counts:
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+
+
+def _handle(outcome: Outcome, counts: _Counts, check: bool, diff: bool) -> None:
+    """Show, list or write one file's result, and count it."""
+    from journeyctl.core.errors import JourneyError
+    from journeyctl.workspace.messages import printable, say
+    from journeyctl.workspace.write import write_file
+
+    if outcome.error is not None:
+        say(outcome.error)
+        counts.failed += 1
+        return
+    if not outcome.changed:
+        counts.unchanged += 1
+        return
+    if diff:
+        sys.stdout.writelines(
+            difflib.unified_diff(
+                outcome.original.splitlines(keepends=True),
+                outcome.formatted.splitlines(keepends=True),
+                _diff_name("a", printable(outcome.display)),
+                _diff_name("b", printable(outcome.display)),
             )
-        elif check:
-            typer.echo(f"would reformat {outcome.display}")
-        else:
-            try:
-                # through a symbolic link to the file it names, which keeps the link
-                write_atomic(outcome.path.resolve(), outcome.formatted.encode("utf-8"))
-            except OSError as error:
-                typer.echo(
-                    f"journeyctl: {outcome.display}: cannot write: {error.strerror or error}",
-                    err=True,
-                )
-                changed -= 1
-                failed += 1
-                continue
-            typer.echo(f"reformatted {outcome.display}")
-    if changed + unchanged + failed == 0:
+        )
+    elif check:
+        typer.echo(printable(f"would reformat {outcome.display}"))
+    else:
+        try:
+            # through a symbolic link to the file it names, which keeps the link; the one
+            # file being formatted is the one input the writer may replace
+            write_file(outcome.path.resolve(), outcome.formatted, replace_input=True)
+        except JourneyError as error:
+            say(str(error))
+            counts.failed += 1
+            return
+        typer.echo(printable(f"reformatted {outcome.display}"))
+    counts.changed += 1
+
+
+def _summarize(counts: _Counts, dry_run: bool) -> None:
+    from journeyctl.workspace.messages import say
+
+    if counts.changed + counts.unchanged + counts.failed == 0:
         from journeyctl.lint.engine import NO_FILES_WARNING
 
-        typer.echo(f"journeyctl: {NO_FILES_WARNING}", err=True)
+        say(NO_FILES_WARNING)
     else:
-        typer.echo(_summary(changed, unchanged, failed, dry_run=check or diff), err=True)
-    if failed:
-        raise typer.Exit(2)
-    if changed and (check or diff):
-        raise typer.Exit(1)
+        say(_summary(counts.changed, counts.unchanged, counts.failed, dry_run=dry_run))
 
 
 def _diff_name(side: str, display: str) -> str:
@@ -110,4 +132,4 @@ def _summary(changed: int, unchanged: int, failed: int, dry_run: bool) -> str:
     ]
     if failed:
         parts.append(f"{files(failed)} not formatted (see above)")
-    return "journeyctl: " + ", ".join(parts)
+    return ", ".join(parts)

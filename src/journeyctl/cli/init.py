@@ -16,8 +16,6 @@ from typing import Annotated
 
 import typer
 
-from journeyctl.core.errors import UsageError
-
 
 def init(
     directory: Annotated[
@@ -27,24 +25,17 @@ def init(
 ) -> None:
     """Create journeyctl.yaml, a persona and a journey that lints clean, with their schemas."""
     from journeyctl.scaffold import check_free, project_files
-    from journeyctl.workspace.write import write_atomic
+    from journeyctl.workspace.messages import printable
+    from journeyctl.workspace.write import write_files
 
     files = project_files(date.today())
-    check_free(directory, files)  # everything is checked before anything is written
-    written: list[Path] = []
-    try:
-        for name, content in files.items():
-            path = directory / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, content)
-            written.append(path)
-    except OSError as error:
-        raise UsageError(f"{directory}: cannot write: {error.strerror or error}") from None
+    check_free(directory, files)
+    written = write_files({directory / name: text for name, text in files.items()})
     for path in written:
-        typer.echo(f"created {_shown(path)}")
+        typer.echo(printable(f"created {_shown(path)}"))
     target = _shown(directory)
     command = "journeyctl lint" if target == "." else f"journeyctl lint {target}"
-    typer.echo(f"\nnext: {command}")
+    typer.echo(f"\n{printable(f'next: {command}')}")
 
 
 def _shown(path: Path) -> str:

@@ -1,8 +1,8 @@
-"""Options that more than one command takes, declared once."""
+"""Options that more than one command takes, declared once, with the same names everywhere."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -15,3 +15,18 @@ IgnoreForeign = Annotated[
     ),
 ]
 """`--ignore-foreign` of `lint` and `fmt` (the pre-commit hooks pass it)."""
+
+OUTPUT_NAMES = ("--output", "-o", "--output-file")
+"""Every command that writes a file takes both spellings: `-o/--output` and `--output-file`."""
+
+
+def output_option(help_text: str, *extra_names: str, metavar: str | None = None) -> Any:
+    """The output option of a command that writes: `-o/--output/--output-file` (and any
+    `extra_names` a command kept from before), with that command's help."""
+    return typer.Option(
+        *OUTPUT_NAMES,
+        *extra_names,
+        metavar=metavar,
+        help=help_text,
+        show_default=False,
+    )

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from journeyctl.core.errors import UsageError
 from journeyctl.core.finding import Finding
-from journeyctl.workspace.write import write_report
+from journeyctl.workspace.write import write_file
 
 FORMAT_VERSION = 1
 
@@ -35,17 +35,15 @@ class Comparison:
     fixed: list[Key]
 
 
-def write_baseline(path: Path, findings: Iterable[Finding]) -> int:
-    """Write the baseline file; return how many findings it holds."""
+def write_baseline(path: Path, findings: Iterable[Finding], inputs: Sequence[Path] = ()) -> int:
+    """Write the baseline file (never over one of the run's `inputs` or a journeyctl file);
+    return how many findings it holds."""
     entries = [
         {"rule": rule, "path": file, "element": element}
         for rule, file, element in sorted(key_of(finding) for finding in findings)
     ]
     document = {"journeyctl-baseline": FORMAT_VERSION, "findings": entries}
-    try:
-        write_report(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write baseline: {error.strerror or error}") from None
+    write_file(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n", inputs)
     return len(entries)
 
 

@@ -56,18 +56,6 @@ class Format(enum.StrEnum):
         return self in (Format.SVG, Format.PNG, Format.PDF)
 
 
-SUFFIXES: dict[str, Format] = {
-    ".svg": Format.SVG,
-    ".png": Format.PNG,
-    ".pdf": Format.PDF,
-    ".dot": Format.DOT,
-    ".gv": Format.DOT,
-    ".mmd": Format.MMD,
-    ".mermaid": Format.MMD,
-}
-"""Output file suffixes and the format each one means."""
-
-
 def supports(view: View, output_format: Format) -> bool:
     """Whether a view can be written in a format (Mermaid has no blueprint)."""
     return not (output_format is Format.MMD and view is View.BLUEPRINT)
@@ -102,4 +90,4 @@ def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = N
     return blueprint(doc, found)
 
 
-__all__ = ["SUFFIXES", "Format", "View", "source", "supports"]
+__all__ = ["Format", "View", "source", "supports"]

@@ -1,4 +1,5 @@
-"""From DOT text to a file: find Graphviz's `dot`, run it, write the result atomically.
+"""From DOT text to a file: find Graphviz's `dot`, run it, write the result (atomically,
+through the one writer).
 
 `dot` is found through the `JOURNEYCTL_DOT` environment variable (a path to the executable),
 then on PATH. Without it, SVG, PNG and PDF cannot be made; `.dot` and `.mmd` output never
@@ -10,12 +11,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from journeyctl.core.errors import UsageError
 from journeyctl.render import Format
-from journeyctl.workspace.write import write_atomic
+from journeyctl.workspace.write import write_file
 
 DOT_ENV = "JOURNEYCTL_DOT"
 INSTALL_HINT = (
@@ -67,10 +69,7 @@ def run_dot(dot_source: str, output_format: Format, executable: str) -> Drawn:
     return Drawn(done.stdout, warnings)
 
 
-def write_output(path: Path, data: str | bytes) -> None:
-    """Write a file atomically (temporary file, then rename), creating its folder."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
-    except OSError as error:
-        raise UsageError(f"{path}: cannot write: {error.strerror or error}") from None
+def write_output(path: Path, data: str | bytes, inputs: Sequence[Path] = ()) -> None:
+    """Write a drawing through the one writer (atomic; never over an input or a journeyctl
+    file), creating its folder."""
+    write_file(path, data, inputs, parents=True)

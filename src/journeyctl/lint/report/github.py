@@ -2,20 +2,23 @@
 
 One line per finding: ``::error file=PATH,line=L,col=C,title=RULE::MESSAGE``, escaped as
 the Actions toolkit does (``escapeData`` / ``escapeProperty``) so no value can end the
-command early or start another.
+command early or start another; other control characters (ESC, BEL, ...) go through the one
+sanitizer (`journeyctl.workspace.messages`) first and are shown escaped.
 """
 
 from __future__ import annotations
 
 from journeyctl.core.finding import LintReport, Severity
 from journeyctl.lint.report import ReportOptions
+from journeyctl.workspace.messages import printable_but_line_breaks
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message: ``%``, CR and LF."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message: ``%``, CR and LF; other control characters shown escaped."""
+    clean = printable_but_line_breaks(text)
+    return clean.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -8,8 +8,9 @@
        |         ^
 
 The first line is ``path:line:col:`` so editors and terminals can jump to it. Colour is
-added only on request; user text is never read as rich markup, and control characters
-in it are shown escaped so a file cannot drive the terminal.
+added only on request; user text is never read as rich markup, and file names, messages and
+source lines go through the one sanitizer (`journeyctl.workspace.messages`): control
+characters are shown escaped, so a file cannot drive the terminal or start a line of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from rich.text import Text
 
 from journeyctl.core.finding import Finding, LintReport, Severity
 from journeyctl.lint.report import ReportOptions
+from journeyctl.workspace.messages import printable, printable_path
 
 _SEVERITY_STYLES = {
     Severity.ERROR: "bold red",
@@ -34,8 +36,6 @@ _SEVERITY_STYLES = {
 }
 _GUTTER_STYLE = "bold blue"
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-# C0 and C1 controls (and DEL); tabs are handled separately.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def render(report: LintReport, options: ReportOptions) -> str:
@@ -84,21 +84,21 @@ def _plural(count: int, word: str) -> str:
 def _finding_lines(finding: Finding, source: list[str] | None, gutter: int) -> Iterator[Text]:
     style = _SEVERITY_STYLES[finding.severity]
     yield Text.assemble(
-        (f"{_printable(finding.path)}:{finding.line}:{finding.column}:", "bold"),
+        (f"{printable_path(finding.path)}:{finding.line}:{finding.column}:", "bold"),
         " ",
         (finding.severity.label, style),
         ("[", "dim"),
         (finding.rule, "bold"),
         ("]", "dim"),
         " ",
-        _printable(finding.message),
+        printable(finding.message),
     )
     if source is None or not 1 <= finding.line <= len(source):
         return
     line = source[finding.line - 1]
     column = min(max(finding.column, 1), len(line) + 1)
-    shown = _expand_tabs(_printable(line))
-    offset = cell_len(_expand_tabs(_printable(line[: column - 1])))
+    shown = _printable(line)
+    offset = cell_len(_printable(line[: column - 1]))
     number = str(finding.line).rjust(gutter)
     blank = " " * gutter
     yield Text.assemble((f"{blank} |", _GUTTER_STYLE))
@@ -116,25 +116,10 @@ def _read_lines(path: str) -> list[str] | None:
 
 
 def _printable(text: str) -> str:
-    """Show control characters as escapes, e.g. ``\\x1b``, so they reach no terminal."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
-
-
-def _expand_tabs(text: str, size: int = 8) -> str:
-    """Replace tabs with spaces up to the next tab stop, counting terminal cells."""
-    if "\t" not in text:
-        return text
-    out: list[str] = []
-    width = 0
-    for char in text:
-        if char == "\t":
-            spaces = size - width % size
-            out.append(" " * spaces)
-            width += spaces
-        else:
-            out.append(char)
-            width += cell_len(char)
-    return "".join(out)
+    """A quoted source line: control characters escaped, tabs expanded to 8-cell stops."""
+    shown = Text(printable(text, keep_tabs=True))
+    shown.expand_tabs(8)
+    return shown.plain
 
 
 def to_string(lines: list[Text], color: bool) -> str:

@@ -1,0 +1,28 @@
+"""Where a command's output goes: stdout, or a file through the one writer."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def emit(text: str | bytes, output: Path | None, inputs: Sequence[Path] = ()) -> None:
+    """Print text (or bytes) on stdout, or write it to `output` through the one writer, which
+    refuses the run's `inputs`, any journeyctl file, and anything that is not a plain file."""
+    if output is not None and str(output) != "-":
+        from journeyctl.workspace.write import write_file
+
+        write_file(output, text, inputs)
+        return
+    try:
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        sys.stdout.flush()
+    except OSError as error:
+        from journeyctl.cli.version import stdout_failed
+
+        raise SystemExit(stdout_failed(error)) from None

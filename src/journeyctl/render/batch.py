@@ -1,0 +1,174 @@
+"""Drawing what a `Plan` says: one view of one file, or every document under a path into a
+folder, one file per document and view named `<id>.<state>.<view>.<ext>`.
+
+Graphviz runs in a few threads for a folder (it is a separate process, so threads are
+enough). Files are written through the one writer, which never overwrites an input. Nothing
+here prints: skipped files and failed writes come back in a `FolderResult`, and progress is
+reported through `Hooks`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from journeyctl.core.errors import UsageError
+from journeyctl.render import Format, source
+from journeyctl.render.inputs import NotDrawable, marks_for, read_flow
+from journeyctl.render.output import run_dot, write_output
+from journeyctl.render.plan import Plan
+from journeyctl.workspace.write import check_target
+
+if TYPE_CHECKING:
+    from journeyctl.render.marks import Marks
+
+Target = tuple[Path, str, bool]
+"""A file to consider: its path, how to name it, and whether it was named explicitly."""
+
+
+def _nothing(*_: object) -> None:
+    return None
+
+
+@dataclass(frozen=True)
+class Hooks:
+    """What a folder render tells its caller as it goes (e.g. to move a progress bar)."""
+
+    starting: Callable[[str], None] = _nothing
+    """Called with each file's display name before it is read."""
+    done: Callable[[], None] = _nothing
+    """Called once per file when it is finished or skipped (from any thread)."""
+
+
+@dataclass
+class FolderResult:
+    """What a folder render did: files written, documents drawn, warnings and failures."""
+
+    written: list[Path] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    """`<id>.<state>` of each document drawn -> the file it came from."""
+    warnings: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+
+def draw(text: str, output_format: Format, executable: str | None) -> str | bytes:
+    """DOT or Mermaid text as the output format: through Graphviz when `executable` is set."""
+    if executable is None:
+        return text
+    return run_dot(text, output_format, executable).data
+
+
+def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
+    """The one view of the one file the plan names, drawn; written when the plan says a file."""
+    try:
+        doc = read_flow(plan.path, str(plan.path), explicit=True)
+    except NotDrawable as error:
+        raise UsageError(str(error)) from None
+    assert doc is not None  # an explicit file is drawable or raises
+    if plan.file is not None:
+        if plan.file.resolve() == plan.path.resolve():
+            raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
+        check_target(plan.file, [plan.path])
+    marks = marks_for(plan.path, lint)(plan.path)
+    data = draw(
+        source(doc, plan.views[0], plan.output_format, marks), plan.output_format, executable
+    )
+    if plan.file is not None:
+        write_output(plan.file, data, [plan.path])
+    return data
+
+
+def targets(path: Path) -> list[Target]:
+    """Every file to consider under `path` (or `path` itself, named explicitly)."""
+    return list(_targets(path))
+
+
+def _targets(path: Path) -> Iterator[Target]:
+    if not path.is_dir():
+        yield path, str(path), True
+        return
+    from journeyctl.lint.engine import discover
+    from journeyctl.workspace.settings import SettingsFinder
+
+    for target in discover([path], SettingsFinder()):
+        yield target.path, target.display, False
+
+
+def render_folder(
+    plan: Plan,
+    files: list[Target],
+    executable: str | None,
+    lint: bool,
+    hooks: Hooks = Hooks(),
+) -> FolderResult:
+    """Draw every view of every document in `files` into the plan's folder."""
+    assert plan.folder is not None
+    result = FolderResult()
+    inputs = [file for file, _, _ in files]
+    marks_of = marks_for(plan.path, lint)
+    workers = min(os.cpu_count() or 1, 8) if executable else 1
+    with ThreadPoolExecutor(workers) as pool:
+        pending: list[tuple[Future[None], str]] = []
+        for target in files:
+            display = target[1]
+            hooks.starting(display)
+            jobs = _jobs(plan, result, target, inputs, marks_of)
+            if not jobs:
+                hooks.done()
+                continue
+            future = pool.submit(_finish, jobs, plan.output_format, executable, inputs)
+            future.add_done_callback(lambda _: hooks.done())
+            pending.append((future, display))
+        for future, display in pending:
+            failure = future.exception()
+            if failure is not None:
+                result.failures.append(f"{display}: {failure}")
+    return result
+
+
+def _jobs(
+    plan: Plan,
+    result: FolderResult,
+    target: Target,
+    inputs: list[Path],
+    marks_of: Callable[[Path], Marks],
+) -> list[tuple[Path, str]]:
+    """The files to write for one input, with their text; none when it is skipped."""
+    file, display, explicit = target
+    try:
+        doc = read_flow(file, display, explicit)
+    except NotDrawable as error:
+        if explicit:
+            raise UsageError(str(error)) from None
+        result.warnings.append(f"warning: {error} (skipped)")
+        return []
+    if doc is None:
+        return []
+    key = f"{doc.id}.{doc.state}"
+    if key in result.names:
+        result.warnings.append(
+            f"warning: {display}: {doc.kind} '{doc.id}' ({doc.state}) is also in "
+            f"{result.names[key]}; skipped (see rule duplicate-id)"
+        )
+        return []
+    result.names[key] = display
+    marks = marks_of(file)
+    assert plan.folder is not None
+    jobs = []
+    for view in plan.views:
+        output = plan.folder / f"{key}.{view.value}.{plan.output_format.value}"
+        check_target(output, inputs)
+        jobs.append((output, source(doc, view, plan.output_format, marks)))
+        result.written.append(output)
+    return jobs
+
+
+def _finish(
+    jobs: list[tuple[Path, str]], output_format: Format, executable: str | None, inputs: list[Path]
+) -> None:
+    for target, text in jobs:
+        write_output(target, draw(text, output_format, executable), inputs)

@@ -1,0 +1,129 @@
+"""What `journeyctl render` draws and where: the command line, decided into a `Plan`.
+
+Where the output goes decides the rest:
+
+- no `-o` (or `-o -`): one view of one file on stdout, DOT unless `--format` says (PNG and
+  PDF only when stdout is not a terminal);
+- `-o OUT.svg`: one view into one file, the format from the suffix unless `--format` says;
+- `-o DIR` (PATH a directory, or OUT a folder or a name without a suffix): every journey and
+  workflow into the folder, one file per document and view.
+
+Each function checks one of these; a UsageError says what does not fit.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeyctl.core.errors import UsageError
+from journeyctl.render import Format, View, supports
+from journeyctl.workspace.write import SUFFIX_FORMATS, format_of
+
+_FORMATS = {member.value for member in Format}
+SUFFIXES = sorted(suffix for suffix, name in SUFFIX_FORMATS.items() if name in _FORMATS)
+"""The output suffixes that name a render format."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The command line, decided: what to read, which views, which format, where to write."""
+
+    path: Path
+    views: tuple[View, ...]
+    output_format: Format
+    file: Path | None = None
+    """The output file of a single render; None with `folder` or for stdout."""
+    folder: Path | None = None
+
+
+def make_plan(
+    path: Path, output: Path | None, views: Sequence[View] | None, output_format: Format | None
+) -> Plan:
+    """Check the options against each other; UsageError says what does not fit."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or directory")
+    if output is None or str(output) == "-":
+        return _to_stdout(path, views, output_format)
+    if _is_folder(path, output):
+        return _to_folder(path, output, views, output_format)
+    chosen = _file_format(output, output_format)
+    return Plan(path, choose_views(views, chosen, folder=False), chosen, file=output)
+
+
+def _to_stdout(path: Path, views: Sequence[View] | None, output_format: Format | None) -> Plan:
+    """One view of one file on stdout, never binary to a terminal."""
+    if path.is_dir():
+        raise UsageError(
+            f"{path} is a directory: name a folder to write the diagrams into with -o DIR"
+        )
+    chosen_format = output_format or Format.DOT
+    chosen = choose_views(views, chosen_format, folder=False)
+    if not chosen_format.is_text and sys.stdout.isatty():
+        raise UsageError(
+            f"refusing to write {chosen_format.value.upper()} to a terminal: "
+            "write it to a file with -o OUT, or redirect stdout"
+        )
+    return Plan(path, chosen, chosen_format)
+
+
+def _is_folder(path: Path, output: Path) -> bool:
+    """Whether the output is a folder: PATH is a directory, or OUT is one or looks like one."""
+    looks_like_folder = str(output).endswith(("/", os.sep)) or not output.suffix
+    return path.is_dir() or output.is_dir() or looks_like_folder
+
+
+def _to_folder(
+    path: Path, output: Path, views: Sequence[View] | None, output_format: Format | None
+) -> Plan:
+    """Every document under PATH into the folder OUT; all views unless --view says."""
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"{output} is a file: rendering {path} needs a folder for -o")
+    chosen_format = output_format or Format.SVG
+    chosen = choose_views(views, chosen_format, folder=True)
+    return Plan(path, chosen, chosen_format, folder=output)
+
+
+def _file_format(output: Path, output_format: Format | None) -> Format:
+    """The format of one output file: its suffix and --format must agree; one is enough."""
+    named = format_of(output)
+    by_suffix = Format(named) if named is not None and named in _FORMATS else None
+    if by_suffix is not None and output_format is not None and by_suffix is not output_format:
+        raise UsageError(
+            f"{output} looks like {by_suffix.value} but --format says {output_format.value}: "
+            "make them agree"
+        )
+    chosen = output_format or by_suffix
+    if chosen is None:
+        raise UsageError(
+            f"{output}: cannot tell the format from '{output.suffix}' "
+            f"(known: {' '.join(SUFFIXES)}); say --format"
+        )
+    return chosen
+
+
+def choose_views(
+    views: Sequence[View] | None, output_format: Format, folder: bool
+) -> tuple[View, ...]:
+    """The views to draw: those asked for (each must fit the format), else the default."""
+    if views:
+        chosen = tuple(dict.fromkeys(views))
+        for view in chosen:
+            if not supports(view, output_format):
+                raise UsageError(
+                    f"the {view.value} view cannot be written as {output_format.value}: "
+                    "Mermaid has no service-blueprint diagram (use svg, png, pdf or dot)"
+                )
+    elif folder:
+        chosen = tuple(view for view in View if supports(view, output_format))
+    else:
+        chosen = (View.MAP,) if output_format is Format.MMD else (View.FLOW,)
+    if len(chosen) > 1 and not folder:
+        raise UsageError(
+            "one output holds one view: pass a single --view, or -o a folder to write "
+            f"{' and '.join(view.value for view in chosen)}"
+        )
+    return chosen
