@@ -17,7 +17,6 @@ the rest inside the command.
 from __future__ import annotations
 
 import enum
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -136,13 +135,7 @@ def diff(
     from journeyctl.diff.report import render_report
     from journeyctl.workspace.write import emit, stdout_has_color
 
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # loading makes millions of small acyclic objects, as in lint_paths
-    try:
-        report = build_report(sides or [], base, journey)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    report = build_report(sides or [], base, journey)  # with the collector paused
     chosen = output_format or _SUFFIX_FORMATS.get(
         output_file.suffix.lower() if output_file else "", DiffFormat.TEXT
     )
@@ -180,13 +173,7 @@ def draw_diff(
     chosen = chosen or DiffFormat.DOT
     if not chosen.is_picture:
         raise UsageError(f"cannot draw a diff as {chosen.value}: use svg, png, pdf or dot")
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        report = build_report([old, new], None, None)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    report = build_report([old, new], None, None)
     _draw(report, chosen, output_file)
 
 

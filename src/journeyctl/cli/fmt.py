@@ -47,10 +47,11 @@ def fmt(
     Exit 2 when a file cannot be read or formatted; it is left untouched.
     """
     from journeyctl.fmt import format_paths
+    from journeyctl.lint.rules import REGISTRY
     from journeyctl.workspace.write import write_atomic
 
     changed = unchanged = failed = 0
-    for outcome in format_paths(paths or [Path()], ignore_foreign=ignore_foreign):
+    for outcome in format_paths(paths or [Path()], REGISTRY, ignore_foreign=ignore_foreign):
         if outcome.error is not None:
             typer.echo(f"journeyctl: {outcome.error}", err=True)
             failed += 1
@@ -84,7 +85,7 @@ def fmt(
                 continue
             typer.echo(f"reformatted {outcome.display}")
     if changed + unchanged + failed == 0:
-        from journeyctl.lint.engine import NO_FILES_WARNING
+        from journeyctl.workspace.discover import NO_FILES_WARNING
 
         typer.echo(f"journeyctl: {NO_FILES_WARNING}", err=True)
     else:

@@ -20,10 +20,9 @@ the top; the rest inside the command, so that `journeyctl --version` stays fast.
 
 from __future__ import annotations
 
-import gc
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -38,8 +37,8 @@ if TYPE_CHECKING:
 
     from rich.progress import Progress
 
-    from journeyctl.core.model import Flow
-    from journeyctl.render.marks import Marks
+    from journeyctl.core.model import Flow, Journey, Persona, Workflow
+    from journeyctl.render.marks import Linted
 
 PROGRESS_MIN = 4
 """Show a progress bar from this many files on (when stderr is a terminal)."""
@@ -115,18 +114,13 @@ def render(
         from journeyctl.render.output import find_dot
 
         executable = find_dot()
-    # Loading makes millions of small acyclic objects; the cyclic collector would spend more
-    # time than the loader (as in `lint`, see perf-notes).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from journeyctl.workspace.parallel import gc_paused
+
+    with gc_paused():  # loading makes millions of small acyclic objects (see perf-notes)
         if plan.folder is None:
             _render_one(plan, executable, lint)
         else:
             _render_folder(plan, executable, lint)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _render_diff(
@@ -232,39 +226,20 @@ class NotDrawable(JourneyError):
     """A file that cannot be drawn, and why (with file:line:col where known)."""
 
 
-def read_flow(path: Path, display: str, explicit: bool) -> Flow | None:
+def read_flow(
+    path: Path, display: str, explicit: bool, known: Journey | Workflow | Persona | None = None
+) -> Flow | None:
     """Load and validate one file; None for a file that is not a journey or workflow.
 
-    A file that cannot be read, parsed or validated raises NotDrawable; so does a named
-    (`explicit`) file that is not a journeyctl file or is a persona.
+    `known` is the document when lint loaded it already (`render --lint`). A file that cannot
+    be read, parsed or validated raises NotDrawable; so does a named (`explicit`) file that is
+    not a journeyctl file or is a persona.
     """
     from journeyctl.core.model import Flow
-    from journeyctl.core.validation import Invalid, validate_document
-    from journeyctl.lint.engine import MARKER
-    from journeyctl.workspace.load import LoadError, locate, parse_yaml
 
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise NotDrawable(f"{display}: cannot read: {error.strerror or error}") from None
-    if not explicit and MARKER.search(raw) is None:
+    doc = known if known is not None else _read_document(path, display, explicit)
+    if doc is None:
         return None
-    try:
-        loaded = parse_yaml(raw, path)
-    except LoadError as error:
-        raise NotDrawable(f"{display}:{error.line}:{error.column}: {error.message}") from None
-    if "journeyctl" not in loaded.data:
-        if not explicit:
-            return None
-        raise NotDrawable(f"{display}: not a journeyctl file (it needs `journeyctl: 1` first)")
-    try:
-        doc = validate_document(loaded.data)
-    except Invalid as invalid:
-        first = invalid.problems[0]
-        line, column = locate(loaded.root, first.where, first.at_key)
-        more = len(invalid.problems) - 1
-        hint = f" (and {more} more; `journeyctl lint {display}` lists them)" if more else ""
-        raise NotDrawable(f"{display}:{line}:{column}: {first.message}{hint}") from None
     if not isinstance(doc, Flow):
         if not explicit:
             return None
@@ -272,11 +247,37 @@ def read_flow(path: Path, display: str, explicit: bool) -> Flow | None:
     return doc
 
 
-def _marks_for(path: Path, lint: bool) -> Callable[[Path], Marks]:
-    from journeyctl.render.marks import Marks, lint_marks
+def _read_document(path: Path, display: str, explicit: bool) -> Journey | Workflow | Persona | None:
+    from journeyctl.core.validation import Invalid, validate_document
+    from journeyctl.workspace.discover import journeyctl_document
+    from journeyctl.workspace.load import LoadError, locate
+    from journeyctl.workspace.read import read_regular
 
-    found = lint_marks([path]) if lint else {}
-    return lambda file: found.get(file.resolve(), Marks())
+    try:
+        raw = read_regular(path)
+    except OSError as error:
+        raise NotDrawable(f"{display}: cannot read: {error.strerror or error}") from None
+    loaded = journeyctl_document(raw, path, explicit)
+    if loaded is None:
+        return None
+    if isinstance(loaded, LoadError):
+        raise NotDrawable(f"{display}:{loaded.line}:{loaded.column}: {loaded.message}")
+    if "journeyctl" not in loaded.data:
+        raise NotDrawable(f"{display}: not a journeyctl file (it needs `journeyctl: 1` first)")
+    try:
+        return validate_document(loaded.data)
+    except Invalid as invalid:
+        first = invalid.problems[0]
+        line, column = locate(loaded.root, first.where, first.at_key)
+        more = len(invalid.problems) - 1
+        hint = f" (and {more} more; `journeyctl lint {display}` lists them)" if more else ""
+        raise NotDrawable(f"{display}:{line}:{column}: {first.message}{hint}") from None
+
+
+def _marks_for(path: Path, lint: bool) -> Linted:
+    from journeyctl.render.marks import Linted, lint_documents
+
+    return lint_documents([path]) if lint else Linted()
 
 
 # --------------------------------------------------------------------------------------
@@ -287,14 +288,15 @@ def _marks_for(path: Path, lint: bool) -> Callable[[Path], Marks]:
 def _render_one(plan: Plan, executable: str | None, lint: bool) -> None:
     from journeyctl.render import source
 
+    linted = _marks_for(plan.path, lint)
     try:
-        doc = read_flow(plan.path, str(plan.path), explicit=True)
+        doc = read_flow(plan.path, str(plan.path), True, linted.document(plan.path))
     except NotDrawable as error:
         raise UsageError(str(error)) from None
     assert doc is not None  # an explicit file is drawable or raises
     if plan.file is not None:
         _refuse_to_overwrite(plan.file, [plan.path])
-    marks = _marks_for(plan.path, lint)(plan.path)
+    marks = linted.marks_of(plan.path)
     text = source(doc, plan.views[0], plan.output_format, marks)
     data = _draw(text, plan.output_format, executable)
     if plan.file is None:
@@ -339,10 +341,10 @@ def _targets(path: Path) -> Iterator[tuple[Path, str, bool]]:
     if not path.is_dir():
         yield path, str(path), True
         return
-    from journeyctl.lint.engine import discover
-    from journeyctl.workspace.settings import SettingsFinder
+    from journeyctl.lint.engine import settings_finder
+    from journeyctl.workspace.discover import discover
 
-    for target in discover([path], SettingsFinder()):
+    for target in discover([path], settings_finder()):
         yield target.path, target.display, False
 
 
@@ -356,7 +358,7 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
     state = _Folder(plan, plan.folder)
     targets = list(_targets(plan.path))
     inputs = [file for file, _, _ in targets]
-    marks_of = _marks_for(plan.path, lint)
+    linted = _marks_for(plan.path, lint)
     workers = min(os.cpu_count() or 1, 8) if executable else 1
     with ThreadPoolExecutor(workers) as pool, _progress(len(targets)) as progress:
         pending: list[tuple[Future[None], str]] = []
@@ -364,7 +366,7 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
             if progress is not None:
                 progress.update(progress.task_ids[0], description=display)
             try:
-                doc = read_flow(file, display, explicit)
+                doc = read_flow(file, display, explicit, linted.document(file))
             except NotDrawable as error:
                 if explicit:
                     raise UsageError(str(error)) from None
@@ -383,7 +385,7 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
                 _advance(progress)
                 continue
             state.names[key] = display
-            marks = marks_of(file)
+            marks = linted.marks_of(file)
             jobs = []
             for view in plan.views:
                 target = state.folder / f"{key}.{view.value}.{plan.output_format.value}"
