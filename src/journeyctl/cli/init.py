@@ -9,7 +9,6 @@ Only Typer and the standard library are imported at the top; the rest inside the
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +26,7 @@ def init(
 ) -> None:
     """Create journeyctl.yaml, a persona and a journey that lints clean, with their schemas."""
     from journeyctl.scaffold import check_free, project_files
+    from journeyctl.workspace.discover import display_path
     from journeyctl.workspace.write import write_atomic
 
     files = project_files(date.today())
@@ -41,16 +41,7 @@ def init(
     except OSError as error:
         raise UsageError(f"{directory}: cannot write: {error.strerror or error}") from None
     for path in written:
-        typer.echo(f"created {_shown(path)}")
-    target = _shown(directory)
+        typer.echo(f"created {display_path(path)}")
+    target = display_path(directory)
     command = "journeyctl lint" if target == "." else f"journeyctl lint {target}"
     typer.echo(f"\nnext: {command}")
-
-
-def _shown(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory when inside it."""
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keep symbolic links as named
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix() or "."
-    except ValueError:
-        return path.as_posix()

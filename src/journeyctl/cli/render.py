@@ -345,6 +345,9 @@ def _targets(path: Path) -> Iterator[tuple[Path, str, bool]]:
     from journeyctl.workspace.discover import discover
 
     for target in discover([path], settings_finder()):
+        if target.error is not None:
+            typer.echo(f"journeyctl: warning: {target.display}: {target.error} (skipped)", err=True)
+            continue
         yield target.path, target.display, False
 
 

@@ -14,7 +14,13 @@ from journeyctl.core.finding import Finding, LintReport
 from journeyctl.lint.result import FileResult, LintRun
 from journeyctl.lint.rules import REGISTRY, DocRef, unused_suppression
 from journeyctl.lint.stamp import Stamper
-from journeyctl.workspace.discover import Target, display_path, looks_like_journeyctl, walk
+from journeyctl.workspace.discover import (
+    Target,
+    display_path,
+    looks_like_journeyctl,
+    resolved,
+    walk,
+)
 from journeyctl.workspace.read import LoadError, decode, read_regular
 
 
@@ -26,11 +32,11 @@ def project_refs(targets: list[Target]) -> list[DocRef]:
     is reported on them.
     """
     roots = sorted({t.project.root for t in targets if t.project.source is not None})
-    linted = {t.path.resolve() for t in targets if t.error is None}
+    linted = {resolved(t.path) for t in targets if t.error is None}
     refs: list[DocRef] = []
     for root in roots:
         for path, error in walk(root):
-            if error is not None or path.resolve() in linted:
+            if error is not None or resolved(path) in linted:
                 continue
             try:
                 text = decode(read_regular(path))

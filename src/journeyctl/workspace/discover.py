@@ -27,6 +27,7 @@ NO_FILES_WARNING = "warning: no journeyctl files found (files need a top-level `
 MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
 """A line starting `journeyctl:` in UTF-8 bytes: a quick test for code that has only bytes."""
 _TEXT_MARKER = re.compile(r"""^(?:\{[ \t]*)?["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
+_LOOP = "cannot read: symbolic link loop"
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 _GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
 """`**` spans directories, `*` and `?` stay within one, and both match names with a dot."""
@@ -56,7 +57,7 @@ def discover(
         if not given.exists():
             raise UsageError(f"{given}: no such file or directory")
         if not given.is_dir():
-            key = _resolved(given)
+            key = resolved(given) or given
             if key not in seen:
                 seen.add(key)
                 project = finder.for_path(given)  # also validates a settings file
@@ -64,7 +65,9 @@ def discover(
                     yield Target(given, display_path(given), not ignore_foreign, project)
             continue
         for path, error in walk(given):
-            key = _resolved(path)
+            real = resolved(path)
+            key = real if real is not None else Path(os.path.abspath(path))  # noqa: PTH100
+            error = error if real is not None else _LOOP
             if key in seen:
                 continue
             project = finder.for_path(path)
@@ -90,12 +93,12 @@ def walk(directory: Path) -> Iterator[tuple[Path, str | None]]:
         yield Path(failure.filename), f"cannot read directory: {failure.strerror or failure}"
 
 
-def _resolved(path: Path) -> Path:
-    """The real path, or the absolute one when a symbolic link loops."""
+def resolved(path: Path) -> Path | None:
+    """The real path of a file; None when a symbolic link on the way loops."""
     try:
         return path.resolve()
     except (OSError, RuntimeError):
-        return Path(os.path.abspath(path))  # noqa: PTH100
+        return None
 
 
 def included(path: Path, project: ProjectSettings) -> bool:
