@@ -76,6 +76,9 @@ def test_a_directory_finds_every_encoding_with_the_same_findings(here: Path, enc
     assert ("odd/j.yaml", "unowned-step", 11, 14) in expected
     assert findings("odd") == expected
     assert findings("odd/j.yaml") == expected
+    shown = run("lint", "odd").stdout
+    assert "11 |       - {id: buys, name: Buys, outcome: Paid}\n" in shown
+    assert "\x00" not in shown and "\\x00" not in shown
 
 
 def test_a_flow_style_root_is_found_in_a_directory(here: Path) -> None:
