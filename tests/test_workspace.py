@@ -122,7 +122,8 @@ def test_positions_after_cr_line_endings_are_the_file_lines() -> None:
 def test_a_fifo_is_refused_and_never_waited_on(here: Path) -> None:
     write(here, "j.yaml", JOURNEY)
     os.mkfifo(here / "pipe.yaml")
-    for command in (["lint", "."], ["lint", "pipe.yaml"], ["fmt", "--check", "pipe.yaml"]):
+    commands = (["lint", "."], ["lint", "pipe.yaml"], ["fmt", "--check", "."], ["fmt", "pipe.yaml"])
+    for command in commands:
         result = run(*command)
         assert result.exit_code == 2, command
         assert "pipe.yaml: cannot read: not a regular file" in result.stderr

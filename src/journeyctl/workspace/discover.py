@@ -70,7 +70,8 @@ def discover(
             error = error if real is not None else _LOOP
             if key in seen:
                 continue
-            project = finder.for_path(path)
+            # settings are looked up from outside a directory that cannot be read
+            project = finder.for_path(path if error is None else path.parent)
             if error is None and not included(key, project):
                 continue
             seen.add(key)
