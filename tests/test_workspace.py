@@ -247,3 +247,23 @@ def test_render_with_lint_loads_each_file_once(here: Path, monkeypatch: pytest.M
     assert result.exit_code == 0, result.output
     assert "unowned-step" in result.stdout
     assert loads == [Path("j.yaml")]
+
+
+@pytest.mark.parametrize(
+    ("path", "pattern"),
+    [
+        ("a.yaml", "**/*.yaml"),
+        ("x/y/a.yaml", "**/*.yaml"),
+        ("x/.a.yaml", "**/*.yaml"),
+        ("a.yml", "**/*.yaml"),
+        ("x/a.yaml.bak", "**/*.yaml"),
+        ("x/a-draft.yaml", "**/*-draft.yaml"),
+        ("x/a.yaml", "**/*[.]yaml"),
+    ],
+)
+def test_the_quick_suffix_glob_agrees_with_wcmatch(path: str, pattern: str) -> None:
+    from wcmatch import glob
+
+    assert glob_match(path, pattern) == glob.globmatch(
+        path, pattern, flags=glob.GLOBSTAR | glob.DOTGLOB
+    )

@@ -15,8 +15,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from wcmatch import glob
-
 from journeyctl.core.errors import UsageError
 from journeyctl.workspace.load import Loaded, LoadError, parse_yaml
 from journeyctl.workspace.read import decode
@@ -29,8 +27,7 @@ MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
 _TEXT_MARKER = re.compile(r"""^(?:\{[ \t]*)?["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
 _LOOP = "cannot read: symbolic link loop"
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
-_GLOB_FLAGS = glob.GLOBSTAR | glob.DOTGLOB
-"""`**` spans directories, `*` and `?` stay within one, and both match names with a dot."""
+_GLOB_SPECIAL = re.compile(r"[*?\[\]{}!\\]")
 
 
 @dataclass(frozen=True)
@@ -116,8 +113,15 @@ def included(path: Path, project: ProjectSettings) -> bool:
 
 
 def glob_match(path: str, pattern: str) -> bool:
-    """Match a POSIX relative path against a glob where `**` spans directories."""
-    return glob.globmatch(path, pattern.strip("/"), flags=_GLOB_FLAGS)
+    """Match a POSIX relative path against a glob where `**` spans directories, `*` and `?`
+    stay within one, and both match names that start with a dot (wcmatch, gitignore-like)."""
+    pattern = pattern.strip("/")
+    suffix = pattern.removeprefix("**/*")
+    if suffix != pattern and not _GLOB_SPECIAL.search(suffix):
+        return path.endswith(suffix)  # the default `**/*.yaml`, without importing wcmatch
+    from wcmatch import glob
+
+    return glob.globmatch(path, pattern, flags=glob.GLOBSTAR | glob.DOTGLOB)
 
 
 def display_path(path: Path) -> str:
