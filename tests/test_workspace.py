@@ -267,3 +267,12 @@ def test_the_quick_suffix_glob_agrees_with_wcmatch(path: str, pattern: str) -> N
     assert glob_match(path, pattern) == glob.globmatch(
         path, pattern, flags=glob.GLOBSTAR | glob.DOTGLOB
     )
+
+
+def test_a_report_never_overwrites_a_utf16_journey(here: Path) -> None:
+    raw = ENCODINGS["utf-16-le"](JOURNEY)
+    (here / "j.yaml").write_bytes(raw)
+    result = run("lint", "j.yaml", "-o", "j.yaml")
+    assert result.exit_code == 2
+    assert "j.yaml is a journeyctl file: refusing to overwrite it with a report" in result.stderr
+    assert (here / "j.yaml").read_bytes() == raw

@@ -19,7 +19,6 @@ from journeyctl.lint.result import FileResult, LintRun
 from journeyctl.lint.rules import REGISTRY, Context, parse_error, schema_error
 from journeyctl.lint.stamp import Stamper, doc_ref
 from journeyctl.workspace.discover import (
-    MARKER,
     NO_FILES_WARNING,
     Target,
     discover,
@@ -33,7 +32,6 @@ from journeyctl.workspace.settings import SettingsFinder
 from journeyctl.workspace.suppress import read_suppressions
 
 __all__ = [
-    "MARKER",
     "NO_FILES_WARNING",
     "FileResult",
     "LintRun",

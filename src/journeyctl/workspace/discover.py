@@ -22,8 +22,6 @@ from journeyctl.workspace.settings import SETTINGS_NAMES, ProjectSettings, Setti
 
 NO_FILES_WARNING = "warning: no journeyctl files found (files need a top-level `journeyctl: 1` key)"
 """What lint and fmt say when the paths they were given hold no journeyctl file."""
-MARKER = re.compile(rb"""^["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
-"""A line starting `journeyctl:` in UTF-8 bytes: a quick test for code that has only bytes."""
 _TEXT_MARKER = re.compile(r"""^(?:\{[ \t]*)?["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
 _LOOP = "cannot read: symbolic link loop"
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv"})

@@ -30,13 +30,13 @@ def write_report(path: Path, data: str | bytes) -> None:
     one is a slip such as `lint journey.yaml -o journey.yaml`; it is a usage error.
     """
     from journeyctl.core.errors import UsageError
-    from journeyctl.lint.engine import MARKER
+    from journeyctl.workspace.discover import lenient_text, looks_like_journeyctl
 
     try:
         existing = path.read_bytes() if path.is_file() else b""
     except OSError:
         existing = b""
-    if MARKER.search(existing):
+    if looks_like_journeyctl(lenient_text(existing)):
         raise UsageError(f"{path} is a journeyctl file: refusing to overwrite it with a report")
     write_atomic(path, data)
 
