@@ -63,17 +63,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     from journeyctl.diff import diff_sides
     from journeyctl.diff.inputs import SideLoader, load_side
     from journeyctl.render import Format, View, source
-    from journeyctl.workspace.load import _Builder, parse_yaml
-    from journeyctl.workspace.load import _Loader as YamlLoader
+    from journeyctl.workspace.load import parse_yaml
+    from journeyctl.workspace.yaml_nodes import Builder, NodeLoader
 
     gc.disable()
     repeat = args.repeat
     raw = big.read_bytes()
     rows: list[tuple[str, float]] = []
     rows.append(("start-up: interpreter and render's imports", startup(STARTUP["render"], repeat)))
-    compose, root = best(repeat, lambda: yaml.compose(raw, Loader=YamlLoader))
+    compose, root = best(repeat, lambda: yaml.compose(raw, Loader=NodeLoader))
     rows.append((f"parse: libyaml compose, {len(raw) / 1e6:.1f} MB with positions", compose))
-    build, _ = best(repeat, lambda: _Builder().mapping(root, 0))
+    build, _ = best(repeat, lambda: Builder().mapping(root, 0))
     rows.append(("parse: nodes to plain data", build))
     data = parse_yaml(raw, big).data
     validate, doc = best(repeat, lambda: validate_document(data))

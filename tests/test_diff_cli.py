@@ -183,7 +183,7 @@ def test_sides_loaded_in_parallel_keep_their_order_and_errors(
 ) -> None:
     """With 3 sides: on 2 cores all go to the pool, on 4 the first is loaded here."""
     from journeyctl.diff.inputs import SideLoader
-    from journeyctl.lint import engine as linter
+    from journeyctl.workspace import parallel as linter
 
     monkeypatch.setattr(linter, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(os, "cpu_count", lambda: cores)

@@ -18,7 +18,6 @@ command.
 from __future__ import annotations
 
 import enum
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -155,16 +154,10 @@ def draw_diff(
 
 
 def _build(sides: list[str], base: str | None, journey: str | None) -> DiffReport:
-    """Load and compare the sides, with the garbage collector paused."""
+    """Load and compare the sides (the loader pauses the garbage collector)."""
     from journeyctl.diff.inputs import build_report
 
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # loading makes millions of small acyclic objects, as in lint_paths
-    try:
-        return build_report(sides, base, journey)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    return build_report(sides, base, journey)
 
 
 def _write_report(

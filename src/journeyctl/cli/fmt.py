@@ -51,9 +51,10 @@ def fmt(
     Exit 2 when a file cannot be read or formatted; it is left untouched.
     """
     from journeyctl.fmt import format_paths
+    from journeyctl.lint.rules import REGISTRY
 
     counts = _Counts()
-    for outcome in format_paths(paths or [Path()], ignore_foreign=ignore_foreign):
+    for outcome in format_paths(paths or [Path()], REGISTRY, ignore_foreign=ignore_foreign):
         _handle(outcome, counts, check=check, diff=diff)
     _summarize(counts, dry_run=check or diff)
     if counts.failed:
@@ -110,7 +111,7 @@ def _summarize(counts: _Counts, dry_run: bool) -> None:
     from journeyctl.workspace.messages import say
 
     if counts.changed + counts.unchanged + counts.failed == 0:
-        from journeyctl.lint.engine import NO_FILES_WARNING
+        from journeyctl.workspace.discover import NO_FILES_WARNING
 
         say(NO_FILES_WARNING)
     else:

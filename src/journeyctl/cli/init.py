@@ -9,7 +9,6 @@ Only Typer and the standard library are imported at the top; the rest inside the
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -25,6 +24,7 @@ def init(
 ) -> None:
     """Create journeyctl.yaml, a persona and a journey that lints clean, with their schemas."""
     from journeyctl.scaffold import check_free, project_files
+    from journeyctl.workspace.discover import display_path
     from journeyctl.workspace.messages import printable
     from journeyctl.workspace.write import write_files
 
@@ -32,16 +32,7 @@ def init(
     check_free(directory, files)
     written = write_files({directory / name: text for name, text in files.items()})
     for path in written:
-        typer.echo(printable(f"created {_shown(path)}"))
-    target = _shown(directory)
+        typer.echo(printable(f"created {display_path(path)}"))
+    target = display_path(directory)
     command = "journeyctl lint" if target == "." else f"journeyctl lint {target}"
     typer.echo(f"\n{printable(f'next: {command}')}")
-
-
-def _shown(path: Path) -> str:
-    """The path as the user would type it: relative to the working directory when inside it."""
-    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keep symbolic links as named
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix() or "."
-    except ValueError:
-        return path.as_posix()

@@ -16,7 +16,6 @@ the top; the rest inside the command, so that `journeyctl --version` stays fast.
 from __future__ import annotations
 
 import contextlib
-import gc
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -105,18 +104,13 @@ def render(
         from journeyctl.render.output import find_dot
 
         executable = find_dot()
-    # Loading makes millions of small acyclic objects; the cyclic collector would spend more
-    # time than the loader (as in `lint`, see perf-notes).
-    gc_was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    from journeyctl.workspace.parallel import gc_paused
+
+    with gc_paused():  # loading makes millions of small acyclic objects (see perf-notes)
         if plan.folder is None:
             _render_one(plan, executable, lint)
         else:
             _render_folder(plan, executable, lint)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
 
 
 def _render_diff(

@@ -9,7 +9,6 @@ applied) under the settings of the working tree; a side that does not load is a 
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -22,7 +21,8 @@ from journeyctl.core.errors import UsageError
 if TYPE_CHECKING:
     from journeyctl.core.finding import Finding
     from journeyctl.diff import BaseInfo, DiffReport, Document, DocumentDiff
-    from journeyctl.lint.engine import FileResult, Target
+    from journeyctl.lint.engine import FileResult
+    from journeyctl.workspace.discover import Target
     from journeyctl.workspace.git import Git
     from journeyctl.workspace.settings import SettingsFinder
 
@@ -34,9 +34,17 @@ def build_report(
 
     `today` is the day rules such as stale-review judge by (tests fix it).
     """
+    from journeyctl.workspace.parallel import gc_paused
+
     if base is not None and journey is not None:
         raise UsageError("--base and --journey do not go together: choose one")
-    today = today or date.today()
+    with gc_paused():  # loading makes millions of small acyclic objects, as in lint_paths
+        return _build_report(sides, base, journey, today or date.today())
+
+
+def _build_report(
+    sides: list[str], base: str | None, journey: str | None, today: date
+) -> DiffReport:
     if base is not None:
         return _diff_changed_files(base, sides, today)
     if journey is not None:
@@ -70,10 +78,10 @@ class SideLoader:
     """Loads sides with shared settings look-ups and a shared git runner."""
 
     def __init__(self, today: date) -> None:
-        from journeyctl.workspace.settings import SettingsFinder
+        from journeyctl.lint.engine import settings_finder
 
         self.today = today
-        self.finder: SettingsFinder = SettingsFinder()
+        self.finder: SettingsFinder = settings_finder()
         self._git: Git | None = None
 
     @property
@@ -86,7 +94,7 @@ class SideLoader:
 
     def target(self, label: str, where: Path) -> Target:
         """A lint target shown as `label`, governed by the settings found from `where`."""
-        from journeyctl.lint.engine import Target
+        from journeyctl.workspace.discover import Target
 
         return Target(where, label, explicit=True, project=self.finder.for_path(where))
 
@@ -123,33 +131,14 @@ class SideLoader:
         dominates the time of a diff. When every side has a core, this process loads the first
         side itself, so that only the others pay for being sent back.
         """
-        from journeyctl.lint.engine import PARALLEL_MIN_BYTES
+        from journeyctl.workspace.parallel import map_in_processes, workers_for
 
         targets = [self.target(label, where) for label, _, where in items]
         jobs = [
             (target, raw, self.today) for target, (_, raw, _) in zip(targets, items, strict=True)
         ]
-        workers = min(len(jobs), os.cpu_count() or 1)
         size = sum(len(raw) for _, raw, _ in items)
-        if workers < 2 or size < PARALLEL_MIN_BYTES or "fork" not in _start_methods():
-            return [load_side(job) for job in jobs]
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
-
-        context = get_context("fork")
-        if len(jobs) > workers:  # more sides than cores: every core works in the pool
-            with ProcessPoolExecutor(workers, mp_context=context) as pool:
-                return list(pool.map(load_side, jobs))
-        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-            others = pool.map(load_side, jobs[1:])
-            first = load_side(jobs[0])
-            return [first, *others]
-
-
-def _start_methods() -> list[str]:
-    import multiprocessing
-
-    return multiprocessing.get_all_start_methods()
+        return map_in_processes(load_side, jobs, workers_for(None), size, here_too=True)
 
 
 def load_side(job: tuple[Target, bytes, date]) -> Side:
@@ -172,7 +161,7 @@ def load_side(job: tuple[Target, bytes, date]) -> Side:
 
 
 def _read_file(path: Path) -> bytes:
-    from journeyctl.lint.engine import read_regular
+    from journeyctl.workspace.read import read_regular
 
     try:
         return read_regular(path)
@@ -181,11 +170,10 @@ def _read_file(path: Path) -> bytes:
 
 
 def _display(path: Path) -> str:
-    """A path as the user would type it from here: relative to the current directory."""
-    try:
-        return Path(os.path.relpath(path)).as_posix()
-    except ValueError:  # another drive (Windows)
-        return path.as_posix()
+    """A path as the user would type it (as everywhere: `workspace.discover.display_path`)."""
+    from journeyctl.workspace.discover import display_path
+
+    return display_path(path)
 
 
 def _finish(
@@ -264,7 +252,7 @@ def _diff_pair(old_spec: str, new_spec: str, today: date) -> DiffReport:
 
 def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffReport:
     from journeyctl.diff import BaseInfo
-    from journeyctl.lint.engine import MARKER, included
+    from journeyctl.workspace.discover import included, lenient_text, looks_like_journeyctl
 
     loader = SideLoader(today)
     git = loader.git
@@ -283,8 +271,8 @@ def _diff_changed_files(rev: str, pathspecs: list[str], today: date) -> DiffRepo
         old_raw = old_bytes.get(change.old) if change.old is not None else None
         new_path = top / change.new if change.new is not None else None
         new_raw = _read_file(new_path) if new_path is not None and new_path.is_file() else None
-        old_raw = old_raw if old_raw is not None and MARKER.search(old_raw) else None
-        new_raw = new_raw if new_raw is not None and MARKER.search(new_raw) else None
+        old_raw = old_raw if old_raw and looks_like_journeyctl(lenient_text(old_raw)) else None
+        new_raw = new_raw if new_raw and looks_like_journeyctl(lenient_text(new_raw)) else None
         if old_raw is None and new_raw is None:
             continue  # not a journeyctl file on either side
         where = new_path if new_path is not None else top / str(change.old)
@@ -327,23 +315,24 @@ def _is_yaml(path: str) -> bool:
 def _diff_journey(journey_id: str, directory: Path, today: date) -> DiffReport:
     import difflib
 
-    from journeyctl.lint.engine import MARKER, discover
+    from journeyctl.workspace.discover import discover, lenient_text, looks_like_journeyctl
 
     if not directory.is_dir():
         raise UsageError(f"{directory}: not a directory (--journey ID [DIR])")
     loader = SideLoader(today)
-    wanted = re.compile(rb"^id[ \t]*:[ \t]*['\"]?" + re.escape(journey_id.encode()) + rb"\b", re.M)
+    wanted = re.compile(r"^id[ \t]*:[ \t]*['\"]?" + re.escape(journey_id) + r"\b", re.M)
     found: dict[str, list[Side]] = {"current": [], "optimized": []}
     known: set[str] = set()
     files: list[tuple[str, bytes, Path]] = []
     for target in discover([directory], loader.finder):
+        if target.error is not None:
+            raise UsageError(f"{target.display}: {target.error}")
         raw = _read_file(target.path)
-        if MARKER.search(raw) is None:
+        text = lenient_text(raw)
+        if not looks_like_journeyctl(text):
             continue
-        known.update(
-            m.decode() for m in re.findall(rb"^id[ \t]*:[ \t]*['\"]?([a-z0-9-]+)", raw, re.M)
-        )
-        if wanted.search(raw) is not None:
+        known.update(re.findall(r"^id[ \t]*:[ \t]*['\"]?([a-z0-9-]+)", text, re.M))
+        if wanted.search(text) is not None:
             files.append((target.display, raw, target.path))
     for side in loader.load_many(files):
         state = getattr(side.doc, "state", None)

@@ -24,7 +24,7 @@ from journeyctl.render.plan import Plan
 from journeyctl.workspace.write import check_target
 
 if TYPE_CHECKING:
-    from journeyctl.render.marks import Marks
+    from journeyctl.render.marks import Linted
 
 Target = tuple[Path, str, bool]
 """A file to consider: its path, how to name it, and whether it was named explicitly."""
@@ -64,8 +64,9 @@ def draw(text: str, output_format: Format, executable: str | None) -> str | byte
 
 def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
     """The one view of the one file the plan names, drawn; written when the plan says a file."""
+    linted = marks_for(plan.path, lint)
     try:
-        doc = read_flow(plan.path, str(plan.path), explicit=True)
+        doc = read_flow(plan.path, str(plan.path), True, linted.document(plan.path))
     except NotDrawable as error:
         raise UsageError(str(error)) from None
     assert doc is not None  # an explicit file is drawable or raises
@@ -73,7 +74,7 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
         if plan.file.resolve() == plan.path.resolve():
             raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
         check_target(plan.file, [plan.path])
-    marks = marks_for(plan.path, lint)(plan.path)
+    marks = linted.marks_of(plan.path)
     data = draw(
         source(doc, plan.views[0], plan.output_format, marks), plan.output_format, executable
     )
@@ -91,10 +92,10 @@ def _targets(path: Path) -> Iterator[Target]:
     if not path.is_dir():
         yield path, str(path), True
         return
-    from journeyctl.lint.engine import discover
-    from journeyctl.workspace.settings import SettingsFinder
+    from journeyctl.lint.engine import settings_finder
+    from journeyctl.workspace.discover import discover
 
-    for target in discover([path], SettingsFinder()):
+    for target in discover([path], settings_finder()):
         yield target.path, target.display, False
 
 
@@ -109,14 +110,14 @@ def render_folder(
     assert plan.folder is not None
     result = FolderResult()
     inputs = [file for file, _, _ in files]
-    marks_of = marks_for(plan.path, lint)
+    linted = marks_for(plan.path, lint)
     workers = min(os.cpu_count() or 1, 8) if executable else 1
     with ThreadPoolExecutor(workers) as pool:
         pending: list[tuple[Future[None], str]] = []
         for target in files:
             display = target[1]
             hooks.starting(display)
-            jobs = _jobs(plan, result, target, inputs, marks_of)
+            jobs = _jobs(plan, result, target, inputs, linted)
             if not jobs:
                 hooks.done()
                 continue
@@ -135,12 +136,12 @@ def _jobs(
     result: FolderResult,
     target: Target,
     inputs: list[Path],
-    marks_of: Callable[[Path], Marks],
+    linted: Linted,
 ) -> list[tuple[Path, str]]:
     """The files to write for one input, with their text; none when it is skipped."""
     file, display, explicit = target
     try:
-        doc = read_flow(file, display, explicit)
+        doc = read_flow(file, display, explicit, linted.document(file))
     except NotDrawable as error:
         if explicit:
             raise UsageError(str(error)) from None
@@ -156,7 +157,7 @@ def _jobs(
         )
         return []
     result.names[key] = display
-    marks = marks_of(file)
+    marks = linted.marks_of(file)
     assert plan.folder is not None
     jobs = []
     for view in plan.views:

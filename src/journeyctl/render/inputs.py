@@ -7,54 +7,34 @@ such a file with a warning.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyctl.core.errors import JourneyError
 
 if TYPE_CHECKING:
-    from journeyctl.core.model import Flow
-    from journeyctl.render.marks import Marks
+    from journeyctl.core.model import Flow, Journey, Persona, Workflow
+    from journeyctl.render.marks import Linted
 
 
 class NotDrawable(JourneyError):
     """A file that cannot be drawn, and why (with file:line:col where known)."""
 
 
-def read_flow(path: Path, display: str, explicit: bool) -> Flow | None:
+def read_flow(
+    path: Path, display: str, explicit: bool, known: Journey | Workflow | Persona | None = None
+) -> Flow | None:
     """Load and validate one file; None for a file that is not a journey or workflow.
 
-    A file that cannot be read, parsed or validated raises NotDrawable; so does a named
-    (`explicit`) file that is not a journeyctl file or is a persona.
+    `known` is the document when lint loaded it already (`render --lint`). A file that cannot
+    be read, parsed or validated raises NotDrawable; so does a named (`explicit`) file that is
+    not a journeyctl file or is a persona.
     """
     from journeyctl.core.model import Flow
-    from journeyctl.core.validation import Invalid, validate_document
-    from journeyctl.lint.engine import MARKER
-    from journeyctl.workspace.load import LoadError, locate, parse_yaml
 
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise NotDrawable(f"{display}: cannot read: {error.strerror or error}") from None
-    if not explicit and MARKER.search(raw) is None:
+    doc = known if known is not None else _read_document(path, display, explicit)
+    if doc is None:
         return None
-    try:
-        loaded = parse_yaml(raw, path)
-    except LoadError as error:
-        raise NotDrawable(f"{display}:{error.line}:{error.column}: {error.message}") from None
-    if "journeyctl" not in loaded.data:
-        if not explicit:
-            return None
-        raise NotDrawable(f"{display}: not a journeyctl file (it needs `journeyctl: 1` first)")
-    try:
-        doc = validate_document(loaded.data)
-    except Invalid as invalid:
-        first = invalid.problems[0]
-        line, column = locate(loaded.root, first.where, first.at_key)
-        more = len(invalid.problems) - 1
-        hint = f" (and {more} more; `journeyctl lint {display}` lists them)" if more else ""
-        raise NotDrawable(f"{display}:{line}:{column}: {first.message}{hint}") from None
     if not isinstance(doc, Flow):
         if not explicit:
             return None
@@ -62,9 +42,36 @@ def read_flow(path: Path, display: str, explicit: bool) -> Flow | None:
     return doc
 
 
-def marks_for(path: Path, lint: bool) -> Callable[[Path], Marks]:
-    """What `journeyctl lint` finds under `path`, by file (nothing unless `lint`)."""
-    from journeyctl.render.marks import Marks, lint_marks
+def _read_document(path: Path, display: str, explicit: bool) -> Journey | Workflow | Persona | None:
+    from journeyctl.core.validation import Invalid, validate_document
+    from journeyctl.workspace.discover import journeyctl_document
+    from journeyctl.workspace.load import LoadError, locate
+    from journeyctl.workspace.read import read_regular
 
-    found = lint_marks([path]) if lint else {}
-    return lambda file: found.get(file.resolve(), Marks())
+    try:
+        raw = read_regular(path)
+    except OSError as error:
+        raise NotDrawable(f"{display}: cannot read: {error.strerror or error}") from None
+    loaded = journeyctl_document(raw, path, explicit)
+    if loaded is None:
+        return None
+    if isinstance(loaded, LoadError):
+        raise NotDrawable(f"{display}:{loaded.line}:{loaded.column}: {loaded.message}")
+    if "journeyctl" not in loaded.data:
+        raise NotDrawable(f"{display}: not a journeyctl file (it needs `journeyctl: 1` first)")
+    try:
+        return validate_document(loaded.data)
+    except Invalid as invalid:
+        first = invalid.problems[0]
+        line, column = locate(loaded.root, first.where, first.at_key)
+        more = len(invalid.problems) - 1
+        hint = f" (and {more} more; `journeyctl lint {display}` lists them)" if more else ""
+        raise NotDrawable(f"{display}:{line}:{column}: {first.message}{hint}") from None
+
+
+def marks_for(path: Path, lint: bool) -> Linted:
+    """What `journeyctl lint` finds under `path`, by file, and the documents it loaded (so
+    that a linted file is not loaded twice); nothing unless `lint`."""
+    from journeyctl.render.marks import Linted, lint_documents
+
+    return lint_documents([path]) if lint else Linted()

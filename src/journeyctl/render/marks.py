@@ -10,8 +10,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from journeyctl.core.finding import Finding
+
+if TYPE_CHECKING:
+    from journeyctl.core.model import Journey, Persona, Workflow
 
 
 @dataclass(frozen=True)
@@ -71,14 +75,39 @@ def rules_of(marks: Iterable[Mark]) -> list[str]:
     return list(dict.fromkeys(mark.rule for mark in marks))
 
 
-def lint_marks(paths: Sequence[Path]) -> dict[Path, Marks]:
-    """Lint the files and return their findings as marks, by resolved path."""
+@dataclass
+class Linted:
+    """What one lint run gives a render: marks, and the documents lint loaded, so that a
+    render with `--lint` loads each file once. Both are by resolved path."""
+
+    marks: dict[Path, Marks] = field(default_factory=dict)
+    documents: dict[Path, Journey | Workflow | Persona] = field(default_factory=dict)
+
+    def marks_of(self, path: Path) -> Marks:
+        """The marks of one file (none when lint found nothing there)."""
+        return self.marks.get(path.resolve(), Marks())
+
+    def document(self, path: Path) -> Journey | Workflow | Persona | None:
+        """The document lint loaded from this file, if it loaded one."""
+        return self.documents.get(path.resolve())
+
+
+def lint_documents(paths: Sequence[Path]) -> Linted:
+    """Lint the files: their findings as marks, and their documents."""
     from journeyctl.lint.engine import lint_paths
 
-    run = lint_paths(list(paths))
-    by_path: dict[Path, Marks] = {}
+    run = lint_paths(list(paths), keep_documents=True)
+    linted = Linted()
     for finding in run.report.findings:
         if finding.rule == "unused-suppression":
             continue  # about a comment, not about the journey
-        by_path.setdefault(Path(finding.path).resolve(), Marks()).add(finding)
-    return by_path
+        linted.marks.setdefault(Path(finding.path).resolve(), Marks()).add(finding)
+    for result in run.results:
+        if result.document is not None:
+            linted.documents[result.target.path.resolve()] = result.document
+    return linted
+
+
+def lint_marks(paths: Sequence[Path]) -> dict[Path, Marks]:
+    """Lint the files and return their findings as marks, by resolved path."""
+    return lint_documents(paths).marks

@@ -6,8 +6,11 @@ settings file is a usage error (exit 2) that names its position.
 
 from __future__ import annotations
 
+import difflib
+import os
 import re
 import tomllib
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,14 +32,22 @@ class ProjectSettings:
 
 
 class SettingsFinder:
-    """Finds the settings that govern a path, reading each settings file once."""
+    """Finds the settings that govern a path, reading each settings file once.
 
-    def __init__(self) -> None:
+    `known_rules` are the rule names a settings file may configure (the lint rule registry's
+    names); any other name is a usage error with a did-you-mean.
+    """
+
+    def __init__(self, known_rules: Collection[str]) -> None:
+        self.known_rules = known_rules
         self._by_dir: dict[Path, ProjectSettings | None] = {}
 
     def for_path(self, path: Path) -> ProjectSettings:
         """The nearest settings above `path`, or defaults rooted at the path's directory."""
-        start = path.resolve()
+        try:
+            start = path.resolve()
+        except (OSError, RuntimeError):  # a symbolic link that loops
+            start = Path(os.path.abspath(path))  # noqa: PTH100
         directory = start if start.is_dir() else start.parent
         found = self._search(directory)
         return found if found is not None else ProjectSettings(root=directory)
@@ -49,7 +60,7 @@ class SettingsFinder:
                 found = self._by_dir[candidate]
                 break
             chain.append(candidate)
-            found = read_settings_in(candidate)
+            found = read_settings_in(candidate, self.known_rules)
             if found is not None:
                 break
         for visited in chain:
@@ -57,21 +68,21 @@ class SettingsFinder:
         return found
 
 
-def read_settings_in(directory: Path) -> ProjectSettings | None:
+def read_settings_in(directory: Path, known_rules: Collection[str]) -> ProjectSettings | None:
     """Read the settings file of this directory, if it has one."""
     for name in SETTINGS_NAMES:
         candidate = directory / name
         if candidate.is_file():
-            return ProjectSettings(directory, read_yaml_settings(candidate), candidate)
+            return ProjectSettings(directory, read_yaml_settings(candidate, known_rules), candidate)
     pyproject = directory / "pyproject.toml"
     if pyproject.is_file():
-        settings = read_pyproject_settings(pyproject)
+        settings = read_pyproject_settings(pyproject, known_rules)
         if settings is not None:
             return ProjectSettings(directory, settings, pyproject)
     return None
 
 
-def read_yaml_settings(path: Path) -> Settings:
+def read_yaml_settings(path: Path, known_rules: Collection[str]) -> Settings:
     """Read and validate a journeyctl.yaml file."""
     try:
         loaded = read_yaml(path)
@@ -85,31 +96,31 @@ def read_yaml_settings(path: Path) -> Settings:
         problem = invalid.problems[0]
         line, column = locate(loaded.root, problem.where, problem.at_key)
         raise UsageError(f"{path}:{line}:{column}: bad settings: {problem.message}") from None
-    unknown = _unknown_rule(settings)
+    unknown = _unknown_rule(settings, known_rules)
     if unknown is not None:
         line, column = locate(loaded.root, ("rules", unknown), at_key=True)
-        raise UsageError(f"{path}:{line}:{column}: bad settings: {_unknown_rule_message(unknown)}")
+        message = _unknown_rule_message(unknown, known_rules)
+        raise UsageError(f"{path}:{line}:{column}: bad settings: {message}")
     return settings
 
 
-def _unknown_rule(settings: Settings) -> str | None:
-    from journeyctl.lint.rules import REGISTRY
-
-    return next((name for name in settings.rules if name not in REGISTRY), None)
+def _unknown_rule(settings: Settings, known_rules: Collection[str]) -> str | None:
+    return next((name for name in settings.rules if name not in known_rules), None)
 
 
-def _unknown_rule_message(name: str) -> str:
-    import difflib
-
-    from journeyctl.lint.rules import REGISTRY
-
-    close = difflib.get_close_matches(name, REGISTRY, n=1)
+def _unknown_rule_message(name: str, known_rules: Collection[str]) -> str:
+    close = difflib.get_close_matches(name, list(known_rules), n=1)
     hint = f"; did you mean '{close[0]}'?" if close else "; `journeyctl rules` lists them"
     return f"unknown rule '{name}'{hint}"
 
 
-def read_pyproject_settings(path: Path) -> Settings | None:
-    """Read `[tool.journeyctl]` from pyproject.toml; None when the table is absent."""
+def read_pyproject_settings(
+    path: Path, known_rules: Collection[str] | None = None
+) -> Settings | None:
+    """Read `[tool.journeyctl]` from pyproject.toml; None when the table is absent.
+
+    Rule names are checked against `known_rules` when given.
+    """
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
@@ -128,9 +139,8 @@ def read_pyproject_settings(path: Path) -> Settings | None:
         raise UsageError(
             f"{path}:{line}:1: bad [tool.journeyctl] settings: {invalid.problems[0].message}"
         ) from None
-    unknown = _unknown_rule(settings)
+    unknown = _unknown_rule(settings, known_rules) if known_rules is not None else None
     if unknown is not None:
-        raise UsageError(
-            f"{path}:{line}:1: bad [tool.journeyctl] settings: {_unknown_rule_message(unknown)}"
-        )
+        message = _unknown_rule_message(unknown, known_rules or ())
+        raise UsageError(f"{path}:{line}:1: bad [tool.journeyctl] settings: {message}")
     return settings

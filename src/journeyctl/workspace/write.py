@@ -17,10 +17,8 @@ write may replace.
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -28,25 +26,17 @@ from pathlib import Path
 
 from journeyctl.core.errors import UsageError
 
-_MARKER = re.compile(r"""^(?:---[ \t]+)?(?:\{[ \t]*)?["']?journeyctl["']?[ \t]*:""", re.MULTILINE)
-_BOMS = (  # UTF-32's little-endian mark starts with UTF-16's: it comes first
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
 
 class WriteRefused(UsageError):
     """A target that journeyctl must not write: an input, a journeyctl file, not a file."""
 
 
 def is_journeyctl_text(data: bytes) -> bool:
-    """Whether bytes look like a journeyctl file: a top-level `journeyctl:` key, block or flow
-    style, in UTF-8 or in any Unicode encoding with a byte-order mark."""
-    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "utf-8")
-    return _MARKER.search(data.decode(encoding, errors="replace")) is not None
+    """Whether bytes look like a journeyctl file, as discovery decides for a file it cannot
+    load: a top-level `journeyctl:` key, block or flow style, in any encoding it reads."""
+    from journeyctl.workspace.discover import lenient_text, looks_like_journeyctl
+
+    return looks_like_journeyctl(lenient_text(data))
 
 
 def check_target(path: Path, inputs: Iterable[Path] = (), *, replace_input: bool = False) -> None:

@@ -108,8 +108,11 @@ def _finding_lines(finding: Finding, source: list[str] | None, gutter: int) -> I
 
 def _read_lines(path: str) -> list[str] | None:
     """The file's lines, split on YAML line breaks only; None when it cannot be read."""
+    from journeyctl.workspace.discover import lenient_text
+    from journeyctl.workspace.read import read_regular
+
     try:
-        content = Path(path).read_text(encoding="utf-8", errors="replace")
+        content = lenient_text(read_regular(Path(path)))  # BOMs, UTF-16, CR line ends
     except (OSError, ValueError):
         return None
     return _LINE_BREAK.split(content)

@@ -21,7 +21,19 @@ Good:
     stages: []
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from journeyctl.core.finding import Severity
+
+if TYPE_CHECKING:
+    from journeyctl.workspace.load import LoadError
 
 NAME = "parse-error"
 SEVERITY = Severity.ERROR
+
+
+def found(error: LoadError) -> tuple[int, int, str]:
+    """The line, column and message of the finding: where reading stopped, and why."""
+    return error.line, error.column, error.message

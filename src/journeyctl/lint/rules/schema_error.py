@@ -36,7 +36,28 @@ Good:
             x-jira: GROW-12
 """
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from journeyctl.core.finding import Severity
+
+if TYPE_CHECKING:
+    from yaml.nodes import Node
+
+    from journeyctl.core.validation import Invalid
 
 NAME = "schema-error"
 SEVERITY = Severity.ERROR
+NOT_JOURNEYCTL = "not a journeyctl file: add `journeyctl: 1` first"
+"""The finding on a named file that loads but has no top-level `journeyctl` key."""
+
+
+def found(invalid: Invalid, root: Node) -> Iterator[tuple[int, int, str]]:
+    """The line, column and message of each way the document does not fit the model."""
+    from journeyctl.workspace.load import locate
+
+    for mismatch in invalid.problems:
+        line, column = locate(root, mismatch.where, mismatch.at_key)
+        yield line, column, mismatch.message

@@ -32,7 +32,28 @@ Good:
           - {id: buys, name: Buys, terminal: true}
 """
 
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from typing import TYPE_CHECKING
+
 from journeyctl.core.finding import Severity
+
+if TYPE_CHECKING:
+    from journeyctl.workspace.suppress import Suppressions
 
 NAME = "unused-suppression"
 SEVERITY = Severity.INFO
+
+
+def found(
+    suppressions: Suppressions, known_rules: Collection[str]
+) -> Iterator[tuple[int, int, str]]:
+    """The line, column and message of each suppression that silenced nothing, or that names
+    a rule there is no such rule (`known_rules`); call it after suppressions were applied."""
+    for entry in suppressions.unused():
+        if entry.rule != "all" and entry.rule not in known_rules:
+            message = f"suppression names unknown rule '{entry.rule}'"
+        else:
+            message = f"suppression of '{entry.rule}' silences nothing; remove it"
+        yield entry.line, entry.column, message

@@ -1,0 +1,35 @@
+"""What linting produces: the result of checking one file, and of a whole run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from journeyctl.core.finding import Finding, LintReport
+from journeyctl.core.model import Journey, Persona, Workflow
+from journeyctl.lint.rules import DocRef
+from journeyctl.workspace.discover import Target
+from journeyctl.workspace.suppress import Suppressions
+
+
+@dataclass
+class FileResult:
+    """What checking one file produced."""
+
+    target: Target
+    findings: list[Finding] = field(default_factory=list)
+    doc: DocRef | None = None
+    suppressions: Suppressions = field(default_factory=Suppressions)
+    linted: bool = True
+    io_error: str | None = None
+    document: Journey | Workflow | Persona | None = None
+    """The validated document, kept only when asked for (`check_content(keep_document=True)`)."""
+
+
+@dataclass
+class LintRun:
+    """A finished lint: the report, plus files that could not be read at all."""
+
+    report: LintReport
+    io_errors: list[str]
+    results: list[FileResult] = field(default_factory=list)
+    """Each linted file's result (with its document when `lint_paths(keep_documents=True)`)."""

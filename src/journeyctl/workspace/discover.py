@@ -1,0 +1,179 @@
+"""Which files a command works on: the targets under the paths it was given.
+
+A file named on the command line is always a target; in a directory, every `.yaml` and `.yml`
+file the project's `include` and `exclude` globs let through is a candidate, and the loader
+decides whether it is a journeyctl file (`journeyctl_document`): a file that loads is one when
+its mapping has a top-level `journeyctl` key, so a directory walk finds exactly the files that
+naming them would treat as journeyctl files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from journeyctl.core.errors import UsageError
+from journeyctl.workspace.load import Loaded, LoadError, parse_yaml
+from journeyctl.workspace.read import decode
+from journeyctl.workspace.settings import SETTINGS_NAMES, ProjectSettings, SettingsFinder
+
+NO_FILES_WARNING = "warning: no journeyctl files found (files need a top-level `journeyctl: 1` key)"
+"""What lint and fmt say when the paths they were given hold no journeyctl file."""
+_TEXT_MARKER = re.compile(
+    r"""^(?:---[ \t]+)?(?:\{[ \t]*)?["']?journeyctl["']?[ \t]*:""", re.MULTILINE
+)
+_LOOP = "cannot read: symbolic link loop"
+_SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
+_GLOB_SPECIAL = re.compile(r"[*?\[\]{}!\\]")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One file to work on, how to show its path, and the settings that govern it.
+
+    `error` says why a file or directory found on the way cannot be read; it is reported
+    (exit 2), never skipped in silence.
+    """
+
+    path: Path
+    display: str
+    explicit: bool
+    project: ProjectSettings
+    error: str | None = None
+
+
+def discover(
+    paths: Sequence[Path], finder: SettingsFinder, ignore_foreign: bool = False
+) -> Iterator[Target]:
+    """Every file to work on under the given paths, each once, in a stable order."""
+    seen: set[Path] = set()
+    for given in paths:
+        if not given.exists():
+            raise UsageError(f"{given}: no such file or directory")
+        if not given.is_dir():
+            key = resolved(given) or given
+            if key not in seen:
+                seen.add(key)
+                project = finder.for_path(given)  # also validates a settings file
+                if given.name not in SETTINGS_NAMES:
+                    yield Target(given, display_path(given), not ignore_foreign, project)
+            continue
+        for path, error in walk(given):
+            real = resolved(path)
+            key = real if real is not None else Path(os.path.abspath(path))  # noqa: PTH100
+            error = error if real is not None else _LOOP
+            if key in seen:
+                continue
+            # settings are looked up from outside a directory that cannot be read
+            project = finder.for_path(path if error is None else path.parent)
+            if error is None and not included(key, project):
+                continue
+            seen.add(key)
+            yield Target(path, display_path(path), False, project, error)
+
+
+def walk(directory: Path) -> Iterator[tuple[Path, str | None]]:
+    """The YAML files under a directory in a stable order, each with None, or with why a
+    subdirectory on the way cannot be listed (hidden and tool directories are left out)."""
+    failures: list[OSError] = []
+    for root, dirs, files in os.walk(directory, onerror=failures.append):
+        for failure in failures:
+            yield Path(failure.filename), f"cannot read directory: {failure.strerror or failure}"
+        failures.clear()
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIP_DIRS)
+        for name in sorted(files):
+            if name.endswith((".yaml", ".yml")) and name not in SETTINGS_NAMES:
+                yield Path(root, name), None
+    for failure in failures:
+        yield Path(failure.filename), f"cannot read directory: {failure.strerror or failure}"
+
+
+def resolved(path: Path) -> Path | None:
+    """The real path of a file; None when a symbolic link on the way loops."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return None
+
+
+def included(path: Path, project: ProjectSettings) -> bool:
+    """Whether the project's `include` and `exclude` globs let journeyctl see this (resolved)
+    file."""
+    try:
+        relative = path.relative_to(project.root).as_posix()
+    except ValueError:
+        relative = path.as_posix()
+    settings = project.settings
+    return any(glob_match(relative, g) for g in settings.include) and not any(
+        glob_match(relative, g) for g in settings.exclude
+    )
+
+
+def glob_match(path: str, pattern: str) -> bool:
+    """Match a POSIX relative path against a glob where `**` spans directories, `*` and `?`
+    stay within one, and both match names that start with a dot (wcmatch, gitignore-like)."""
+    pattern = pattern.strip("/")
+    suffix = pattern.removeprefix("**/*")
+    if suffix != pattern and not _GLOB_SPECIAL.search(suffix):
+        return path.endswith(suffix)  # the default `**/*.yaml`, without importing wcmatch
+    from wcmatch import glob
+
+    return glob.globmatch(path, pattern, flags=glob.GLOBSTAR | glob.DOTGLOB)
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory, unless getting
+    there would climb to the filesystem root (then as given). Symbolic links keep their name."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - not resolve(): keep link names
+    here = Path.cwd()
+    try:
+        return absolute.relative_to(here).as_posix() or "."
+    except ValueError:
+        pass
+    try:
+        common = Path(os.path.commonpath([absolute, here]))
+    except ValueError:  # another drive (Windows)
+        return path.as_posix()
+    if common == Path(common.anchor):
+        return path.as_posix()
+    return Path(os.path.relpath(absolute, here)).as_posix()
+
+
+def journeyctl_document(raw: bytes, path: Path, explicit: bool) -> Loaded | LoadError | None:
+    """Load a file as a journeyctl file: its document, or why it does not load.
+
+    A file found in a directory (not `explicit`) that is not a journeyctl file is None: one
+    that loads without a top-level `journeyctl` key, or one that does not load and has no line
+    starting `journeyctl:` (a foreign YAML file with an error of its own).
+    """
+    try:
+        text = decode(raw)
+    except LoadError as error:
+        return error if explicit or looks_like_journeyctl(lenient_text(raw)) else None
+    if not explicit and "journeyctl" not in text and "\\" not in text:
+        return None  # not even spelled with an escape: no such key, without parsing
+    try:
+        loaded = parse_yaml(raw, path, text)
+    except LoadError as error:
+        return error if explicit or looks_like_journeyctl(text) else None
+    if not explicit and "journeyctl" not in loaded.data:
+        return None
+    return loaded
+
+
+def looks_like_journeyctl(text: str) -> bool:
+    """Whether decoded text has a line starting `journeyctl:` (or `{journeyctl:`): the test
+    for a file that does not load, or that is only skimmed."""
+    return _TEXT_MARKER.search(text) is not None
+
+
+def lenient_text(raw: bytes) -> str:
+    """The decoded text of a file, with anything that is not text replaced: for quick tests
+    (`looks_like_journeyctl`) before a file is loaded, never for loading it."""
+    try:
+        return decode(raw)
+    except LoadError:
+        return raw.decode("utf-8", "replace")
