@@ -7,5 +7,6 @@ bash scripts/bootstrap.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
+.venv/bin/lint-imports
 bash scripts/check-install.sh
 .venv/bin/python -m pytest -W error "$@"

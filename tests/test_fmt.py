@@ -657,7 +657,9 @@ def test_formatted_files_still_lint_the_same(project: Path) -> None:
         ("a: 1\nb: [x, y]\n", "a: 1\nb: [x]\n", (2, 4)),  # a list that lost an item
         ("a: 1\nb: 2\n", "a: 1\nc: 2\n", (1, 1)),  # a mapping whose keys differ
         ("a: {x: 1}\nb: 2\n", "a: {x: 9}\nc: 2\n", (1, 8)),  # what comes first is named
-        ("a: yes\nb: ~\n", "a: true\nb:\n", None),  # the same values, written otherwise
+        ("a: TRUE\nb: ~\nc: 0x1F\n", "a: true\nb:\nc: 31\n", None),  # written otherwise
+        ("a: yes\nb: 2\n", "a: true\nb: 2\n", (1, 4)),  # YAML 1.2: `yes` is text, not true
+        ("a: .nan\n", "a: .NaN\n", None),  # not a number equals itself here
     ],
 )
 def test_the_data_check_names_where_the_formatted_text_first_differs(

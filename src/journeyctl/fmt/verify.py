@@ -1,6 +1,7 @@
 """Checking a formatted text against its input: same data, same comments.
 
-Both texts are read with libyaml (PyYAML), independently of ruamel.yaml.
+Both texts are read as journeyctl reads every file (`workspace.load`), independently of the
+ruamel.yaml round trip that wrote the new one; comments are found with libyaml's scanner.
 """
 
 from __future__ import annotations
@@ -10,17 +11,21 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from journeyctl.fmt.errors import FormatError
+from journeyctl.workspace.load import LoadError, locate, parse_yaml
 
 try:
     from yaml import CSafeLoader as _YamlLoader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeLoader as _YamlLoader  # type: ignore[assignment]
+
+DataPath = tuple[str | int, ...]
+_CHECKED = Path("<formatted text>")
 
 
 def verify_formatted(before: str, after: str) -> None:
@@ -35,12 +40,7 @@ def verify_formatted(before: str, after: str) -> None:
             line,
             column,
         )
-    try:
-        old_root = yaml.compose(before, Loader=_YamlLoader)
-        new_root = yaml.compose(after, Loader=_YamlLoader)
-    except yaml.YAMLError as error:  # pragma: no cover - a ruamel bug
-        raise FormatError(f"the formatted text would not be valid YAML: {error}") from None
-    where = _difference(old_root, new_root, yaml.constructor.SafeConstructor())
+    where = _data_difference(before, after)
     if where is not None:
         line, column = where
         raise FormatError(
@@ -48,6 +48,17 @@ def verify_formatted(before: str, after: str) -> None:
             line,
             column,
         )
+
+
+def _data_difference(before: str, after: str) -> tuple[int, int] | None:
+    """Where the two texts, read as journeyctl reads every file, first differ in data."""
+    try:
+        old = parse_yaml(before.encode("utf-8"), _CHECKED)
+        new = parse_yaml(after.encode("utf-8"), _CHECKED)
+    except LoadError as error:  # pragma: no cover - a ruamel bug
+        raise FormatError(f"the formatted text would not be valid YAML: {error}") from None
+    path = _first_difference(old.data, new.data, ())
+    return None if path is None else locate(old.root, path)
 
 
 def _comments_of(text: str) -> Iterator[tuple[str, int, int]]:
@@ -69,58 +80,36 @@ def _comments_of(text: str) -> Iterator[tuple[str, int, int]]:
             yield match.group().rstrip(), line + 1, offset - starts[line] + 1
 
 
-def _difference(
-    old: Node | None, new: Node | None, constructor: yaml.constructor.SafeConstructor
-) -> tuple[int, int] | None:
-    """Where two composed documents first differ in content, or None when they do not."""
-    if old is None or new is None:
-        return None if old is new else (1, 1)
-    here = (old.start_mark.line + 1, old.start_mark.column + 1)
-    if type(old) is not type(new):
-        return here
-    if isinstance(old, ScalarNode):
-        assert isinstance(new, ScalarNode)
-        return None if _scalar(old, constructor) == _scalar(new, constructor) else here
-    for pair in _children(old, new, constructor):
-        if pair is None:
-            return here
-        found = _difference(*pair, constructor)
+def _first_difference(old: Any, new: Any, path: DataPath) -> DataPath | None:
+    """The path of the first place, in the old order, where two data trees differ: a value,
+    or a list or mapping whose length or keys differ (and nothing after it)."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        return _mapping_difference(old, new, path)
+    if isinstance(old, list) and isinstance(new, list):
+        if len(old) != len(new):
+            return path
+        for index, (old_item, new_item) in enumerate(zip(old, new, strict=True)):
+            found = _first_difference(old_item, new_item, (*path, index))
+            if found is not None:
+                return found
+        return None
+    return None if _same_value(old, new) else path
+
+
+def _mapping_difference(
+    old: dict[Any, Any], new: dict[Any, Any], path: DataPath
+) -> DataPath | None:
+    if len(old) != len(new):
+        return path
+    for key, value in old.items():
+        if key not in new:
+            return path
+        found = _first_difference(value, new[key], (*path, key))
         if found is not None:
             return found
     return None
 
 
-def _children(
-    old: Node, new: Node, constructor: yaml.constructor.SafeConstructor
-) -> Iterator[tuple[Node, Node] | None]:
-    """The items of two sequences, or the values of two mappings by key, in pairs, in the old
-    order; None where the two differ in length or keys (and nothing after it)."""
-    if isinstance(old, SequenceNode):
-        if len(old.value) != len(new.value):
-            yield None
-            return
-        yield from zip(old.value, new.value, strict=True)
-        return
-    assert isinstance(old, MappingNode)
-    new_items = {_key(k, constructor): v for k, v in new.value}
-    if len(new_items) != len(old.value):
-        yield None
-        return
-    for key_node, value_node in old.value:
-        key = _key(key_node, constructor)
-        if key not in new_items:
-            yield None
-            return
-        yield value_node, new_items[key]
-
-
-def _key(node: Node, constructor: yaml.constructor.SafeConstructor) -> Any:
-    return _scalar(node, constructor) if isinstance(node, ScalarNode) else repr(node)
-
-
-def _scalar(node: ScalarNode, constructor: yaml.constructor.SafeConstructor) -> tuple[str, str]:
-    """A scalar's value as data, so that `True`/`true` and `~`/empty compare equal."""
-    try:
-        return (node.tag, repr(constructor.construct_object(node)))
-    except (yaml.YAMLError, ValueError, TypeError, OverflowError):
-        return (node.tag, node.value)
+def _same_value(old: Any, new: Any) -> bool:
+    """Equal scalars of the same type (`.nan` equals `.nan`; `1` does not equal `1.0`)."""
+    return type(old) is type(new) and (old == new or (old != old and new != new))
