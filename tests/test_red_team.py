@@ -108,3 +108,17 @@ def test_a_baseline_nested_100000_deep_is_a_one_line_error(tmp_path: Path) -> No
     assert result.exit_code == 2
     assert result.stderr.strip().endswith("b.json: not a journeyctl baseline: nested too deeply")
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_one_duplicated_step_id_is_one_finding_not_a_flood(tmp_path: Path) -> None:
+    steps = "\n".join(
+        f"      - {{id: {'s3' if n == 7 else f's{n}'}, name: S{n}, outcome: o}}"
+        for n in range(1, 15)
+    )
+    text = textwrap.dedent(MINIMAL.format(id="j")).replace(
+        "      - {id: a, name: A, outcome: o, terminal: true}",
+        steps + "\n      - {id: end, name: E, outcome: o, terminal: true}",
+    )
+    write(tmp_path, "j.yaml", text)
+    findings = [(f.rule, f.line) for f in lint(tmp_path / "j.yaml")]
+    assert findings == [("duplicate-id", 18)]

@@ -3,6 +3,11 @@
 A step's successors are its `next` ids when it has them (`next: []` means none); otherwise
 the following step in document order, across stage boundaries, unless the step is terminal.
 The journey enters at its first step.
+
+A duplicated step id (a `duplicate-id` error) is treated as if the later step had been
+renamed: it keeps its own place and successors under the key `id#2` (`#3`, ...), and a `next`
+naming the id goes to the first step with it. So one duplicate is one finding, not a flood of
+unreachable steps after it.
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ class Node:
     step: Step
     stage_index: int
     step_index: int
+    key: str
+    """The step's id, or `id#N` for the Nth step with an id used before (unique per graph)."""
 
     @property
     def path(self) -> tuple[str | int, ...]:
@@ -32,17 +39,19 @@ class StepGraph:
 
     def __init__(self, doc: Flow) -> None:
         self.doc = doc
-        self.nodes: list[Node] = [
-            Node(step, si, ti)
-            for si, stage in enumerate(doc.stages)
-            for ti, step in enumerate(stage.steps)
-        ]
-        self.by_id: dict[str, Node] = {}
-        for node in self.nodes:
-            self.by_id.setdefault(node.step.id, node)
-        self.successors: dict[str, list[str]] = {}
-        for index, node in enumerate(self.nodes):
-            self.successors.setdefault(node.step.id, self._successors(index))
+        self.nodes: list[Node] = []
+        uses: dict[str, int] = {}
+        for si, stage in enumerate(doc.stages):
+            for ti, step in enumerate(stage.steps):
+                uses[step.id] = uses.get(step.id, 0) + 1
+                key = step.id if uses[step.id] == 1 else f"{step.id}#{uses[step.id]}"
+                self.nodes.append(Node(step, si, ti, key))
+        self.by_id: dict[str, Node] = {node.key: node for node in self.nodes}
+        """Each node by key: a step id names the first step with that id."""
+        self.successors: dict[str, list[str]] = {
+            node.key: self._successors(index) for index, node in enumerate(self.nodes)
+        }
+        """The keys each step goes on to, by the step's key."""
 
     def _successors(self, index: int) -> list[str]:
         step = self.nodes[index].step
@@ -50,7 +59,7 @@ class StepGraph:
             return [target for target in step.next if target in self.by_id]
         if step.terminal or index + 1 >= len(self.nodes):
             return []
-        return [self.nodes[index + 1].step.id]
+        return [self.nodes[index + 1].key]
 
     @property
     def entry(self) -> Node | None:
@@ -58,11 +67,11 @@ class StepGraph:
         return self.nodes[0] if self.nodes else None
 
     def reachable(self) -> set[str]:
-        """Ids of the steps that some path from the entry reaches."""
+        """Keys of the steps that some path from the entry reaches."""
         if self.entry is None:
             return set()
-        seen = {self.entry.step.id}
-        stack = [self.entry.step.id]
+        seen = {self.entry.key}
+        stack = [self.entry.key]
         while stack:
             for target in self.successors[stack.pop()]:
                 if target not in seen:
@@ -73,7 +82,5 @@ class StepGraph:
     def edges(self) -> Iterator[tuple[Node, Node]]:
         """Every (from, to) pair of steps, in document order of the source."""
         for node in self.nodes:
-            if self.by_id[node.step.id] is not node:
-                continue
-            for target in self.successors[node.step.id]:
+            for target in self.successors[node.key]:
                 yield node, self.by_id[target]

@@ -184,7 +184,7 @@ def _later(node: Node, other: Node) -> bool:
 
 def _edge_attributes(graph: StepGraph, tail: Node, head: Node) -> dict[str, Value]:
     values: dict[str, Value] = {}
-    if len(graph.successors[tail.step.id]) > 1:
+    if len(graph.successors[tail.key]) > 1:
         values["color"] = "#333333"
         values["penwidth"] = 1.6
         values["class"] = "branch"

@@ -168,7 +168,7 @@ def _edges(graph: StepGraph, names: dict[tuple[int, int], str]) -> list[str]:
         arrow = "-->"
         if (head.stage_index, head.step_index) <= (tail.stage_index, tail.step_index):
             arrow = "-.->"
-        elif len(graph.successors[tail.step.id]) > 1:
+        elif len(graph.successors[tail.key]) > 1:
             arrow = "==>"
         tail_name = names[(tail.stage_index, tail.step_index)]
         head_name = names[(head.stage_index, head.step_index)]

@@ -46,7 +46,7 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     that do not exist is left to dangling-reference: one broken thing, one finding."""
     graph = ctx.graph(doc)
     for node in graph.nodes:
-        if node.step.terminal or graph.successors[node.step.id] or node.step.next:
+        if node.step.terminal or graph.successors[node.key] or node.step.next:
             continue
         yield Problem(
             (*node.path, "id"),

@@ -46,7 +46,7 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     reachable = graph.reachable()
     entry = graph.entry
     for node in graph.nodes:
-        if node.step.id in reachable or entry is None:
+        if node.key in reachable or entry is None:
             continue
         yield Problem(
             (*node.path, "id"),
