@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from journeyctl.core.validation import validate_document
     from journeyctl.diff import diff_sides
-    from journeyctl.diff.inputs import SideLoader, load_side
+    from journeyctl.diff.side_loader import SideLoader, load_side
     from journeyctl.render import Format, View, source
     from journeyctl.workspace.load import parse_yaml
     from journeyctl.workspace.yaml_nodes import Builder, NodeLoader

@@ -182,7 +182,7 @@ def test_sides_loaded_in_parallel_keep_their_order_and_errors(
     project: Path, monkeypatch: pytest.MonkeyPatch, cores: int
 ) -> None:
     """With 3 sides: on 2 cores all go to the pool, on 4 the first is loaded here."""
-    from journeyctl.diff.inputs import SideLoader
+    from journeyctl.diff.side_loader import SideLoader
     from journeyctl.workspace import parallel as linter
 
     monkeypatch.setattr(linter, "PARALLEL_MIN_BYTES", 0)

@@ -1,7 +1,9 @@
 """Semantic diff of two versions of a journeyctl document, and the summary a reviewer reads first.
 
-Pure functions over the models, except `inputs`, which reads the two sides (files, git) and
-lints them. In this package:
+Pure functions over the models, except the inputs of a run, which read the sides (files,
+git) and lint them: `inputs` (the run's report, `build_report`, and cross-file findings),
+`side_loader` (one side, as `lint` loads it), `changed_files` (``--base``) and `journey_pair`
+(``--journey``). In this package:
 
 - `change_model`, `summary_model`, `result`: the data classes a diff produces (one change;
   the reviewer's summary; a document's diff and a run's `DiffReport`), and their JSON forms;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -55,4 +56,24 @@ def jsonable(value: Any) -> Any:
         return {str(k): jsonable(v) for k, v in value.items()}
     if hasattr(value, "to_dict"):
         return value.to_dict()
+    return value
+
+
+def same(before: Any, after: Any) -> bool:
+    """Whether two model values are equal, NaN counting as equal to NaN: a file that says
+    `actual: .nan` on both sides has not changed there."""
+    return bool(before == after) or _comparable(before) == _comparable(after)
+
+
+_NAN = object()
+
+
+def _comparable(value: Any) -> Any:
+    """`value` with every NaN (in lists, tuples and dicts too) replaced by one marker."""
+    if isinstance(value, float) and math.isnan(value):
+        return _NAN
+    if isinstance(value, list | tuple):
+        return [_comparable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _comparable(item) for key, item in value.items()}
     return value

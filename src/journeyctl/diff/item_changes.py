@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from journeyctl.core.model import Evidence, Metric, Opportunity, Step
-from journeyctl.diff.change_model import Change, jsonable
+from journeyctl.diff.change_model import Change, jsonable, same
 from journeyctl.diff.matching import index_by, multiset_changes
 
 
@@ -117,7 +117,7 @@ def field_changes(
 ) -> Iterator[Change]:
     for name in fields:
         before, after = getattr(old, name, None), getattr(new, name, None)
-        if before != after:
+        if not same(before, after):
             yield Change(
                 "changed", kind, item_id, stage_id, step_id, name, jsonable(before),
                 jsonable(after),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Generic
 
-from journeyctl.diff.change_model import T, jsonable
+from journeyctl.diff.change_model import T, jsonable, same
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,8 @@ class Pair(Generic[T]):
 
     @property
     def changed(self) -> bool:
-        """Whether the two values differ."""
-        return bool(self.before != self.after)
+        """Whether the two values differ (NaN and NaN do not)."""
+        return not same(self.before, self.after)
 
     def to_dict(self) -> dict[str, Any]:
         """``{"before": ..., "after": ...}``."""
@@ -85,6 +85,18 @@ class TeamSummary:
     changed: tuple[str, ...]
     """Steps the team owns on both sides that changed in any way."""
     opportunities: Pair[int]
+
+    @property
+    def affected(self) -> bool:
+        """Whether anything changed for the team: steps gained, lost or changed, or how many
+        steps or opportunities it owns. Every report lists the same teams by this."""
+        return bool(
+            self.gained
+            or self.lost
+            or self.changed
+            or self.steps.changed
+            or self.opportunities.changed
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form; gained, lost and changed are step ids."""

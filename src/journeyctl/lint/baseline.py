@@ -2,7 +2,8 @@
 
 A finding is identified by rule, file and element id (`journey:x/stage:y/step:z`), not by line,
 so edits elsewhere in a file do not invalidate the baseline. Findings without an element (parse
-and schema errors) are identified by their message instead.
+and schema errors) are identified by their message instead. A `/` in a name is escaped in
+element ids (`lint.element`); entries written before that still match.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from journeyctl.core.errors import UsageError
 from journeyctl.core.finding import Finding
+from journeyctl.lint.element import SEPARATOR, split
 from journeyctl.workspace.write import write_file
 
 FORMAT_VERSION = 1
@@ -77,6 +79,8 @@ def compare(findings: Iterable[Finding], baseline: Counter[Key]) -> Comparison:
         combined = _combined(key)
         if remaining[key] > 0:
             remaining[key] -= 1
+        elif (legacy := _unescaped(key)) != key and remaining[legacy] > 0:
+            remaining[legacy] -= 1
         elif combined is not None and baseline[combined] > 0:
             still_found.add(combined)
         else:
@@ -85,6 +89,13 @@ def compare(findings: Iterable[Finding], baseline: Counter[Key]) -> Comparison:
         del remaining[key]
     fixed = sorted(remaining.elements())
     return Comparison(new, fixed)
+
+
+def _unescaped(key: Key) -> Key:
+    """The key as baselines wrote it before a `/` in a name was escaped in element ids
+    (`metric:trial/paid`, now `metric:trial%2Fpaid`), so that such entries still match."""
+    rule, path, element = key
+    return (rule, path, SEPARATOR.join(split(element))) if "%" in element else key
 
 
 def _combined(key: Key) -> Key | None:

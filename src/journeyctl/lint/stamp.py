@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from journeyctl.core.finding import Finding, Severity
 from journeyctl.core.model import Flow
+from journeyctl.lint.element import escape, join
 from journeyctl.lint.rules import REGISTRY, DocRef, Problem, Rule
 from journeyctl.workspace.discover import Target
 from journeyctl.workspace.load import Loaded, locate
@@ -67,7 +68,8 @@ def element_of(doc: Flow, where: Sequence[str | int], subject: str = "") -> str:
 
     For example `journey:x/stage:onboarding/step:sso-setup/pain:Slow SSO`: line numbers change
     with every edit, ids and texts do not, so diffs and baselines compare findings by this.
-    A problem's `subject` (such as `lifecycle:decision`) is added at the end.
+    A problem's `subject` (such as `lifecycle:decision`) is added at the end. A `/` in a name
+    is escaped (`lint.element`), so the id splits back into its parts.
     """
     parts: list[str] = [f"{doc.kind}:{doc.id}"]
     node: object = doc
@@ -86,7 +88,7 @@ def element_of(doc: Flow, where: Sequence[str | int], subject: str = "") -> str:
         index += 1
     if subject:
         parts.append(subject)
-    return "/".join(parts)
+    return join(parts)
 
 
 _ITEM_LABELS = {
@@ -102,4 +104,4 @@ _ITEM_LABELS = {
 def _item_name(field_name: str, item: object, index: int) -> str:
     label, attribute = _ITEM_LABELS.get(field_name, (field_name, ""))
     value = getattr(item, attribute, None) if attribute else item
-    return f"{label}:{value}" if isinstance(value, str) else f"{field_name}[{index}]"
+    return f"{label}:{escape(value)}" if isinstance(value, str) else f"{field_name}[{index}]"

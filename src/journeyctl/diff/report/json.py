@@ -5,11 +5,15 @@ For ``diff OLD NEW`` and ``--journey``, one object:
 each change is ``{"op", "kind", "id", "stage", "step", "field", "old", "new"}``.
 For ``--base``, ``{"base": {"rev", "compared", "commit"}, "diffs": [<that object>...]}``,
 whatever the number of files, so the shape depends on the mode, never on the data.
+
+JSON has no NaN or infinity: a YAML ``.nan``, ``.inf`` or ``-.inf`` is written as the string
+``"NaN"``, ``"Infinity"`` or ``"-Infinity"``.
 """
 
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 from journeyctl.diff import DiffReport
@@ -30,4 +34,15 @@ def render(report: DiffReport, color: bool = False) -> str:
             ),
             "diffs": [diff.to_dict() for diff in report.diffs],
         }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(finite(document), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def finite(value: Any) -> Any:
+    """JSON data with every NaN or infinity (in lists and dicts too) written as a string."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, list | tuple):
+        return [finite(item) for item in value]
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    return value

@@ -6,8 +6,10 @@ collapsible ``<details>`` block per changed stage.
 
 Everything a user wrote is escaped for where it lands (see `markdown_escape`).
 
-GitHub refuses comments over 65,536 characters: when the comment would be longer, the
-per-stage details are cut from the end and a line says so.
+GitHub refuses comments over 65,536 characters: the comment never goes over `LIMIT`. Every
+user text is cut to a sane length (`markdown_escape`); when the comment would still be too
+long, the collapsed sections are left out from the end, then the comment is cut at a section
+(or line) boundary, and a closing note says what was left out (`markdown_fit`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from journeyctl.diff.report.change_lines import (
     step_name,
 )
 from journeyctl.diff.report.markdown_escape import STYLE, code, html_text, text
+from journeyctl.diff.report.markdown_fit import Block, fit
 from journeyctl.diff.report.markdown_tables import (
     findings_table,
     stage_table,
@@ -52,34 +55,12 @@ def render(report: DiffReport, color: bool = False) -> str:
     """The comment, or an empty string when no journeyctl file changed (`--base`)."""
     if not report.diffs:
         return ""
-    blocks: list[tuple[str, bool]] = [(f"{MARKER}\n## journeyctl diff\n", False)]
+    blocks: list[Block] = [(f"{MARKER}\n## journeyctl diff\n", False)]
     if report.base is not None or len(report.diffs) > 1:
         blocks.append(("\n".join(_overview(report)), False))
     for diff in report.diffs:
         blocks.extend(_document(diff))
-    return _fit(blocks)
-
-
-def _fit(blocks: list[tuple[str, bool]]) -> str:
-    """Join the blocks; leave out expendable ones from the end while the whole is too long."""
-    kept = [True] * len(blocks)
-    size = sum(len(block) + 1 for block, _ in blocks)
-    cut = 0
-    for index in range(len(blocks) - 1, -1, -1):
-        if size <= LIMIT:
-            break
-        block, expendable = blocks[index]
-        if expendable:
-            kept[index] = False
-            size -= len(block) + 1
-            cut += 1
-    out = [block for (block, _), keep in zip(blocks, kept, strict=True) if keep]
-    if cut:
-        out.append(
-            f"*{plural(cut, 'collapsed section')} left out to stay within GitHub's comment "
-            "size; run `journeyctl diff` locally to see everything.*\n"
-        )
-    return "\n".join(out).rstrip("\n") + "\n"
+    return fit(blocks, LIMIT)
 
 
 def _overview(report: DiffReport) -> Iterator[str]:
@@ -105,7 +86,7 @@ def _overview(report: DiffReport) -> Iterator[str]:
     yield ""
 
 
-def _document(diff: DocumentDiff) -> Iterator[tuple[str, bool]]:
+def _document(diff: DocumentDiff) -> Iterator[Block]:
     """The blocks of one document, each with whether it may be left out for size."""
     summary = diff.summary if diff.status != "unchanged" else None
     yield "\n".join(_head(diff)), False
@@ -153,7 +134,7 @@ def _sides(diff: DocumentDiff) -> str:
     return f"{what} · {one(diff.old.label, diff.old.state)} → {one(diff.new.label, diff.new.state)}"
 
 
-def _findings(diff: DocumentDiff) -> Iterator[tuple[str, bool]]:
+def _findings(diff: DocumentDiff) -> Iterator[Block]:
     """The lint findings introduced (open), and those fixed (collapsed, expendable)."""
     delta = diff.findings
     if not delta.introduced and not delta.fixed:
@@ -177,7 +158,7 @@ def _fixed(findings: Sequence[Finding]) -> str:
     return "\n".join(lines)
 
 
-def _changes(diff: DocumentDiff) -> Iterator[tuple[str, bool]]:
+def _changes(diff: DocumentDiff) -> Iterator[Block]:
     """The document's own changes, then one collapsible (expendable) block per stage."""
     document_changes, groups = group_changes(diff.changes)
     shown = [c for c in document_changes if c.op in ("changed", "renamed")]

@@ -32,16 +32,18 @@ def summary_table(diff: DocumentDiff) -> list[str]:
 def stage_table(diff: DocumentDiff) -> list[str]:
     """One row per stage: steps, emotion, lowest moment, duration and what changed."""
     assert diff.summary is not None
-    rows = [stage_row(stage, diff.changes, STYLE) for stage in diff.summary.stage_summaries]
+    stages = diff.summary.stage_summaries
+    rows = [stage_row(stage, diff.changes, STYLE) for stage in stages[:MAX_TABLE_ROWS]]
     if not rows:
         return []
     header = ["stage", "steps", "avg emotion", "lowest emotion", "duration", "what changed"]
-    return ["#### Stages", "", *table(header, rows, "-rrrr-")]
+    return _cut(["#### Stages", "", *table(header, rows, "-rrrr-")], len(stages))
 
 
 def team_table(teams: Sequence[TeamSummary]) -> list[str]:
-    """The teams whose steps or opportunities changed, and a line naming the others."""
-    changed = [t for t in teams if t.gained or t.lost or t.steps.changed or t.opportunities.changed]
+    """The teams for which anything changed (`TeamSummary.affected`, as in every report),
+    and a line naming the others."""
+    changed = [team for team in teams if team.affected]
     if not changed:
         return []
     rows = [
@@ -53,20 +55,20 @@ def team_table(teams: Sequence[TeamSummary]) -> list[str]:
             _names(team.changed),
             arrow(team.opportunities.before, team.opportunities.after),
         ]
-        for team in changed
+        for team in changed[:MAX_TABLE_ROWS]
     ]
     header = ["team", "steps owned", "gained", "lost", "changed", "opportunities owned"]
-    lines = ["#### Teams", "", *table(header, rows, "-r---r")[:-1]]
+    lines = _cut(["#### Teams", "", *table(header, rows, "-r---r")], len(changed))[:-1]
     same = [t.team for t in teams if t not in changed]
     if same:
-        lines += ["", f"No change for {', '.join(code(t) for t in same)}."]
+        lines += ["", f"No change for {_names(same, MAX_TABLE_ROWS)}."]
     return [*lines, ""]
 
 
-def _names(step_ids: Sequence[str]) -> str:
-    shown = [code(s) for s in step_ids[:MAX_NAMES]]
-    if len(step_ids) > MAX_NAMES:
-        shown.append(f"and {len(step_ids) - MAX_NAMES} more")
+def _names(names: Sequence[str], most: int = MAX_NAMES) -> str:
+    shown = [code(name) for name in names[:most]]
+    if len(names) > most:
+        shown.append(f"and {len(names) - most} more")
     return ", ".join(shown)
 
 
@@ -110,7 +112,8 @@ def findings_table(findings: Sequence[Finding], line_of: str) -> list[str]:
 
 
 def _cut(lines: list[str], count: int) -> list[str]:
-    """A table of `count` rows, with a line saying how many more there were than it shows."""
+    """A table of `count` rows, with a line saying how many more there were than it shows
+    (after a blank line: a line right after a table would be one more row of it)."""
     if count > MAX_TABLE_ROWS:
-        lines[-1:] = [f"…and {count - MAX_TABLE_ROWS} more.", ""]
+        lines[-1:] = ["", f"…and {count - MAX_TABLE_ROWS} more.", ""]
     return lines

@@ -41,11 +41,7 @@ def stage_table(diff: DocumentDiff) -> Iterator[Text]:
 
 def team_table(teams: Sequence[TeamSummary]) -> Iterator[Text]:
     """The teams whose steps or opportunities changed: counts, and steps gained, lost, changed."""
-    changed = [
-        t
-        for t in teams
-        if t.gained or t.lost or t.changed or t.steps.changed or t.opportunities.changed
-    ]
+    changed = [team for team in teams if team.affected]
     if not changed:
         return
     yield Text()

@@ -14,6 +14,8 @@ from typing import Any
 
 from journeyctl.core.finding import Finding, Severity
 from journeyctl.diff import BaseInfo, DocumentDiff, MetricSummary, Moment
+from journeyctl.diff.change_model import same
+from journeyctl.lint.element import split
 
 
 @dataclass(frozen=True)
@@ -122,12 +124,13 @@ _ITEM_WORDS = {"pain": "pain point", "opportunity": "opportunity", "evidence": "
 
 def element_text(finding: Finding) -> str:
     """Where a finding is, without the document and without item texts the message repeats:
-    ``onboarding > sets-up-sso > opportunity``, ``decision > security-review-days > actual``."""
-    _, _, element = finding.element.partition("/")
-    if not element:
+    ``onboarding > sets-up-sso > opportunity``, ``decision > security-review-days > actual``;
+    a name with a `/` in it (escaped in the id) stays one name: ``awareness > trial/paid``."""
+    inside = split(finding.element)[1:]  # the names decoded, without the document
+    if not inside:
         return "(document)"
     parts = []
-    for part in element.split("/"):
+    for part in inside:
         label, colon, name = part.partition(":")
         if not colon:
             parts.append(part)
@@ -175,8 +178,8 @@ def arrow(before: object, after: object) -> str:
 
 
 def number_change(before: float | None, after: float | None) -> str:
-    """`arrow` for metric values: ``0.05 → 0.04``, ``450``."""
-    if before == after:
+    """`arrow` for metric values: ``0.05 → 0.04``, ``450`` (and ``nan`` when both are NaN)."""
+    if same(before, after):
         return number(after)
     return f"{number(before)} → {number(after)}"
 
