@@ -117,7 +117,8 @@ def hostile_journey(directory: Path) -> Path:
 
 
 def test_html_escapes_every_markup_character() -> None:
-    assert html(HOSTILE) == "&lt;script&gt;&amp;&quot;&#39;\\"
+    # Graphviz shows \\ in an HTML-like label as one backslash (a single one could start \G)
+    assert html(HOSTILE) == "&lt;script&gt;&amp;&quot;&#39;\\\\"
     assert html("a\nb\t c") == "a b c"
 
 
