@@ -133,3 +133,160 @@ def test_mermaid_shows_graphviz_escapes_literally(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         assert "C#58;#92;Network#92;Gateway #92;G" in result.stdout
         assert "\\" not in result.stdout
+
+
+# --------------------------------------------------------------------------------------
+# Hostile file names in every report format: nothing raw reaches a terminal or a CI log
+# --------------------------------------------------------------------------------------
+
+UNOWNED = """\
+journeyctl: 1
+kind: journey
+id: {id}
+title: Shop
+stages:
+  - id: buy
+    name: Buy
+    outcome: Bought
+    metrics: [{{name: conversion, target: 0.1}}]
+    steps:
+      - {{id: looks, name: Looks, outcome: Seen}}
+      - {{id: buys, name: Buys, outcome: Paid, terminal: true}}
+"""
+HOSTILE_NAMES = [
+    b"a\n::error file=x::pwned.yaml",
+    b"b\r::warning::cr.yaml",
+    b"c\x1b[31mred\x07.yaml",
+    b"d%0A::error::pct.yaml",
+    b"e]]>cdata.yaml",
+    b"f<script>&\"'.yaml",
+    b"g\\back\\N.yaml",
+    b"h[bold]rich[/red.yaml".replace(b"/", b""),
+    b"i\xff\xfenot-utf8.yaml",
+]
+
+
+def _hostile_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "repo"
+    (folder / ".git").mkdir(parents=True)
+    for number, name in enumerate(HOSTILE_NAMES):
+        text = UNOWNED.format(id=f"shop{number}")
+        descriptor = os.open(os.fsencode(folder) + b"/" + name, os.O_WRONLY | os.O_CREAT)
+        os.write(descriptor, text.encode("utf-8"))
+        os.close(descriptor)
+    # two more journeys with ids of the first and the last: messages that quote their names
+    write(folder, "dup.yaml", UNOWNED.format(id="shop0"))
+    write(folder, "dup-ff.yaml", UNOWNED.format(id=f"shop{len(HOSTILE_NAMES) - 1}"))
+    return folder
+
+
+def _journeyctl(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "GITHUB_ACTIONS": "true", "PYTHONPATH": os.pathsep.join(sys.path)}
+    env.pop("NO_COLOR", None)
+    return subprocess.run(
+        [sys.executable, "-m", "journeyctl", *args], cwd=cwd, env=env, capture_output=True
+    )
+
+
+def _assert_no_raw_controls(data: bytes, where: str) -> str:
+    text = data.decode("utf-8")  # valid UTF-8 whatever the file names
+    for control in ("\r", "\x1b", "\x07", "\x00"):
+        assert control not in text, (where, text)
+    return text
+
+
+@pytest.mark.parametrize("fmt", ["text", "github", "junit", "sarif", "json"])
+def test_hostile_file_names_never_start_a_line_nor_reach_a_log_raw(
+    tmp_path: Path, fmt: str
+) -> None:
+    folder = _hostile_folder(tmp_path)
+    done = _journeyctl("lint", ".", "--format", fmt, cwd=folder)
+    assert done.returncode == 1, done.stderr
+    stdout = _assert_no_raw_controls(done.stdout, "stdout")
+    stderr = _assert_no_raw_controls(done.stderr, "stderr")
+    assert all(line.startswith("journeyctl: ") for line in stderr.splitlines()), stderr
+    commands = [line for line in stdout.splitlines() if line.startswith(("::", "##["))]
+    if fmt == "github":
+        # exactly one workflow command per finding, each naming its file escaped
+        assert len(commands) == len(stdout.splitlines()) == 2 * len(HOSTILE_NAMES) + 2 * (2 + 2)
+        assert any("file=a%0A%3A%3Aerror file=x%3A%3Apwned.yaml," in c for c in commands)
+        assert any("file=i\\xff\\xfenot-utf8.yaml," in c for c in commands)
+        assert not any("file=x::" in c.split("::", 2)[1] for c in commands)
+    else:
+        assert commands == [], stdout
+    if fmt in ("sarif", "json"):
+        data = json.loads(stdout)
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # no lone surrogate anywhere
+    if fmt == "sarif":
+        uris = {
+            location["physicalLocation"]["artifactLocation"]["uri"]
+            for result in data["runs"][0]["results"]
+            for location in result["locations"]
+        }
+        assert "i%FF%FEnot-utf8.yaml" in uris
+    if fmt == "junit":
+        root = ET.fromstring(done.stdout)
+        names = [suite.get("name", "") for suite in root.iter("testsuite")]
+        assert "a\\x0a::error file=x::pwned.yaml" in names
+        assert "i\\xff\\xfenot-utf8.yaml" in names
+
+
+def test_a_long_name_and_markup_in_user_text_are_shown_as_text(tmp_path: Path) -> None:
+    long_name = ("x" * 50 + " ") * 200
+    text = UNOWNED.format(id="shop").replace("name: Looks", f"name: '[bold]<b>{long_name}'")
+    path = write(tmp_path, "long.yaml", text)
+    result = run("lint", str(path))
+    assert result.exit_code == 1
+    assert "[bold]<b>" in result.stdout
+    for view in ("flow", "map", "blueprint"):
+        drawn = run("render", str(path), "--view", view, "-f", "dot")
+        assert drawn.exit_code == 0, drawn.output
+        assert "[bold]&lt;b&gt;" in drawn.stdout  # the label, escaped
+        assert view == "map" or '"[bold]<b>xxx' in drawn.stdout  # the tooltip, quoted
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["lint", "--format", "x\n::error::pwned\x1b[2J"],
+        ["render", ".", "--view", "x\n::error::pwned\x1b[2J"],
+        ["lint", "--no-such\n::error::pwned\x1b[2J"],
+        ["x\n::error::pwned\x1b[2J"],
+        ["schema", "x\n::error::pwned\x1b[2J"],
+    ],
+    ids=["bad-choice", "bad-view", "unknown-option", "unknown-command", "extra-argument"],
+)
+def test_usage_errors_quote_what_was_typed_sanitized(args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2
+    assert "pwned" in result.stderr
+    assert "\x1b" not in result.stderr
+    assert not any(line.startswith("::") for line in result.stderr.splitlines())
+    for line in result.stderr.splitlines():
+        assert not line.lstrip("│ ").startswith("::error"), result.stderr
+
+
+# --------------------------------------------------------------------------------------
+# Annotation paths are relative to the repository root, from any folder
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("where", "target"),
+    [(".", "journeys"), ("journeys", "."), ("journeys/deeper", ".."), ("/", "")],
+    ids=["root", "subfolder", "parent", "absolute"],
+)
+def test_github_annotations_name_files_from_the_repository_root(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str, target: str
+) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "journeys/shop.yaml", UNOWNED.format(id="shop"))
+    (tmp_path / "journeys" / "deeper").mkdir()
+    if where == "/":
+        where, target = "journeys/deeper", str(tmp_path / "journeys")
+    monkeypatch.chdir(tmp_path / where)
+    result = run("lint", target, "--format", "github")
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith("::error file=journeys/shop.yaml,line=") for line in lines), lines

@@ -160,9 +160,11 @@ def _write_report(
     from journeyctl.cli.present import emit
     from journeyctl.lint.report import ReportOptions, get_reporter
     from journeyctl.workspace.messages import stdout_has_color
+    from journeyctl.workspace.root import repository_root
 
     color = output_file is None and chosen is OutputFormat.TEXT and stdout_has_color()
-    options = ReportOptions(color=color, quiet=quiet, fail_on=threshold)
+    root = repository_root()  # CI paths (github, sarif): from the git top, else settings root
+    options = ReportOptions(color=color, quiet=quiet, fail_on=threshold, root=root)
     emit(get_reporter(chosen.value)(report, options), output_file, inputs)
 
 
