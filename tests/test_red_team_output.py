@@ -290,3 +290,87 @@ def test_github_annotations_name_files_from_the_repository_root(
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     assert all(line.startswith("::error file=journeys/shop.yaml,line=") for line in lines), lines
+
+
+# --------------------------------------------------------------------------------------
+# What a newcomer trips on: `init DIR`, and what a baseline hid
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("folder", ["journeys/", "journeys", "docs/journeys", "new"])
+def test_init_dir_creates_the_project_in_dir_that_lint_dir_finds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", folder)
+    assert result.exit_code == 0, result.output
+    project = tmp_path / folder
+    written = sorted(p.relative_to(project).as_posix() for p in project.rglob("*") if p.is_file())
+    assert not any(name.startswith("journeys/journeys") for name in written), written
+    assert not (project / "journeys" / "journeys").exists()
+    assert "journeyctl.yaml" in written
+    journeys = [name for name in written if name.endswith("first-purchase.yaml")]
+    assert journeys == (
+        ["first-purchase.yaml"] if project.name == "journeys" else ["journeys/first-purchase.yaml"]
+    )
+    for name in written:  # every modeline points at a schema that is there
+        if name.endswith(".yaml"):
+            first = (project / name).read_text(encoding="utf-8").splitlines()[0]
+            schema = first.removeprefix("# yaml-language-server: $schema=")
+            assert schema != first and (project / name).parent.joinpath(schema).is_file(), name
+    linted = run("lint", folder)
+    assert linted.exit_code == 0, linted.output
+    assert "All checked: 2 files, no findings." in linted.stdout
+
+
+def _baselined_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "shop.yaml", UNOWNED.format(id="shop"))
+    assert run("lint", "shop.yaml", "--write-baseline", "base.json").exit_code == 0
+
+
+def test_a_baseline_says_how_many_findings_it_hid_in_the_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _baselined_project(tmp_path, monkeypatch)
+    result = run("lint", "shop.yaml", "--baseline", "base.json")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == (
+        "All checked: 1 file, no new findings; 2 findings hidden by the baseline."
+    )
+    assert "2 findings recorded in base.json are not shown" in result.stderr
+    as_json = run("lint", "shop.yaml", "--baseline", "base.json", "--format", "json")
+    assert json.loads(as_json.stdout)["summary"]["baselined"] == 2
+    without = run("lint", "shop.yaml", "--format", "json")
+    assert "baselined" not in json.loads(without.stdout)["summary"]
+    for fmt in ("github", "sarif", "junit"):  # no summary of their own: stderr says it
+        other = run("lint", "shop.yaml", "--baseline", "base.json", "--format", fmt)
+        assert "2 findings recorded in base.json are not shown" in other.stderr, fmt
+
+
+def test_a_baseline_that_hid_nothing_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _baselined_project(tmp_path, monkeypatch)
+    write(tmp_path, "other.yaml", UNOWNED.format(id="other"))
+    result = run("lint", "other.yaml", "--baseline", "base.json")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[-1] == (
+        "Found 2 errors in 1 file; 0 findings hidden by the baseline."
+    )
+
+
+def test_a_baseline_records_and_hides_findings_of_a_non_utf8_file_name(tmp_path: Path) -> None:
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    descriptor = os.open(os.fsencode(folder) + b"/i\xff.yaml", os.O_WRONLY | os.O_CREAT)
+    os.write(descriptor, UNOWNED.format(id="shop").encode("utf-8"))
+    os.close(descriptor)
+    recorded = _journeyctl("lint", ".", "--write-baseline", "../base.json", cwd=folder)
+    assert recorded.returncode == 0, recorded.stderr
+    assert b"recorded 2 findings" in recorded.stderr
+    json.loads((tmp_path / "base.json").read_bytes().decode("utf-8"))
+    again = _journeyctl("lint", ".", "--baseline", "../base.json", cwd=folder)
+    assert again.returncode == 0, again.stderr
+    assert b"2 findings recorded in ../base.json are not shown" in again.stderr
+    assert again.stdout == b""  # GITHUB_ACTIONS=true: annotations, and none is new

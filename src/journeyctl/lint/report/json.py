@@ -1,4 +1,5 @@
-"""``--format json``: every finding with 1-based positions, and the summary counts."""
+"""``--format json``: every finding with 1-based positions, and the summary counts (with
+``--baseline``, also ``baselined``: how many findings the baseline hid)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ def render(report: LintReport, options: ReportOptions) -> str:
         "findings": [_entry(finding.to_dict()) for finding in sorted(report.findings)],
         "summary": report.summary(),
     }
+    if options.baselined is not None:
+        document["summary"]["baselined"] = options.baselined
     return json.dumps(document, indent=2) + "\n"
 
 
