@@ -336,7 +336,7 @@ def test_a_baseline_says_how_many_findings_it_hid_in_the_summary(
     result = run("lint", "shop.yaml", "--baseline", "base.json")
     assert result.exit_code == 0, result.output
     assert result.stdout.strip() == (
-        "All checked: 1 file, no new findings; 2 findings hidden by the baseline."
+        "All checked: 1 file, no findings; 2 findings hidden by the baseline."
     )
     assert "2 findings recorded in base.json are not shown" in result.stderr
     as_json = run("lint", "shop.yaml", "--baseline", "base.json", "--format", "json")

@@ -72,10 +72,11 @@ def summary_line(report: LintReport, baselined: int | None = None) -> Text:
         )
         if report.count(severity)
     ]
-    hidden = "" if baselined is None else f"; {_plural(baselined, 'finding')} hidden by the baseline"
+    hidden = ""
+    if baselined is not None:
+        hidden = f"; {_plural(baselined, 'finding')} hidden by the baseline"
     if not counts:
-        new = "" if baselined is None else "new "
-        return Text(f"All checked: {files}, no {new}findings{hidden}.", style="bold green")
+        return Text(f"All checked: {files}, no findings{hidden}.", style="bold green")
     listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
     return Text(f"Found {listed} in {files}{hidden}.", style="bold")
 
