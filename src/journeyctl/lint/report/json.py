@@ -12,12 +12,13 @@ from journeyctl.workspace.messages import unicode_safe
 
 def render(report: LintReport, options: ReportOptions) -> str:
     """``{"findings": [...], "summary": {...}}``, findings sorted, indented by 2."""
+    summary = report.summary()
+    if options.baselined is not None:
+        summary["baselined"] = options.baselined
     document = {
         "findings": [_entry(finding.to_dict()) for finding in sorted(report.findings)],
-        "summary": report.summary(),
+        "summary": summary,
     }
-    if options.baselined is not None:
-        document["summary"]["baselined"] = options.baselined
     return json.dumps(document, indent=2) + "\n"
 
 
