@@ -374,3 +374,58 @@ def test_a_baseline_records_and_hides_findings_of_a_non_utf8_file_name(tmp_path:
     assert again.returncode == 0, again.stderr
     assert b"2 findings recorded in ../base.json are not shown" in again.stderr
     assert again.stdout == b""  # GITHUB_ACTIONS=true: annotations, and none is new
+
+
+# --------------------------------------------------------------------------------------
+# A file in a directory that cannot be read is named, and the run exits 2 (render, lint, fmt)
+# --------------------------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", "journeys", "-o", "out", "-f", "dot"],
+        ["render", "journeys", "-o", "out", "-f", "dot", "--lint"],
+        ["lint", "journeys"],
+        ["fmt", "--check", "journeys"],
+        ["fmt", "journeys"],
+    ],
+    ids=["render", "render-lint", "lint", "fmt-check", "fmt"],
+)
+def test_an_unreadable_file_in_a_directory_is_named_and_exits_2(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    good = UNOWNED.format(id="shop").replace("    name: Buy\n", "    name: Buy\n    owner: sales\n")
+    write(tmp_path, "journeys/good.yaml", good)
+    (tmp_path / "journeys" / "loop-a.yaml").symlink_to("loop-b.yaml")
+    (tmp_path / "journeys" / "loop-b.yaml").symlink_to("loop-a.yaml")
+    os.mkfifo(tmp_path / "journeys" / "pipe.yaml")
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    for name in ("loop-a.yaml", "loop-b.yaml", "pipe.yaml"):
+        assert any(
+            line.startswith("journeyctl: ") and f"{name}: cannot read" in line
+            for line in result.stderr.splitlines()
+        ), (name, result.stderr)
+    assert "internal error" not in result.stderr
+    if args[0] == "render":  # the readable file is still drawn
+        assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+            f"shop.current.{view}.dot" for view in ("blueprint", "flow", "map")
+        ]
+        assert "wrote 3 files" in result.stderr
+
+
+def test_render_into_a_link_loop_is_a_one_line_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "shop.yaml", UNOWNED.format(id="shop"))
+    (tmp_path / "loop-a.dot").symlink_to("loop-b.dot")
+    (tmp_path / "loop-b.dot").symlink_to("loop-a.dot")
+    result = run("render", "shop.yaml", "-f", "dot", "-o", "loop-a.dot")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("journeyctl: loop-a.dot: ")
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert (tmp_path / "loop-a.dot").is_symlink()
