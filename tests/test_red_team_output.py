@@ -429,3 +429,89 @@ def test_render_into_a_link_loop_is_a_one_line_error(
     assert result.stderr.startswith("journeyctl: loop-a.dot: ")
     assert len(result.stderr.splitlines()) == 1, result.stderr
     assert (tmp_path / "loop-a.dot").is_symlink()
+
+
+# --------------------------------------------------------------------------------------
+# No command writes over an input, a journeyctl file (settings in pyproject.toml included),
+# a directory, a device, or a link to one of these
+# --------------------------------------------------------------------------------------
+
+SHOP = UNOWNED.format(id="shop").replace("    name: Buy\n", "    name: Buy\n    owner: sales\n")
+WRITERS = {
+    "lint": ["lint", "old.yaml", "-o", "T"],
+    "baseline": ["lint", "old.yaml", "--write-baseline", "T"],
+    "diff": ["diff", "old.yaml", "new.yaml", "-o", "T"],
+    "diff-markdown": ["diff", "old.yaml", "new.yaml", "-f", "markdown", "-o", "T"],
+    "diff-json": ["diff", "old.yaml", "new.yaml", "-f", "json", "-o", "T"],
+    "diff-dot": ["diff", "old.yaml", "new.yaml", "-f", "dot", "-o", "T"],
+    "render-dot": ["render", "old.yaml", "-f", "dot", "-o", "T"],
+    "render-mmd": ["render", "old.yaml", "-f", "mmd", "-o", "T"],
+    "render-diff": ["render", "new.yaml", "--diff", "old.yaml", "-f", "dot", "-o", "T"],
+}
+WRITE_TARGETS = ["old.yaml", "new.yaml", "other.yaml", "folder-link", "/dev/null", "pyproject.toml"]
+PYPROJECT = '[project]\nname = "x"\n\n[tool.journeyctl]\nreview_every = "90d"\n'
+
+
+@pytest.fixture
+def writing_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "old.yaml", SHOP)
+    write(tmp_path, "new.yaml", SHOP.replace("name: Looks", "name: Browses"))
+    write(tmp_path, "other.yaml", SHOP.replace("id: shop", "id: other"))
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder-link").symlink_to("folder")
+    return tmp_path
+
+
+def _files(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in project.iterdir() if p.is_file()}
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [
+        (command, target)
+        for command in WRITERS
+        for target in WRITE_TARGETS
+        # render draws into the folder that -o names (a link to a folder too)
+        if not (target == "folder-link" and command in ("render-dot", "render-mmd"))
+    ],
+)
+def test_no_writer_replaces_an_input_a_journeyctl_file_or_a_non_file(
+    writing_project: Path, command: str, target: str
+) -> None:
+    if target == "pyproject.toml":
+        write(writing_project, "pyproject.toml", PYPROJECT)
+    before = _files(writing_project)
+    args = [target if arg == "T" else arg for arg in WRITERS[command]]
+    result = run(*args)
+    assert result.exit_code == 2, (result.output, result.stderr)
+    assert result.stderr.startswith(f"journeyctl: {target}"), result.stderr
+    assert len(result.stderr.splitlines()) == 1, result.stderr
+    assert _files(writing_project) == before
+    assert list((writing_project / "folder").iterdir()) == []
+
+
+def test_a_report_never_replaces_the_baseline_it_read(writing_project: Path) -> None:
+    assert run("lint", "old.yaml", "--write-baseline", "base.json").exit_code == 0
+    (writing_project / "base-link.json").symlink_to("base.json")
+    baseline = (writing_project / "base.json").read_bytes()
+    for given in ("base.json", "base-link.json"):
+        result = run("lint", "old.yaml", "--baseline", given, "-o", "base.json")
+        assert result.exit_code == 2, result.output
+        assert "journeyctl: base.json is an input file: refusing to overwrite it" in result.stderr
+        assert (writing_project / "base.json").read_bytes() == baseline
+
+
+def test_schema_and_render_folders_never_write_over_settings(writing_project: Path) -> None:
+    out = writing_project / "out"
+    out.mkdir()
+    (out / "journey.schema.json").symlink_to(writing_project / "old.yaml")
+    result = run("schema", "-o", "out")
+    assert result.exit_code == 2
+    assert "out/journey.schema.json (a symbolic link) is a journeyctl file" in result.stderr
+    (out / "shop.current.flow.dot").symlink_to(writing_project / "old.yaml")
+    result = run("render", "old.yaml", "-o", "out", "-f", "dot")
+    assert result.exit_code == 2
+    assert "out/shop.current.flow.dot (a symbolic link) is a journeyctl file" in result.stderr
+    assert (writing_project / "old.yaml").read_text(encoding="utf-8") == SHOP

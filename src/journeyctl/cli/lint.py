@@ -95,7 +95,8 @@ def lint(
     baselined = None if baseline is None else _apply_baseline(run.report, baseline)
     _say_unread(run)
     threshold = None if fail_on is FailOn.NEVER else Severity.parse(fail_on.value)
-    _write_report(run.report, chosen, output_file, quiet, threshold, inputs, baselined)
+    read = [*inputs, baseline] if baseline is not None else inputs  # never written over
+    _write_report(run.report, chosen, output_file, quiet, threshold, read, baselined)
     if statistics:
         _print_statistics(run.report.findings, to_stderr=chosen is not OutputFormat.TEXT)
     raise typer.Exit(_exit_code(run, threshold))
