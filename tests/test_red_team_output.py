@@ -112,6 +112,22 @@ def test_the_diff_picture_draws_graphviz_escapes_literally(
     _assert_literal(tips, f"Goal {ESCAPES}")
 
 
+@needs_dot
+@pytest.mark.parametrize("view", ["flow", "map", "blueprint"])
+def test_entities_in_user_text_are_drawn_as_written(tmp_path: Path, view: str) -> None:
+    written = 'R&amp;D &lt;b&gt; &#38; & "q" <i>'
+    text = ESCAPED_JOURNEY.replace(f"name: '{WINDOWS}'", f"name: '{written}'")
+    text = text.replace(f"goal: 'Goal {ESCAPES}'", f"goal: 'Goal {written}'")
+    path = write(tmp_path, "j.yaml", text)
+    result = run("render", str(path), "--view", view, "-o", str(tmp_path / "out.svg"))
+    assert result.exit_code == 0, result.output
+    texts, tips = _drawn(tmp_path / "out.svg")
+    assert written in " ".join(texts), texts  # wrapped over lines
+    assert any(f"Goal {written}" in tip for tip in tips), tips
+    if view != "map":
+        assert any(tip.startswith(f"{written}\n") for tip in tips), tips
+
+
 def test_graphviz_escapes_are_escaped_in_the_dot_text(tmp_path: Path) -> None:
     path = write(tmp_path, "j.yaml", ESCAPED_JOURNEY)
     for view in ("flow", "map", "blueprint"):

@@ -185,7 +185,7 @@ def test_hostile_text_in_dot_source_stays_inside_its_labels(tmp_path: Path) -> N
         dot = source(doc, view, Format.DOT)
         # in HTML-like labels as entities; in quoted strings (tooltips) with \" and \\
         assert "&lt;script&gt;&amp;&quot;&#39;\\" in dot
-        assert dot.count("<script>") == dot.count("<script>&\\\"'\\\\")
+        assert dot.count("<script>") == dot.count("<script>&amp;\\\"'\\\\")
         assert 'evil [label="x' not in dot
 
 

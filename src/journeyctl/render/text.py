@@ -120,7 +120,8 @@ def quoted(text: str) -> str:
     return f'"{body}"'
 
 
-_MULTI_PLAIN = re.compile(r"(?:[!#-\[\]-~]+[ \n])*[!#-\[\]-~]+|")
+_MULTI_PLAIN = re.compile(r"(?:[!#-%'-\[\]-~]+[ \n])*[!#-%'-\[\]-~]+|")
+"""Lines without `"`, `\\` or `&`: the same in a tooltip."""
 
 
 def quoted_lines(lines: Sequence[str]) -> str:
@@ -128,12 +129,13 @@ def quoted_lines(lines: Sequence[str]) -> str:
 
     Each line is cleaned (a line break inside one becomes a space); empty lines are dropped.
     Graphviz unescapes a tooltip twice (``\\\\G`` would still be the graph's name), so each
-    backslash is written as four.
+    backslash is written as four; and it reads entities in it (``&amp;`` would show as ``&``),
+    so each ``&`` is written as ``&amp;``.
     """
     joined = "\n".join(" ".join(line.split("\n")) for line in lines)
     if not _MULTI_PLAIN.fullmatch(joined) or "\n\n" in joined:
         joined = "\n".join(filter(None, map(clean, lines)))
-        joined = joined.replace("\\", "\\\\\\\\").replace('"', '\\"')
+        joined = joined.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"')
     return '"' + joined.replace("\n", "\\n") + '"'
 
 
