@@ -531,3 +531,22 @@ def test_schema_and_render_folders_never_write_over_settings(writing_project: Pa
     assert result.exit_code == 2
     assert "out/shop.current.flow.dot (a symbolic link) is a journeyctl file" in result.stderr
     assert (writing_project / "old.yaml").read_text(encoding="utf-8") == SHOP
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+def test_a_report_naming_a_non_utf8_file_is_written_not_a_crash(tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / "repo"
+    folder.mkdir()
+    descriptor = os.open(os.fsencode(folder) + b"/old\xff.yaml", os.O_WRONLY | os.O_CREAT)
+    os.write(descriptor, SHOP.encode("utf-8"))
+    os.close(descriptor)
+    write(folder, "new.yaml", SHOP.replace("name: Looks", "name: Browses"))
+    for output in ([], ["-o", "../report.out"]):
+        done = _journeyctl("diff", "old\udcff.yaml", "new.yaml", "-f", fmt, *output, cwd=folder)
+        assert done.returncode in (0, 1), done.stderr
+        assert b"internal error" not in done.stderr
+        data = (tmp_path / "report.out").read_bytes() if output else done.stdout
+        text = data.decode("utf-8")  # valid UTF-8
+        assert "Browses" in text
+        if fmt == "json":
+            json.loads(text)

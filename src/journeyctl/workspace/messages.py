@@ -51,6 +51,13 @@ def unicode_safe(text: str) -> str:
     return _SURROGATES.sub(_escaped, text)
 
 
+def encodable(text: str) -> str:
+    """`text` that encodes as UTF-8 whatever it holds: a lone surrogate (a byte of a file
+    name that is not UTF-8, which a report failed to escape) becomes U+FFFD, valid in any
+    format. The last guard before output is written; reports escape such names themselves."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
 def printable_path(path: str) -> str:
     """A file name to print at the start of a line: `printable`, and never the start of a
     GitHub workflow command (``::error ...`` or ``##[error]...``): such a name gets ``./``."""
