@@ -550,3 +550,16 @@ def test_a_report_naming_a_non_utf8_file_is_written_not_a_crash(tmp_path: Path, 
         assert "Browses" in text
         if fmt == "json":
             json.loads(text)
+
+
+def test_render_of_a_link_loop_says_it_is_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "loop-a.yaml").symlink_to("loop-b.yaml")
+    (tmp_path / "loop-b.yaml").symlink_to("loop-a.yaml")
+    result = run("render", "loop-a.yaml", "-f", "dot")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("journeyctl: loop-a.yaml: cannot read: ")
+    assert result.stderr.endswith("(a symbolic link)\n")
+    assert len(result.stderr.splitlines()) == 1
