@@ -34,14 +34,12 @@ from journeyctl.cli.schema import schema
 from journeyctl.core.errors import JourneyError
 
 P = ParamSpec("P")
-_CLI_EXCEPTIONS: tuple[type[Exception], ...] = (
-    typer.Exit,
-    typer.Abort,
-    *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
+_CLICK_ERRORS: tuple[type[Exception], ...] = tuple(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
-"""What the command-line library raises on purpose (exit codes, usage errors): not ours."""
-_CLICK_ERRORS = _CLI_EXCEPTIONS[2:]
 """The library's usage errors (an unknown option or command, a bad value)."""
+_CLI_EXCEPTIONS: tuple[type[Exception], ...] = (typer.Exit, typer.Abort, *_CLICK_ERRORS)
+"""What the command-line library raises on purpose (exit codes, usage errors): not ours."""
 DEBUG_ENV = "JOURNEYCTL_DEBUG"
 _debug = {"flag": False}
 """Whether this run's `--debug` was given: set by the root callback before any command runs."""
