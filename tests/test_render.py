@@ -117,7 +117,8 @@ def hostile_journey(directory: Path) -> Path:
 
 
 def test_html_escapes_every_markup_character() -> None:
-    assert html(HOSTILE) == "&lt;script&gt;&amp;&quot;&#39;\\"
+    # Graphviz shows \\ in an HTML-like label as one backslash (a single one could start \G)
+    assert html(HOSTILE) == "&lt;script&gt;&amp;&quot;&#39;\\\\"
     assert html("a\nb\t c") == "a b c"
 
 
@@ -184,7 +185,7 @@ def test_hostile_text_in_dot_source_stays_inside_its_labels(tmp_path: Path) -> N
         dot = source(doc, view, Format.DOT)
         # in HTML-like labels as entities; in quoted strings (tooltips) with \" and \\
         assert "&lt;script&gt;&amp;&quot;&#39;\\" in dot
-        assert dot.count("<script>") == dot.count("<script>&\\\"'\\\\")
+        assert dot.count("<script>") == dot.count("<script>&amp;\\\"'\\\\")
         assert 'evil [label="x' not in dot
 
 

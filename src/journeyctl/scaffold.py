@@ -207,16 +207,27 @@ stages:
 """
 
 
-def project_files(today: date) -> dict[str, str]:
-    """Every file `init` writes, by path relative to the project directory."""
+def project_files(today: date, folder_name: str = "") -> dict[str, str]:
+    """Every file `init` writes, by path relative to the project directory.
+
+    `folder_name` is the name of that directory: a subfolder of the same name is not repeated
+    (`init journeys/` writes `journeys/first-purchase.yaml`, not `journeys/journeys/...`), and
+    the modelines point at wherever the schemas are.
+    """
+
+    def placed(name: str) -> str:
+        first, *rest = PurePosixPath(name).parts
+        return "/".join(rest) if rest and first == folder_name else name
+
+    document_schema, settings_schema = placed(DOCUMENT_SCHEMA), placed(SETTINGS_SCHEMA)
+    persona, journey = placed(PERSONA_PATH), placed(JOURNEY_PATH)
     files = {
-        "journeyctl.yaml": modeline("journeyctl.yaml", SETTINGS_SCHEMA) + SETTINGS,
-        PERSONA_PATH: modeline(PERSONA_PATH, DOCUMENT_SCHEMA) + PERSONA,
-        JOURNEY_PATH: modeline(JOURNEY_PATH, DOCUMENT_SCHEMA)
-        + JOURNEY.format(today=today.isoformat()),
+        "journeyctl.yaml": modeline("journeyctl.yaml", settings_schema) + SETTINGS,
+        persona: modeline(persona, document_schema) + PERSONA,
+        journey: modeline(journey, document_schema) + JOURNEY.format(today=today.isoformat()),
     }
     for name, content in schemas().items():
-        files[f"{SCHEMA_DIR}/{name}"] = dump(content)
+        files[placed(f"{SCHEMA_DIR}/{name}")] = dump(content)
     return files
 
 

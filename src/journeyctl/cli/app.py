@@ -34,11 +34,11 @@ from journeyctl.cli.schema import schema
 from journeyctl.core.errors import JourneyError
 
 P = ParamSpec("P")
-_CLI_EXCEPTIONS: tuple[type[Exception], ...] = (
-    typer.Exit,
-    typer.Abort,
-    *(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"),
+_CLICK_ERRORS: tuple[type[Exception], ...] = tuple(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
+"""The library's usage errors (an unknown option or command, a bad value)."""
+_CLI_EXCEPTIONS: tuple[type[Exception], ...] = (typer.Exit, typer.Abort, *_CLICK_ERRORS)
 """What the command-line library raises on purpose (exit codes, usage errors): not ours."""
 DEBUG_ENV = "JOURNEYCTL_DEBUG"
 _debug = {"flag": False}
@@ -108,22 +108,53 @@ def _without_flag_types(params: list[Any]) -> None:
             param.metavar = param.metavar or ""
 
 
+def _sanitized(error: Exception) -> Exception:
+    """A usage error of the command-line library, its message passed through the one
+    sanitizer: it quotes what the user typed (an unknown option, a bad value)."""
+    from journeyctl.workspace.messages import printable
+
+    message = getattr(error, "message", None)
+    if isinstance(message, str):
+        error.message = printable(message)  # type: ignore[attr-defined]
+    return error
+
+
 class _Command(typer.core.TyperCommand):
-    """A journeyctl command: its help shows no value type next to flags."""
+    """A journeyctl command: its help shows no value type next to flags, and its usage errors
+    are sanitized."""
 
     def get_params(self, ctx: Any) -> list[Any]:  # Typer keeps these types private
         params = super().get_params(ctx)
         _without_flag_types(params)
         return params
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except _CLICK_ERRORS as error:
+            raise _sanitized(error) from None
 
 
 class _Group(typer.core.TyperGroup):
-    """The journeyctl command group: its help shows no value type next to flags."""
+    """The journeyctl command group: its help shows no value type next to flags, and its usage
+    errors (an unknown command) are sanitized."""
 
     def get_params(self, ctx: Any) -> list[Any]:  # Typer keeps these types private
         params = super().get_params(ctx)
         _without_flag_types(params)
         return params
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except _CLICK_ERRORS as error:
+            raise _sanitized(error) from None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except _CLICK_ERRORS as error:
+            raise _sanitized(error) from None
 
 
 app = typer.Typer(

@@ -9,6 +9,7 @@ Only Typer and the standard library are imported at the top; the rest inside the
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -28,7 +29,7 @@ def init(
     from journeyctl.workspace.messages import printable
     from journeyctl.workspace.write import write_files
 
-    files = project_files(date.today())
+    files = project_files(date.today(), Path(os.path.abspath(directory)).name)  # noqa: PTH100
     check_free(directory, files)
     written = write_files({directory / name: text for name, text in files.items()})
     for path in written:

@@ -92,11 +92,11 @@ def lint(
     if write_baseline is not None:
         _record_baseline(write_baseline, run, inputs)
         raise typer.Exit(2 if run.io_errors else 0)
-    if baseline is not None:
-        _apply_baseline(run.report, baseline)
+    baselined = None if baseline is None else _apply_baseline(run.report, baseline)
     _say_unread(run)
     threshold = None if fail_on is FailOn.NEVER else Severity.parse(fail_on.value)
-    _write_report(run.report, chosen, output_file, quiet, threshold, inputs)
+    read = [*inputs, baseline] if baseline is not None else inputs  # never written over
+    _write_report(run.report, chosen, output_file, quiet, threshold, read, baselined)
     if statistics:
         _print_statistics(run.report.findings, to_stderr=chosen is not OutputFormat.TEXT)
     raise typer.Exit(_exit_code(run, threshold))
@@ -117,8 +117,9 @@ def _record_baseline(path: Path, run: LintRun, inputs: Sequence[Path]) -> None:
     say(f"recorded {count} {'finding' if count == 1 else 'findings'} in {path}")
 
 
-def _apply_baseline(report: LintReport, baseline: Path) -> None:
-    """Keep only findings new since the baseline; say which baselined ones are fixed."""
+def _apply_baseline(report: LintReport, baseline: Path) -> int:
+    """Keep only findings new since the baseline; say how many it hid (on stderr, for every
+    format; the text and JSON summaries say it too) and which baselined ones are fixed."""
     from journeyctl.lint.baseline import compare, read_baseline
     from journeyctl.workspace.messages import printable, say
 
@@ -136,6 +137,7 @@ def _apply_baseline(report: LintReport, baseline: Path) -> None:
         )
         for rule, path, element in comparison.fixed:
             typer.echo(printable(f"  fixed: {path}: {rule} at {element}"), err=True)
+    return hidden
 
 
 def _say_unread(run: LintRun) -> None:
@@ -156,13 +158,18 @@ def _write_report(
     quiet: bool,
     threshold: Severity | None,
     inputs: Sequence[Path],
+    baselined: int | None = None,
 ) -> None:
     from journeyctl.cli.present import emit
     from journeyctl.lint.report import ReportOptions, get_reporter
     from journeyctl.workspace.messages import stdout_has_color
+    from journeyctl.workspace.root import repository_root
 
     color = output_file is None and chosen is OutputFormat.TEXT and stdout_has_color()
-    options = ReportOptions(color=color, quiet=quiet, fail_on=threshold)
+    root = repository_root()  # CI paths (github, sarif): from the git top, else settings root
+    options = ReportOptions(
+        color=color, quiet=quiet, fail_on=threshold, root=root, baselined=baselined
+    )
     emit(get_reporter(chosen.value)(report, options), output_file, inputs)
 
 

@@ -9,7 +9,13 @@ from pathlib import Path
 
 def emit(text: str | bytes, output: Path | None, inputs: Sequence[Path] = ()) -> None:
     """Print text (or bytes) on stdout, or write it to `output` through the one writer, which
-    refuses the run's `inputs`, any journeyctl file, and anything that is not a plain file."""
+    refuses the run's `inputs`, any journeyctl file, and anything that is not a plain file.
+    Text is made encodable first: a report that quotes a file name which is not UTF-8 is
+    written (with U+FFFD for its odd bytes), never a UnicodeEncodeError."""
+    if isinstance(text, str):
+        from journeyctl.workspace.messages import encodable
+
+        text = encodable(text)
     if output is not None and str(output) != "-":
         from journeyctl.workspace.write import write_file
 

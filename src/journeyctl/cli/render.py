@@ -144,11 +144,14 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
     from journeyctl.render.batch import render_folder, targets
     from journeyctl.workspace.messages import say
 
-    files = targets(plan.path)
+    unread: list[str] = []
+    files = targets(plan.path, unread)
     with _progress(len(files)) as progress:
         result = render_folder(plan, files, executable, lint, _hooks(progress))
     for warning in result.warnings:
         say(warning)
+    for message in unread + result.unread:  # as lint and fmt do: named, and exit 2 at the end
+        say(message)
     if result.failures:
         for message in result.failures[1:]:
             say(message)
@@ -156,10 +159,12 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
     documents = len(result.names)
     if not documents:
         say(f"warning: no journeys or workflows found in {plan.path}")
-        return
-    noun = "document" if documents == 1 else "documents"
-    views = ", ".join(view.value for view in plan.views)
-    say(f"wrote {len(result.written)} files ({documents} {noun}; {views}) to {plan.folder}")
+    else:
+        noun = "document" if documents == 1 else "documents"
+        views = ", ".join(view.value for view in plan.views)
+        say(f"wrote {len(result.written)} files ({documents} {noun}; {views}) to {plan.folder}")
+    if unread or result.unread:
+        raise typer.Exit(2)
 
 
 def _progress(total: int) -> contextlib.nullcontext[None] | Progress:

@@ -45,7 +45,12 @@ def write_baseline(path: Path, findings: Iterable[Finding], inputs: Sequence[Pat
         for rule, file, element in sorted(key_of(finding) for finding in findings)
     ]
     document = {"journeyctl-baseline": FORMAT_VERSION, "findings": entries}
-    write_file(path, json.dumps(document, indent=2, ensure_ascii=False) + "\n", inputs)
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a file name that is not UTF-8: written as \udcff, read back
+        text = json.dumps(document, indent=2)
+    write_file(path, text + "\n", inputs)
     return len(entries)
 
 

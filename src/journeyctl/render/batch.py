@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from journeyctl.core.errors import UsageError
 from journeyctl.render import Format, source
-from journeyctl.render.inputs import NotDrawable, marks_for, read_flow
+from journeyctl.render.inputs import NotDrawable, Unreadable, marks_for, read_flow
 from journeyctl.render.output import run_dot, write_output
 from journeyctl.render.plan import Plan
 from journeyctl.workspace.write import check_target
@@ -46,12 +46,14 @@ class Hooks:
 
 @dataclass
 class FolderResult:
-    """What a folder render did: files written, documents drawn, warnings and failures."""
+    """What a folder render did: files written, documents drawn, warnings, files that could
+    not be read (the run exits 2) and failures."""
 
     written: list[Path] = field(default_factory=list)
     names: dict[str, str] = field(default_factory=dict)
     """`<id>.<state>` of each document drawn -> the file it came from."""
     warnings: list[str] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
 
@@ -71,7 +73,7 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
         raise UsageError(str(error)) from None
     assert doc is not None  # an explicit file is drawable or raises
     if plan.file is not None:
-        if plan.file.resolve() == plan.path.resolve():
+        if os.path.realpath(plan.file) == os.path.realpath(plan.path):  # a loop: no error
             raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
         check_target(plan.file, [plan.path])
     marks = linted.marks_of(plan.path)
@@ -83,12 +85,14 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
     return data
 
 
-def targets(path: Path) -> list[Target]:
-    """Every file to consider under `path` (or `path` itself, named explicitly)."""
-    return list(_targets(path))
+def targets(path: Path, unread: list[str] | None = None) -> list[Target]:
+    """Every file to consider under `path` (or `path` itself, named explicitly); a file or a
+    subdirectory found but not readable (a link loop, a folder that cannot be listed) is
+    added to `unread` as a message naming it."""
+    return list(_targets(path, [] if unread is None else unread))
 
 
-def _targets(path: Path) -> Iterator[Target]:
+def _targets(path: Path, unread: list[str]) -> Iterator[Target]:
     if not path.is_dir():
         yield path, str(path), True
         return
@@ -96,7 +100,10 @@ def _targets(path: Path) -> Iterator[Target]:
     from journeyctl.workspace.discover import discover
 
     for target in discover([path], settings_finder()):
-        yield target.path, target.display, False
+        if target.error is not None:
+            unread.append(f"{target.display}: {target.error}")
+        else:
+            yield target.path, target.display, False
 
 
 def render_folder(
@@ -142,6 +149,11 @@ def _jobs(
     file, display, explicit = target
     try:
         doc = read_flow(file, display, explicit, linted.document(file))
+    except Unreadable as error:
+        if explicit:
+            raise UsageError(str(error)) from None
+        result.unread.append(str(error))
+        return []
     except NotDrawable as error:
         if explicit:
             raise UsageError(str(error)) from None

@@ -3,9 +3,10 @@
 Attribute values are written according to their type: an `Html` value (built only from
 `text.html`-escaped parts) as an HTML-like label ``<...>``; a `Raw` value (a colour, a slug,
 a class list this package made) as it is, quoted; `Lines` (user text for a tooltip) line by
-line through `text.quoted`; and every other string through `text.quoted`, so that a user
-string can never become HTML, end a quoted string or smuggle a Graphviz escape such as
-``\\N`` in.
+line through `text.quoted_lines`; and every other string through `text.quoted`, so that a
+user string can never become HTML, end a quoted string or smuggle a Graphviz escape such as
+``\\N`` in. A tooltip is always written as `Lines`, whatever it was given as: Graphviz
+unescapes tooltips once more than other strings.
 """
 
 from __future__ import annotations
@@ -58,11 +59,21 @@ def value(item: Value) -> str:
     return quoted(item)
 
 
+_TWICE_UNESCAPED = frozenset({"tooltip", "labeltooltip", "headtooltip", "tailtooltip"})
+
+
+def attribute(key: str, item: Value) -> str:
+    """`key=value`; a tooltip's text as `Lines`, escaped for Graphviz's second unescaping."""
+    if key in _TWICE_UNESCAPED and isinstance(item, str) and not isinstance(item, Html | Raw):
+        item = Lines((item,))
+    return f"{key}={value(item)}"
+
+
 def attributes(values: Mapping[str, Value]) -> str:
     """`[a=1, b="x"]`, or the empty string when there are none."""
     if not values:
         return ""
-    return " [" + ", ".join(f"{key}={value(item)}" for key, item in values.items()) + "]"
+    return " [" + ", ".join(attribute(key, item) for key, item in values.items()) + "]"
 
 
 class Dot:
@@ -95,7 +106,7 @@ class Dot:
         self._add(f"subgraph {quoted(name)} {{")
         self.depth += 1
         for key, item in (values or {}).items():
-            self._add(f"{key}={value(item)};")
+            self._add(f"{attribute(key, item)};")
 
     def close(self) -> None:
         """End the innermost subgraph."""

@@ -2,7 +2,7 @@
 
 A file named on the command line that cannot be read or is not a valid journey or workflow
 raises `NotDrawable` (one line with its file:line:col); in a directory, the caller skips
-such a file with a warning.
+such a file with a warning, and names a file it cannot read at all (`Unreadable`) as an error.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 class NotDrawable(JourneyError):
     """A file that cannot be drawn, and why (with file:line:col where known)."""
+
+
+class Unreadable(NotDrawable):
+    """A file that cannot be read at all (a FIFO, a link loop, no permission): in a directory
+    it is named and the run exits 2, as `lint` and `fmt` do."""
 
 
 def read_flow(
@@ -51,7 +56,7 @@ def _read_document(path: Path, display: str, explicit: bool) -> Journey | Workfl
     try:
         raw = read_regular(path)
     except OSError as error:
-        raise NotDrawable(f"{display}: cannot read: {error.strerror or error}") from None
+        raise Unreadable(f"{display}: cannot read: {error.strerror or error}") from None
     loaded = journeyctl_document(raw, path, explicit)
     if loaded is None:
         return None

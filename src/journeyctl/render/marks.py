@@ -7,6 +7,7 @@ reports, with the project's settings and suppressions applied. Each finding's el
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,11 +86,17 @@ class Linted:
 
     def marks_of(self, path: Path) -> Marks:
         """The marks of one file (none when lint found nothing there)."""
-        return self.marks.get(path.resolve(), Marks())
+        return self.marks.get(resolved(path), Marks())
 
     def document(self, path: Path) -> Journey | Workflow | Persona | None:
         """The document lint loaded from this file, if it loaded one."""
-        return self.documents.get(path.resolve())
+        return self.documents.get(resolved(path))
+
+
+def resolved(path: Path) -> Path:
+    """The path with links followed: the key of `Linted`. A link loop is not an error here
+    (`Path.resolve` raises one): reading the file names it."""
+    return Path(os.path.realpath(path))
 
 
 def lint_documents(paths: Sequence[Path]) -> Linted:
@@ -101,10 +108,10 @@ def lint_documents(paths: Sequence[Path]) -> Linted:
     for finding in run.report.findings:
         if finding.rule == "unused-suppression":
             continue  # about a comment, not about the journey
-        linted.marks.setdefault(Path(finding.path).resolve(), Marks()).add(finding)
+        linted.marks.setdefault(resolved(Path(finding.path)), Marks()).add(finding)
     for result in run.results:
         if result.document is not None:
-            linted.documents[result.target.path.resolve()] = result.document
+            linted.documents[resolved(result.target.path)] = result.document
     return linted
 
 

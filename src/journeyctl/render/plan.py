@@ -45,13 +45,23 @@ def make_plan(
 ) -> Plan:
     """Check the options against each other; UsageError says what does not fit."""
     if not path.exists():
-        raise UsageError(f"{path}: no such file or directory")
+        raise UsageError(f"{path}: {_missing(path)}")
     if output is None or str(output) == "-":
         return _to_stdout(path, views, output_format)
     if _is_folder(path, output):
         return _to_folder(path, output, views, output_format)
     chosen = _file_format(output, output_format)
     return Plan(path, choose_views(views, chosen, folder=False), chosen, file=output)
+
+
+def _missing(path: Path) -> str:
+    """Why `path` is not there: a link loop or a dangling link says so."""
+    try:
+        path.stat()
+    except OSError as error:
+        if path.is_symlink() and error.strerror:
+            return f"cannot read: {error.strerror.lower()} (a symbolic link)"
+    return "no such file or directory"
 
 
 def _to_stdout(path: Path, views: Sequence[View] | None, output_format: Format | None) -> Plan:

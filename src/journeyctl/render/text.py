@@ -3,7 +3,9 @@
 Every string that comes from a document passes through `clean` (no control characters, no
 lone surrogates, one line) and then through `html` (inside an HTML-like label ``<...>``) or
 `quoted` (inside a DOT ``"..."`` string). Nothing a user writes can end a label, start
-markup, or turn into a Graphviz escape such as ``\\N``.
+markup, or turn into a Graphviz escape such as ``\\N`` or ``\\G``: Graphviz reads escapes in
+HTML-like labels too (``\\\\`` there is one backslash), and a tooltip is unescaped twice, so
+`quoted_lines` writes each backslash of a tooltip as four.
 
 Widths are estimated with the advance widths of DejaVu Sans, the font that fontconfig picks
 for ``Helvetica,Arial,sans-serif`` on Debian (measured with Graphviz 2.43, in em). It is
@@ -89,16 +91,21 @@ def html(text: str) -> str:
     return escape(clean(text))
 
 
-_NO_MARKUP = re.compile(r"[^&<>\"'\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*")
+_NO_MARKUP = re.compile(r"[^&<>\"'\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]*")
 
 
 def escape(text: str) -> str:
-    """Escape a piece of already cleaned text (spaces kept) for an HTML-like label."""
+    """Escape a piece of already cleaned text (spaces kept) for an HTML-like label.
+
+    A backslash is doubled: Graphviz expands ``\\G``, ``\\N`` and ``\\E`` even in an HTML-like
+    label, and shows ``\\\\`` as one backslash.
+    """
     if _NO_MARKUP.fullmatch(text):
         return text
     # html.escape writes ' as &#x27;; the labels have always said &#39; (the same character).
     # No other &#x27; can be left: every & of the text itself is already &amp;.
-    return html_escape(_CONTROL.sub("", text)).replace("&#x27;", "&#39;")
+    escaped = html_escape(_CONTROL.sub("", text)).replace("&#x27;", "&#39;")
+    return escaped.replace("\\", "\\\\")
 
 
 _PLAIN = re.compile(r"(?:[!#-\[\]-~]+ )*[!#-\[\]-~]+|")
@@ -113,18 +120,22 @@ def quoted(text: str) -> str:
     return f'"{body}"'
 
 
-_MULTI_PLAIN = re.compile(r"(?:[!#-\[\]-~]+[ \n])*[!#-\[\]-~]+|")
+_MULTI_PLAIN = re.compile(r"(?:[!#-%'-\[\]-~]+[ \n])*[!#-%'-\[\]-~]+|")
+"""Lines without `"`, `\\` or `&`: the same in a tooltip."""
 
 
 def quoted_lines(lines: Sequence[str]) -> str:
     """Several lines of user text as one DOT quoted string with escString newlines.
 
     Each line is cleaned (a line break inside one becomes a space); empty lines are dropped.
+    Graphviz unescapes a tooltip twice (``\\\\G`` would still be the graph's name), so each
+    backslash is written as four; and it reads entities in it (``&amp;`` would show as ``&``),
+    so each ``&`` is written as ``&amp;``.
     """
     joined = "\n".join(" ".join(line.split("\n")) for line in lines)
     if not _MULTI_PLAIN.fullmatch(joined) or "\n\n" in joined:
         joined = "\n".join(filter(None, map(clean, lines)))
-        joined = joined.replace("\\", "\\\\").replace('"', '\\"')
+        joined = joined.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"')
     return '"' + joined.replace("\n", "\\n") + '"'
 
 

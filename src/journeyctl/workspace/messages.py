@@ -7,7 +7,8 @@ is shown, so each message is one line whatever it quotes: control characters (C0
 line breaks, tab, ESC and BEL; DEL; C1) are shown escaped as ``\\xNN``, and so are the
 bytes of a file name that is not UTF-8 (which no terminal could print).
 
-`markup_safe` also escapes rich markup, for text printed through a rich console.
+`markup_safe` also escapes rich markup, for text printed through a rich console;
+`unicode_safe` only escapes what is not valid Unicode, for JSON and SARIF.
 """
 
 from __future__ import annotations
@@ -38,6 +39,23 @@ def printable(text: str, *, keep_tabs: bool = False) -> str:
     """
     pattern = _CONTROLS_BUT_TABS if keep_tabs else _CONTROLS
     return pattern.sub(_escaped, text)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def unicode_safe(text: str) -> str:
+    """`text` as valid Unicode for a machine-read format (JSON, SARIF): the bytes of a file
+    name that is not UTF-8 (and any other lone surrogate) shown escaped as by `printable`;
+    everything else kept as it is, line breaks included (the format escapes those)."""
+    return _SURROGATES.sub(_escaped, text)
+
+
+def encodable(text: str) -> str:
+    """`text` that encodes as UTF-8 whatever it holds: a lone surrogate (a byte of a file
+    name that is not UTF-8, which a report failed to escape) becomes U+FFFD, valid in any
+    format. The last guard before output is written; reports escape such names themselves."""
+    return _SURROGATES.sub("\ufffd", text)
 
 
 def printable_path(path: str) -> str:

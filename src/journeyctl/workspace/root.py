@@ -19,3 +19,13 @@ def repository_root(start: Path | None = None) -> Path:
             if any(os.path.lexists(folder / marker) for marker in markers):
                 return folder
     return here
+
+
+def from_root(path: str, root: Path) -> str:
+    """A path as shown (relative to the current directory, or absolute) made relative to
+    `root`, with forward slashes, as CI tools place files; one outside `root` as it is."""
+    absolute = Path(os.path.abspath(path))  # noqa: PTH100 - keep symlinked names
+    try:
+        return absolute.relative_to(root).as_posix()
+    except ValueError:
+        return path

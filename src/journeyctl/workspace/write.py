@@ -5,7 +5,8 @@ the target), so a crash never leaves half a file behind, and it never destroys w
 gave: `check_target` refuses, with one line naming the path,
 
 - any input of the run (compared after resolving symbolic links);
-- any existing journeyctl file (a top-level `journeyctl:` key), input or not;
+- any existing journeyctl file (a top-level `journeyctl:` key), input or not, and a
+  `pyproject.toml` that holds journeyctl's settings (a `[tool.journeyctl]` table);
 - a directory, a FIFO, a device, a socket or anything else that is not a regular file;
 - a symbolic link to any of these.
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -164,9 +166,16 @@ def _same(target: os.stat_result, path: Path, other: Path) -> bool:
 
 def _holds_journeyctl(path: Path) -> bool:
     try:
-        return is_journeyctl_text(path.read_bytes())
+        data = path.read_bytes()
     except OSError as error:
         raise WriteRefused(f"{path}: cannot write: {error.strerror or error}") from None
+    if path.name == "pyproject.toml" and _TOOL_TABLE.search(data):
+        return True  # the project's settings live there
+    return is_journeyctl_text(data)
+
+
+_TOOL_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?journeyctl\b", re.MULTILINE)
+"""A `[tool.journeyctl]` (or `[tool.journeyctl.rules]`) table header in a pyproject.toml."""
 
 
 def _write_atomic(path: Path, payload: bytes) -> None:

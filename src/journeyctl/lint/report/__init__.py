@@ -21,13 +21,15 @@ __all__ = ["FORMATS", "REPORTERS", "ReportOptions", "Reporter", "get_reporter"]
 @dataclass(frozen=True)
 class ReportOptions:
     """How to present a report: colour (text only), quiet (findings only, no summary), the
-    lowest severity that fails the run (`--fail-on`; None when nothing does), and the folder
-    that CI paths are relative to (default: the repository around the current directory)."""
+    lowest severity that fails the run (`--fail-on`; None when nothing does), the folder
+    that CI paths are relative to (default: the repository around the current directory), and
+    how many findings a `--baseline` hid (None without one)."""
 
     color: bool = False
     quiet: bool = False
     fail_on: Severity | None = Severity.ERROR
     root: Path | None = None
+    baselined: int | None = None
 
 
 Reporter = Callable[[LintReport, ReportOptions], str]

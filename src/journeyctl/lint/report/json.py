@@ -1,4 +1,5 @@
-"""``--format json``: every finding with 1-based positions, and the summary counts."""
+"""``--format json``: every finding with 1-based positions, and the summary counts (with
+``--baseline``, also ``baselined``: how many findings the baseline hid)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,21 @@ import json
 
 from journeyctl.core.finding import LintReport
 from journeyctl.lint.report import ReportOptions
+from journeyctl.workspace.messages import unicode_safe
 
 
 def render(report: LintReport, options: ReportOptions) -> str:
     """``{"findings": [...], "summary": {...}}``, findings sorted, indented by 2."""
+    summary = report.summary()
+    if options.baselined is not None:
+        summary["baselined"] = options.baselined
     document = {
-        "findings": [finding.to_dict() for finding in sorted(report.findings)],
-        "summary": report.summary(),
+        "findings": [_entry(finding.to_dict()) for finding in sorted(report.findings)],
+        "summary": summary,
     }
     return json.dumps(document, indent=2) + "\n"
+
+
+def _entry(entry: dict[str, object]) -> dict[str, object]:
+    """A finding's fields, its text valid Unicode (a non-UTF-8 file name shown escaped)."""
+    return {key: unicode_safe(v) if isinstance(v, str) else v for key, v in entry.items()}

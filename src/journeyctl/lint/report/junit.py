@@ -4,8 +4,10 @@ One ``<testsuite>`` per file with findings, one ``<testcase>`` per finding (name
 position and message), and a final passing suite ``journeyctl`` that records how many files
 were checked, so a clean run still reports one passing test. A finding fails its test case when
 it fails the run (``--fail-on``); a milder one passes, with its text in ``<system-out>``, so
-the test report and the exit code agree. Output is pure ASCII (other characters become
-character references), so it is valid UTF-8 whatever the console encoding.
+the test report and the exit code agree. File names, and the text of each result (which CI
+logs print), go through the one sanitizer: a name cannot start a line of a CI log. Output is
+pure ASCII (other characters become character references), so it is valid UTF-8 whatever the
+console encoding.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from itertools import groupby
 
 from journeyctl.core.finding import Finding, LintReport
 from journeyctl.lint.report import ReportOptions
+from journeyctl.workspace.messages import printable
 
 # Characters XML 1.0 does not allow at all, even escaped.
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -45,7 +48,7 @@ def render(report: LintReport, options: ReportOptions) -> str:
         suite = ET.SubElement(
             root,
             "testsuite",
-            name=_xml_safe(path),
+            name=_xml_safe(printable(path)),
             tests=str(len(in_file)),
             failures=str(sum(map(fails, in_file))),
             errors="0",
@@ -66,14 +69,15 @@ def render(report: LintReport, options: ReportOptions) -> str:
 
 
 def _testcase(suite: ET.Element, finding: Finding, failed: bool) -> None:
-    where = f"{finding.path}:{finding.line}:{finding.column}"
+    where = f"{printable(finding.path)}:{finding.line}:{finding.column}"
     case = ET.SubElement(
         suite,
         "testcase",
         classname=_xml_safe(f"journeyctl.{finding.rule}"),
         name=_xml_safe(f"{where}: {finding.message}"),  # unique, as CI servers expect
     )
-    text = _xml_safe(f"{where} {finding.severity.label} {finding.rule} {finding.message}")
+    # the element's text, which CI logs print, on one line (attributes keep line breaks as &#10;)
+    text = printable(f"{where} {finding.severity.label} {finding.rule} {finding.message}")
     if failed:
         failure = ET.SubElement(
             case, "failure", type=finding.severity.label, message=_xml_safe(finding.message)

@@ -18,6 +18,7 @@ from urllib.parse import quote
 import journeyctl
 from journeyctl.core.finding import Finding, LintReport, Severity
 from journeyctl.lint.report import ReportOptions
+from journeyctl.workspace.messages import unicode_safe
 from journeyctl.workspace.root import repository_root
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def _result(finding: Finding, rule_index: int | None, root: Path) -> dict[str, A
     if rule_index is not None:
         result["ruleIndex"] = rule_index
     result["level"] = _LEVELS[finding.severity]
-    result["message"] = {"text": finding.message}
+    result["message"] = {"text": unicode_safe(finding.message)}
     result["locations"] = [
         {
             "physicalLocation": {

@@ -55,12 +55,13 @@ def render(report: LintReport, options: ReportOptions) -> str:
     if not options.quiet:
         if lines:
             lines.append(Text())
-        lines.append(summary_line(report))
+        lines.append(summary_line(report, options.baselined))
     return to_string(lines, options.color)
 
 
-def summary_line(report: LintReport) -> Text:
-    """``Found 3 errors, 1 warning and 2 infos in 4 files.`` or the all-clear line."""
+def summary_line(report: LintReport, baselined: int | None = None) -> Text:
+    """``Found 3 errors, 1 warning and 2 infos in 4 files.`` or the all-clear line; with a
+    baseline, also how many findings it hid (``...; 3 findings hidden by the baseline.``)."""
     files = _plural(report.files, "file")
     counts = [
         _plural(report.count(severity), word)
@@ -71,10 +72,13 @@ def summary_line(report: LintReport) -> Text:
         )
         if report.count(severity)
     ]
+    hidden = ""
+    if baselined is not None:
+        hidden = f"; {_plural(baselined, 'finding')} hidden by the baseline"
     if not counts:
-        return Text(f"All checked: {files}, no findings.", style="bold green")
+        return Text(f"All checked: {files}, no findings{hidden}.", style="bold green")
     listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
-    return Text(f"Found {listed} in {files}.", style="bold")
+    return Text(f"Found {listed} in {files}{hidden}.", style="bold")
 
 
 def _plural(count: int, word: str) -> str:
