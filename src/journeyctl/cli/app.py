@@ -192,6 +192,18 @@ def _root(
     _debug["flag"] = debug
 
 
+EXAMPLES = {
+    "lint": "journeyctl lint examples/ --format sarif -o journeyctl.sarif",
+    "diff": "journeyctl diff main:journeys/onboarding.yaml journeys/onboarding.yaml -f markdown",
+    "render": "journeyctl render journeys/ -o build/maps --view map --format svg",
+    "init": "journeyctl init customer-journeys",
+    "fmt": "journeyctl fmt --check .",
+    "rules": "journeyctl rules --markdown",
+    "explain": "journeyctl explain dead-end",
+    "schema": "journeyctl schema -o schemas",
+}
+"""One example per command, shown at the end of its --help."""
+
 for _name, _command in (
     ("lint", lint),
     ("diff", diff),
@@ -202,7 +214,7 @@ for _name, _command in (
     ("explain", explain),
     ("schema", schema),
 ):
-    app.command(name=_name, cls=_Command)(_guarded(_command))
+    app.command(name=_name, cls=_Command, epilog=f"Example: {EXAMPLES[_name]}")(_guarded(_command))
 
 
 def main() -> NoReturn:
