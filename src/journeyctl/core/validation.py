@@ -89,8 +89,18 @@ def _message(detail: ErrorDetails) -> str:
     if kind == "bool_type" and isinstance(value, str):
         return f"{field}: {message} (got {value!r}; write true or false)"
     if isinstance(value, str | int | float | bool) or value is None:
-        return f"{field}: {message} (got {value!r})"
+        return f"{field}: {message} (got {_shown(value)})"
     return f"{field}: {message}"
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value as quoted in a message, cut short when it is long (a 5,000-digit number)."""
+    shown = repr(value)
+    return (
+        shown
+        if len(shown) <= limit
+        else f"{shown[: limit - 5]}...{shown[-1]} ({len(shown)} characters)"
+    )
 
 
 def _in_yaml_words(message: str) -> str:

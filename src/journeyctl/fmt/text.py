@@ -23,14 +23,22 @@ def format_text(text: str, settings: bool = False) -> str:
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text.removeprefix("\ufeff")
-    crlf = "\r\n" in text
-    text = text.replace("\r\n", "\n")
+    ending = _line_ending(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     prefix, body, offset = _split_prefix(text)
     formatted = prefix + _format_body(body, settings, offset)
     verify_formatted(text, formatted)
-    if crlf:
-        formatted = formatted.replace("\n", "\r\n")
+    if ending != "\n":
+        formatted = formatted.replace("\n", ending)
     return bom + formatted
+
+
+def _line_ending(text: str) -> str:
+    """The file's line ending, kept in the formatted text: CRLF, old Mac CR, or LF (a file
+    that mixes them gets the first of these it uses throughout)."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text else "\n"
 
 
 def _split_prefix(text: str) -> tuple[str, str, int]:

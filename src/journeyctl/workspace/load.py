@@ -8,6 +8,7 @@ for the paths that have findings (`locate`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,18 +105,37 @@ def _marked_error(error: yaml.MarkedYAMLError, text: str) -> LoadError:
         message = "alias refers to an anchor that was never defined (`*name` needs `&name`)"
     else:
         message = f"{context}: {problem}" if context else problem
-        message = message.replace("\n", " ")
+        message = message.replace("\n", " ") + _quote_hint(problem, text, mark)
     if mark is None:
         return LoadError(message)
     return LoadError(message, mark.line + 1, mark.column + 1)
 
 
 def _char_at(text: str, mark: yaml.Mark | None) -> str:
+    return _line_at(text, mark)[mark.column : mark.column + 1] if mark is not None else ""
+
+
+def _line_at(text: str, mark: yaml.Mark | None) -> str:
     if mark is None:
         return ""
     lines = text.split("\n", mark.line + 1)
-    line = lines[mark.line] if mark.line < len(lines) else ""
-    return line[mark.column : mark.column + 1]
+    return lines[mark.line] if mark.line < len(lines) else ""
+
+
+_PLAIN_VALUE = re.compile(r"([ \t]*(?:-[ \t]+)?[^\s#'\"{}\[\]][^:#]*:[ \t]+)([^'\"{}\[\]#&*!|>].*)")
+"""A `key: value` line whose value is plain text (not quoted, not a flow collection)."""
+
+
+def _quote_hint(problem: str, text: str, mark: yaml.Mark | None) -> str:
+    """For `key: text with: a colon`, how to write it: the text in double quotes."""
+    if "mapping values are not allowed" not in problem:
+        return ""
+    match = _PLAIN_VALUE.fullmatch(_line_at(text, mark).rstrip())
+    if match is None or ": " not in match.group(2):
+        return ""
+    key = match.group(1).strip().removeprefix("-").strip()
+    value = match.group(2).replace("\\", "\\\\").replace('"', '\\"')
+    return f"; text with ': ' in it must be quoted: {key} \"{value}\""
 
 
 def locate(root: Node, where: Sequence[str | int], at_key: bool = False) -> tuple[int, int]:

@@ -170,7 +170,7 @@ def _plain(value: str) -> Any:
     if value in _BOOLS:
         return _BOOLS[value]
     if _INT_RE.fullmatch(value):
-        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+        return _int(value)
     if _FLOAT_RE.fullmatch(value):
         return float(value)
     if value.lower() in _SPECIAL_FLOATS:
@@ -178,6 +178,14 @@ def _plain(value: str) -> Any:
     if _DATE_RE.fullmatch(value):
         return _date(value)
     return value
+
+
+def _int(value: str) -> int | str:
+    """An integer; one too long for Python to convert (over 4,300 digits) stays text."""
+    try:
+        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
+    except ValueError:
+        return value
 
 
 def _date(value: str) -> date | datetime | str:

@@ -1,0 +1,156 @@
+"""Hostile inputs to reading, loading, linting and formatting (issue 10, items 4 to 7 and 14).
+
+Each test builds its hostile files in `tmp_path` and asserts what a user sees: exit codes,
+messages with their positions, and the files left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run, write
+
+JOURNEY = """\
+journeyctl: 1
+kind: journey
+id: shop
+title: Shop
+stages:
+  - id: buy
+    name: Buy
+    outcome: Bought
+    metrics: [{name: conversion, target: 0.1}]
+    steps:
+      - id: pays
+        name: Pays
+        owner: billing
+        outcome: Paid
+        terminal: true
+"""
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def lint_json(*args: str) -> tuple[int, list[dict[str, object]]]:
+    result = run("lint", *args, "--format", "json")
+    assert "Traceback" not in result.output
+    assert "internal error" not in result.output
+    return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+# --- item 14: a colon in plain text -----------------------------------------------------------
+
+
+def test_a_colon_in_plain_text_says_to_quote_it(here: Path) -> None:
+    text = JOURNEY.replace(
+        "        outcome: Paid\n", "        thoughts: Shipping: 9.90? No thanks.\n"
+    )
+    write(here, "j.yaml", text)
+    code, found = lint_json("j.yaml")
+    assert code == 1
+    assert [(f["rule"], f["line"], f["column"], f["message"]) for f in found] == [
+        (
+            "parse-error",
+            14,
+            27,
+            "mapping values are not allowed in this context; text with ': ' in it must be "
+            'quoted: thoughts: "Shipping: 9.90? No thanks."',
+        )
+    ]
+
+
+def test_no_quote_hint_where_quoting_is_not_the_fix(here: Path) -> None:
+    write(here, "j.yaml", JOURNEY.replace("    name: Buy\n", '    name: "Buy": x\n'))
+    _, found = lint_json("j.yaml")
+    assert [f["rule"] for f in found] == ["parse-error"]
+    assert "quoted" not in str(found[0]["message"])
+
+
+# --- item 6: crashes --------------------------------------------------------------------------
+
+
+def test_a_5000_digit_integer_is_never_a_crash(here: Path) -> None:
+    digits = "1" * 5000
+    write(here, "a.yaml", JOURNEY + f"x-huge: {digits}\n")
+    write(here, "b.yaml", JOURNEY.replace("id: shop", "id: shop-b") + f"x-list: [{digits}]\n")
+    write(
+        here,
+        "c.yaml",
+        JOURNEY.replace("id: shop", "id: shop-c").replace(
+            "      - id: pays\n", f"      - id: pays\n        emotion: {digits}\n"
+        ),
+    )
+    code, found = lint_json(".")
+    assert code == 1
+    assert [(f["path"], f["rule"], f["line"], f["column"]) for f in found] == [
+        ("c.yaml", "schema-error", 12, 18)
+    ]
+    message = str(found[0]["message"])
+    assert message.startswith("emotion: should be a valid integer") or "integer" in message
+    assert len(message) < 200  # the 5,000 digits are not echoed back
+
+
+def test_pyproject_with_a_tool_that_is_no_table(here: Path) -> None:
+    write(here, "j.yaml", JOURNEY)
+    write(here, "pyproject.toml", "tool = 1\n")
+    code, found = lint_json(".")
+    assert code == 0 and found == []
+    write(here, "pyproject.toml", "[project]\nname = 'x'\n\n[tool]\njourneyctl = 1\n")
+    result = run("lint", ".")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"journeyctl: {here / 'pyproject.toml'}:5:1: bad [tool.journeyctl] settings: "
+        "document: should be a mapping (Settings) (got 1)"
+    ]
+
+
+def test_fmt_formats_cr_only_line_endings_and_keeps_them(here: Path) -> None:
+    text = JOURNEY.replace(
+        "      - id: pays\n        name: Pays\n", "      - name: Pays\n        id: pays\n"
+    )
+    path = here / "j.yaml"
+    path.write_bytes(text.replace("\n", "\r").encode())
+    result = run("fmt", "j.yaml")
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == JOURNEY.replace("\n", "\r").encode()
+    assert run("fmt", "--check", "j.yaml").exit_code == 0
+    assert lint_json("j.yaml") == (0, [])
+
+
+def test_a_file_in_a_directory_that_cannot_be_entered(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root every directory can be entered: refuse looking inside `locked/` by hand."""
+    write(here, "j.yaml", JOURNEY.replace("        owner: billing\n", ""))
+    write(here, "locked/inside.yaml", JOURNEY)
+    real = {name: getattr(os, name) for name in ("stat", "lstat", "open")}
+
+    def refusing(name: str) -> object:
+        def call(path: object, *args: object, **kwargs: object) -> object:
+            inside = f"/{path}" if isinstance(path, str | Path) else ""
+            if "/locked/" in inside:
+                raise PermissionError(13, "Permission denied", path)
+            return real[name](path, *args, **kwargs)
+
+        return call
+
+    for name in real:
+        monkeypatch.setattr(os, name, refusing(name))
+    for command in (
+        ["lint", "."],
+        ["lint", "locked/inside.yaml", "j.yaml"],
+        ["fmt", "--check", "."],
+    ):
+        result = run(*command)
+        assert result.exit_code == 2, command
+        assert "journeyctl: locked/inside.yaml: cannot read: Permission denied" in result.stderr
+        assert "internal error" not in result.output
+    assert "unowned-step" in run("lint", ".").stdout
