@@ -5,11 +5,33 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
+_MANY = 1000
+"""Above this many names, only those that look alike at a glance are compared (see `_alike`)."""
+
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """The known name nearest to `word`, when one is near enough to be a typo."""
-    close = difflib.get_close_matches(word, list(choices), n=1)
+    pool = list(choices)
+    if len(pool) > _MANY:
+        pool = _alike(word, pool)
+    close = difflib.get_close_matches(word, pool, n=1)
     return close[0] if close else None
+
+
+def _alike(word: str, pool: list[str]) -> list[str]:
+    """The names that start or end as `word` does, of about its length.
+
+    Comparing a word with every one of N names is slow (a journey of 100,000 steps with a
+    few hundred mistyped `next:` would take minutes); a typo nearly always keeps the first or
+    the last two characters, so this keeps the suggestion and the time linear.
+    """
+    head, tail, size = word[:2], word[-2:], len(word)
+    slack = size // 3 + 2
+    return [
+        name
+        for name in pool
+        if (name[:2] == head or name[-2:] == tail) and abs(len(name) - size) <= slack
+    ]
 
 
 def did_you_mean(word: str, choices: Iterable[str], otherwise: str = "") -> str:
