@@ -11,6 +11,7 @@ from journeyctl.fmt.errors import FormatError
 from journeyctl.fmt.layout import emit, round_trip_yaml
 from journeyctl.fmt.order import anchors_of, put_in_order, reorder
 from journeyctl.fmt.verify import verify_formatted
+from journeyctl.workspace.suppress import read_suppressions
 
 _DOCUMENT_START = re.compile(r"---[ \t]*(?:#.*)?")
 
@@ -84,5 +85,28 @@ def _format_body(body: str, settings: bool, offset: int) -> str:
             # order the author chose (the layout and comments are still formatted)
             for node, keys in reversed(moved):
                 put_in_order(node, keys)
+        else:
+            _keep_suppressed(moved, suppressed_lines(body))
     comments.restore(root)
     return emit(yaml_rt, root)
+
+
+def suppressed_lines(text: str) -> set[int]:
+    """The 0-based lines that a line suppression (`# journeyctl: disable=...`) covers: its
+    own and the next."""
+    lines: set[int] = set()
+    for entry in read_suppressions(text).entries:
+        if not entry.whole_file:
+            lines.update((entry.line - 1, entry.line))
+    return lines
+
+
+def _keep_suppressed(moved: list[tuple[Any, list[Any]]], lines: set[int]) -> None:
+    """Keep the author's key order in each mapping with a key on a line that a suppression
+    covers: reordered, other keys would come onto those lines (or these keys leave them), and
+    the suppression would silence something else (issue 10)."""
+    if not lines:
+        return
+    for node, keys in reversed(moved):
+        if any(node.lc.key(key)[0] in lines for key in keys):
+            put_in_order(node, keys)
