@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -232,3 +234,57 @@ def test_40000_unknown_keys_are_found_in_linear_time(here: Path) -> None:
     assert (unknown[-1]["line"], unknown[-1]["column"]) == (16 + 39_999, 9)
     assert unknown[-1]["message"] == ("unknown key 'k39999' (own extensions must start with 'x-')")
     assert took < 20  # about 2 s; a position lookup per key scanning the mapping took 47 s
+
+
+# --- item 4: memory -----------------------------------------------------------------------------
+
+
+def _big_journey(stages: int, steps: int) -> str:
+    """A clean journey of `stages` x `steps` steps, each step linked to the next."""
+    parts = ["journeyctl: 1\nkind: journey\nid: big\ntitle: Big\nstages:\n"]
+    for s in range(stages + 1):
+        parts.append(
+            f"  - id: stage-{s}\n    name: Stage {s}\n    outcome: Done\n    owner: billing\n"
+            "    metrics: [{name: conversion, target: 0.1}]\n    steps:\n"
+        )
+        if s == stages:
+            parts.append(f"      - {{id: s{s}-0, name: End, outcome: Done, terminal: true}}\n")
+            break
+        for i in range(steps):
+            following = f"s{s}-{i + 1}" if i < steps - 1 else f"s{s + 1}-0"
+            parts.append(
+                f"      - id: s{s}-{i}\n        name: Step {i} of stage {s}, described at length\n"
+                f"        outcome: The customer has done step {i} and knows what comes next\n"
+                "        thoughts: Is this the right plan for us, and how long will it take?\n"
+                f"        emotion: {i % 2}\n        next: [{following}]\n"
+            )
+    return "".join(parts)
+
+
+def _peak_memory(path: Path) -> int:
+    """Peak resident memory in bytes of `journeyctl lint PATH`, the only child of a launcher."""
+    launcher = (
+        "import resource, subprocess, sys\n"
+        f"subprocess.run([sys.executable, '-m', 'journeyctl', 'lint', {str(path)!r}],"
+        " stdout=subprocess.DEVNULL, check=True)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run(
+        [sys.executable, "-c", launcher], capture_output=True, text=True, check=True, env=env
+    )
+    return int(done.stdout) * 1024  # kilobytes on Linux
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="ru_maxrss is in kilobytes on Linux only")
+def test_linting_a_big_file_takes_memory_linear_in_its_size(tmp_path: Path) -> None:
+    """A 4.5 MB journey: about 15x its size above the interpreter's own (30x with the node
+    tree libyaml composes); `bench/memory.py` measures 10, 25 and 50 MB files."""
+    small, big = tmp_path / "small.yaml", tmp_path / "big.yaml"
+    small.write_text(_big_journey(1, 3))
+    big.write_text(_big_journey(80, 200))
+    size = big.stat().st_size
+    assert size > 4_000_000
+    assert lint_json(str(big)) == (0, [])
+    ratio = (_peak_memory(big) - _peak_memory(small)) / size
+    assert ratio < 20
