@@ -33,8 +33,10 @@ class _Index:
     _last: tuple[Collection[str], int, _Index] | None = None
 
     def __init__(self, names: Collection[str]) -> None:
+        # two lists of the names themselves: no small objects that would outlive the document
+        # and pin the memory it was built in
         self.forward = sorted(names)
-        self.backward = sorted(name[::-1] for name in names)
+        self.backward = sorted(names, key=_reversed)
 
     @classmethod
     def of(cls, names: Collection[str]) -> _Index:
@@ -48,10 +50,13 @@ class _Index:
     def near(self, word: str) -> list[str]:
         at = bisect.bisect_left(self.forward, word)
         found = self.forward[max(0, at - self.WIDTH) : at + self.WIDTH]
-        drow = word[::-1]
-        at = bisect.bisect_left(self.backward, drow)
-        found += [name[::-1] for name in self.backward[max(0, at - self.WIDTH) : at + self.WIDTH]]
+        at = bisect.bisect_left(self.backward, _reversed(word), key=_reversed)
+        found += self.backward[max(0, at - self.WIDTH) : at + self.WIDTH]
         return sorted(set(found))
+
+
+def _reversed(name: str) -> str:
+    return name[::-1]
 
 
 def did_you_mean(word: str, choices: Iterable[str], otherwise: str = "") -> str:
