@@ -108,5 +108,5 @@ def _keep_suppressed(moved: list[tuple[Any, list[Any]]], lines: set[int]) -> Non
     if not lines:
         return
     for node, keys in reversed(moved):
-        if any(node.lc.key(key)[0] in lines for key in keys):
+        if any(node.lc.data.get(key, (None,))[0] in lines for key in keys):
             put_in_order(node, keys)
