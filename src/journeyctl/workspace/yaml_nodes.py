@@ -233,8 +233,9 @@ class Builder:
             sources = [value] if isinstance(value, dict) else value
             if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
                 raise LoadError("`<<` merges only a mapping or a list of mappings", *_at(event))
-            assert isinstance(where, Spot)
-            spots.extend([where] if isinstance(value, dict) else where.entries)  # type: ignore[arg-type]
+            if isinstance(where, Spot):  # always: a mapping or a list of them has a Spot
+                items = [where] if isinstance(value, dict) else where.entries
+                spots.extend(item for item in items if isinstance(item, Spot))
             for source in sources:
                 for key, item in source.items():
                     result.setdefault(key, item)
