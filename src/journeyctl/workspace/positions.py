@@ -11,18 +11,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Union
 
-_BITS = 32
-_MASK = (1 << _BITS) - 1
+BITS = 32
+"""A packed position is `line << BITS | column` (0-based)."""
+_MASK = (1 << BITS) - 1
 
 
 def pack(line: int, column: int) -> int:
     """A 0-based (line, column) as one integer."""
-    return line << _BITS | column
+    return line << BITS | column
 
 
 def unpack(packed: int) -> tuple[int, int]:
     """The 1-based (line, column) of a packed position."""
-    return (packed >> _BITS) + 1, (packed & _MASK) + 1
+    return (packed >> BITS) + 1, (packed & _MASK) + 1
 
 
 class Spot:
@@ -87,4 +88,4 @@ def _position(entry: Entry, at_key: bool) -> tuple[int, int]:
         return unpack(entry.start)
     if isinstance(entry, tuple):
         return unpack(entry[0]) if at_key else unpack(entry[1].start)
-    return unpack(entry >> 2 * _BITS) if at_key else unpack(entry & ((1 << 2 * _BITS) - 1))
+    return unpack(entry >> 2 * BITS) if at_key else unpack(entry & ((1 << 2 * BITS) - 1))

@@ -24,7 +24,7 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from journeyctl.workspace.positions import Entry, Spot, pack, unpack
+from journeyctl.workspace.positions import BITS, Entry, Spot, pack, unpack
 from journeyctl.workspace.read import LoadError
 from journeyctl.workspace.scalars import (
     MAP,
@@ -109,7 +109,7 @@ class Builder:
             )
 
     def node(self, event: Any, depth: int, check: bool = True) -> _Built:
-        """Build the node `event` starts (`Builder.build` of a node tree, at `depth`)."""
+        """Build the node that `event` starts, `depth` levels down (a deeper one is refused)."""
         if check and depth > MAX_DEPTH:
             raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *_at(event))
         cls = event.__class__
@@ -186,6 +186,7 @@ class Builder:
         entries: dict[str, Entry] = {}
         spot = Spot(pack_mark(start), entries)
         merged: list[tuple[Any, Entry, Any]] = []
+        extensions = False
         count = 1
         event = self.next_event()
         while event.__class__ is not MappingEndEvent:
@@ -196,10 +197,11 @@ class Builder:
             if merge:
                 merged.append((value, where, event))
             else:
+                extensions = extensions or key[:2] == "x-"
                 result[key] = value
                 entries[key] = key_at << 64 | where if isinstance(where, int) else (key_at, where)  # type: ignore[assignment]
             event = self.next_event()
-        if any(key.startswith("x-") for key in result):
+        if extensions:
             for key in [key for key in result if key.startswith("x-")]:
                 del result[key]
         if merged:
@@ -208,22 +210,32 @@ class Builder:
 
     def key(self, event: Any, entries: dict[str, Entry]) -> tuple[str, int, bool]:
         """A mapping key, where it is, and whether it is the merge key `<<`."""
-        if event.__class__ is AliasEvent:
+        cls = event.__class__
+        if cls is AliasEvent:
             event = self._anchored(event)[0]  # the key is the anchored node, where it is
-        elif event.__class__ is ScalarEvent and event.anchor is not None:
+        elif cls is ScalarEvent and event.anchor is not None:
             self.node(event, 0, check=False)
         if event.__class__ is not ScalarEvent:
             raise LoadError("mapping keys must be plain text", *_at(event))
         key = intern(event.value)  # one string for every `name:` of the file, not one each
         if key in entries:
             raise _duplicate(key, entries[key], event)
-        merge = key == "<<" and _scalar_tag(event) == PLAIN
-        return key, pack_mark(event), merge
+        mark: Any = event.start_mark
+        return key, mark.line << BITS | mark.column, key == "<<" and _scalar_tag(event) == PLAIN
 
     def value(self, event: Any, depth: int) -> _Built:
-        """A mapping value: a string without a call (the common case), else a node."""
-        if event.__class__ is ScalarEvent and event.anchor is None and _scalar_tag(event) == STR:
-            return event.value, pack_mark(event), 1
+        """A mapping value; a scalar without an anchor or a tag (nearly all) without a call."""
+        if event.__class__ is ScalarEvent and event.anchor is None and event.tag is None:
+            mark: Any = event.start_mark
+            where = mark.line << BITS | mark.column
+            text: str = event.value
+            if not event.implicit[0]:
+                return text, where, 1  # quoted
+            if depth + 1 > MAX_DEPTH:
+                raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *_at(event))
+            if text and text[0] not in MAYBE_NOT_TEXT:
+                return text, where, 1  # plain text that cannot be a number, a date or null
+            return resolve_plain(text), where, 1
         return self.node(event, depth + 1)
 
     def merge(self, result: dict[str, Any], merged: list[tuple[Any, Entry, Any]]) -> list[Spot]:
