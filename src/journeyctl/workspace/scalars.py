@@ -86,7 +86,8 @@ def resolve_tagged(tag: str, value: str) -> Any:
     if tag == TAG + "timestamp" and isinstance(resolved, date):
         return resolved
     if tag in _SCALAR_TAGS:
-        raise ValueError(f"'{value}' is not a valid {tag.removeprefix(TAG)}")
+        shown = value if len(value) <= 60 else f"{value[:50]}... ({len(value)} characters)"
+        raise ValueError(f"'{shown}' is not a valid {tag.removeprefix(TAG)}")
     raise ValueError(bad_tag(tag))
 
 
