@@ -108,7 +108,7 @@ def _shown(value: object, limit: int = 80) -> str:
     return (
         shown
         if len(shown) <= limit
-        else f"{shown[: limit - 5]}...{shown[-1]} ({len(shown)} characters)"
+        else f"{shown[: limit - 5]}...{shown[-1]} ({len(str(value))} characters)"
     )
 
 
