@@ -6,6 +6,7 @@ messages with their positions, and the files left behind.
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import subprocess
@@ -290,3 +291,24 @@ def test_linting_a_big_file_takes_memory_linear_in_its_size(tmp_path: Path) -> N
     assert lint_json(str(big)) == (0, [])
     ratio = (_peak_memory(big) - _peak_memory(small)) / size
     assert ratio < 20
+
+
+def test_siblings_skimmed_for_cross_file_checks_in_any_encoding(here: Path) -> None:
+    """Linting one file skims the project's other files (as UTF-8 bytes when they are plain
+    UTF-8, which keeps one copy of a big file in memory, else decoded): both give the same."""
+    write(here, "journeyctl.yaml", "journeyctl: 1\n")
+    write(here, "j.yaml", JOURNEY.replace("title: Shop\n", "title: Shop\npersona: buyer\n"))
+    persona = "journeyctl: 1\nkind: persona\nid: buyer\nname: Buyer\n"
+    twin = JOURNEY.replace("title: Shop\n", "title: Twin\n")
+    for encode in (
+        lambda text: text.encode(),
+        lambda text: text.replace("\n", "\r\n").encode(),
+        lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+    ):
+        (here / "p.yaml").write_bytes(encode(persona))
+        (here / "twin.yaml").write_bytes(encode(twin))
+        code, found = lint_json("j.yaml")
+        assert [(f["rule"], f["line"], f["message"]) for f in found] == [
+            ("duplicate-id", 3, "journey 'shop' (current) is also defined in twin.yaml:3")
+        ]
+        assert code == 1

@@ -26,6 +26,7 @@ NO_FILES_WARNING = "warning: no journeyctl files found (files need a top-level `
 _TEXT_MARKER = re.compile(
     r"""^(?:---[ \t]+)?(?:\{[ \t]*)?["']?journeyctl["']?[ \t]*:""", re.MULTILINE
 )
+_BYTES_MARKER = re.compile(_TEXT_MARKER.pattern.encode(), re.MULTILINE)
 _LOOP = "cannot read: symbolic link loop"
 _MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
 """What `Path.exists` takes for "no such path"; any other error is a path that cannot be seen."""
@@ -178,9 +179,12 @@ def journeyctl_document(raw: bytes, path: Path, explicit: bool) -> Loaded | Load
     return loaded
 
 
-def looks_like_journeyctl(text: str) -> bool:
+def looks_like_journeyctl(text: str | bytes) -> bool:
     """Whether decoded text has a line starting `journeyctl:` (or `{journeyctl:`): the test
-    for a file that does not load, or that is only skimmed."""
+    for a file that does not load, or that is only skimmed (then maybe as UTF-8 bytes, see
+    `read.scannable`)."""
+    if isinstance(text, bytes):
+        return _BYTES_MARKER.search(text) is not None
     return _TEXT_MARKER.search(text) is not None
 
 
