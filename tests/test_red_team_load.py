@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -300,11 +301,12 @@ def test_siblings_skimmed_for_cross_file_checks_in_any_encoding(here: Path) -> N
     write(here, "j.yaml", JOURNEY.replace("title: Shop\n", "title: Shop\npersona: buyer\n"))
     persona = "journeyctl: 1\nkind: persona\nid: buyer\nname: Buyer\n"
     twin = JOURNEY.replace("title: Shop\n", "title: Twin\n")
-    for encode in (
+    encodings: list[Callable[[str], bytes]] = [
         lambda text: text.encode(),
         lambda text: text.replace("\n", "\r\n").encode(),
         lambda text: codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
-    ):
+    ]
+    for encode in encodings:
         (here / "p.yaml").write_bytes(encode(persona))
         (here / "twin.yaml").write_bytes(encode(twin))
         code, found = lint_json("j.yaml")
