@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -62,19 +62,28 @@ def validate(model_class: type[M], data: Any) -> M:
         raise Invalid(list(_problems(error))) from None
 
 
+HINTED_KEYS = 1000
+"""Unknown keys of one document that get a did-you-mean; thousands of them are no typos, and
+comparing each with every known key would take most of the time of linting the file."""
+
+
 def _problems(error: ValidationError) -> Iterator[SchemaProblem]:
+    unknown = 0
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
-        yield SchemaProblem(loc, _message(detail), at_key=detail["type"] == "extra_forbidden")
+        at_key = detail["type"] == "extra_forbidden"
+        unknown += at_key
+        yield SchemaProblem(loc, _message(detail, hint=unknown <= HINTED_KEYS), at_key=at_key)
 
 
-def _message(detail: ErrorDetails) -> str:
+def _message(detail: ErrorDetails, hint: bool = True) -> str:
     loc = detail["loc"]
     field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "document")
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
-        return f"unknown key '{field}'{_key_hint(field)} (own extensions must start with 'x-')"
+        hinted = _key_hint(field) if hint else ""
+        return f"unknown key '{field}'{hinted} (own extensions must start with 'x-')"
     if kind.startswith(("date", "datetime")):
         return f"{field}: {value!r} is not a date: write YYYY-MM-DD, e.g. 2026-11-30"
     if kind == "missing":
@@ -89,8 +98,18 @@ def _message(detail: ErrorDetails) -> str:
     if kind == "bool_type" and isinstance(value, str):
         return f"{field}: {message} (got {value!r}; write true or false)"
     if isinstance(value, str | int | float | bool) or value is None:
-        return f"{field}: {message} (got {value!r})"
+        return f"{field}: {message} (got {_shown(value)})"
     return f"{field}: {message}"
+
+
+def _shown(value: object, limit: int = 80) -> str:
+    """A value as quoted in a message, cut short when it is long (a 5,000-digit number)."""
+    shown = repr(value)
+    return (
+        shown
+        if len(shown) <= limit
+        else f"{shown[: limit - 5]}...{shown[-1]} ({len(str(value))} characters)"
+    )
 
 
 def _in_yaml_words(message: str) -> str:
@@ -100,6 +119,7 @@ def _in_yaml_words(message: str) -> str:
     return message.replace("Input should be", "should be")
 
 
+@lru_cache(maxsize=4096)
 def _key_hint(key: str) -> str:
     """Where a key that is right elsewhere belongs, or the nearest known key to a typo."""
     homes = _known_keys().get(key)

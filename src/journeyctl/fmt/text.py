@@ -11,6 +11,7 @@ from journeyctl.fmt.errors import FormatError
 from journeyctl.fmt.layout import emit, round_trip_yaml
 from journeyctl.fmt.order import anchors_of, put_in_order, reorder
 from journeyctl.fmt.verify import verify_formatted
+from journeyctl.workspace.suppress import read_suppressions
 
 _DOCUMENT_START = re.compile(r"---[ \t]*(?:#.*)?")
 
@@ -23,14 +24,22 @@ def format_text(text: str, settings: bool = False) -> str:
     """
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text.removeprefix("\ufeff")
-    crlf = "\r\n" in text
-    text = text.replace("\r\n", "\n")
+    ending = _line_ending(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     prefix, body, offset = _split_prefix(text)
     formatted = prefix + _format_body(body, settings, offset)
     verify_formatted(text, formatted)
-    if crlf:
-        formatted = formatted.replace("\n", "\r\n")
+    if ending != "\n":
+        formatted = formatted.replace("\n", ending)
     return bom + formatted
+
+
+def _line_ending(text: str) -> str:
+    """The file's line ending, kept in the formatted text: CRLF, old Mac CR, or LF (a file
+    that mixes them gets the first of these it uses throughout)."""
+    if "\r\n" in text:
+        return "\r\n"
+    return "\r" if "\r" in text else "\n"
 
 
 def _split_prefix(text: str) -> tuple[str, str, int]:
@@ -76,5 +85,28 @@ def _format_body(body: str, settings: bool, offset: int) -> str:
             # order the author chose (the layout and comments are still formatted)
             for node, keys in reversed(moved):
                 put_in_order(node, keys)
+        else:
+            _keep_suppressed(moved, suppressed_lines(body))
     comments.restore(root)
     return emit(yaml_rt, root)
+
+
+def suppressed_lines(text: str) -> set[int]:
+    """The 0-based lines that a line suppression (`# journeyctl: disable=...`) covers: its
+    own and the next."""
+    lines: set[int] = set()
+    for entry in read_suppressions(text).entries:
+        if not entry.whole_file:
+            lines.update((entry.line - 1, entry.line))
+    return lines
+
+
+def _keep_suppressed(moved: list[tuple[Any, list[Any]]], lines: set[int]) -> None:
+    """Keep the author's key order in each mapping with a key on a line that a suppression
+    covers: reordered, other keys would come onto those lines (or these keys leave them), and
+    the suppression would silence something else (issue 10)."""
+    if not lines:
+        return
+    for node, keys in reversed(moved):
+        if any(node.lc.data.get(key, (None,))[0] in lines for key in keys):
+            put_in_order(node, keys)

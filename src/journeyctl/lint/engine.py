@@ -7,11 +7,12 @@ suppressions.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
 
+from journeyctl.core.finding import Finding
 from journeyctl.core.model import Flow
 from journeyctl.core.validation import Invalid, validate_document
 from journeyctl.lint.project import finish, project_refs
@@ -141,9 +142,16 @@ def check_loaded(
         result.document = doc
     if isinstance(doc, Flow):
         context = Context(settings=target.project.settings, today=today)
-        for rule in REGISTRY.values():
-            if rule.check is None or stamp.severity(rule) is None:
-                continue
-            for problem in rule.check(doc, context):
-                result.findings.append(stamp.problem(rule, problem, loaded, doc))
+        result.findings.extend(_rule_findings(stamp, loaded, doc, context))
     return result
+
+
+def _rule_findings(
+    stamp: Stamper, loaded: Loaded, doc: Flow, context: Context
+) -> Iterator[Finding]:
+    """What each rule that is on in the file's project finds in a journey or workflow."""
+    for rule in REGISTRY.values():
+        if rule.check is None or stamp.severity(rule) is None:
+            continue
+        for problem in rule.check(doc, context):
+            yield stamp.problem(rule, problem, loaded, doc)

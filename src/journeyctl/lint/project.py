@@ -21,7 +21,7 @@ from journeyctl.workspace.discover import (
     resolved,
     walk,
 )
-from journeyctl.workspace.read import LoadError, decode, read_regular
+from journeyctl.workspace.read import LoadError, read_regular, scannable
 
 
 def project_refs(targets: list[Target]) -> list[DocRef]:
@@ -39,7 +39,7 @@ def project_refs(targets: list[Target]) -> list[DocRef]:
             if error is not None or resolved(path) in linted:
                 continue
             try:
-                text = decode(read_regular(path))
+                text = scannable(read_regular(path))  # one copy of a big file, not two
             except (OSError, RuntimeError, LoadError):
                 continue
             if looks_like_journeyctl(text):
@@ -50,18 +50,23 @@ def project_refs(targets: list[Target]) -> list[DocRef]:
 
 
 _TOP_LEVEL = re.compile(r"^(kind|id|state|persona)[ \t]*:[ \t]*['\"]?([A-Za-z0-9_-]+)", re.M)
+_TOP_LEVEL_BYTES = re.compile(_TOP_LEVEL.pattern.encode(), re.M)
 
 
-def _skim(path: Path, text: str) -> DocRef | None:
+def _skim(path: Path, text: str | bytes) -> DocRef | None:
     """Kind, id, state and persona of a file from its top-level lines, without parsing it."""
     values: dict[str, str] = {}
     id_line = 1
-    for match in _TOP_LEVEL.finditer(text):
-        key = match.group(1)
+    found = (
+        _TOP_LEVEL_BYTES.finditer(text) if isinstance(text, bytes) else _TOP_LEVEL.finditer(text)
+    )
+    for match in found:
+        key, value = (_str(group) for group in match.group(1, 2))
         if key not in values:
-            values[key] = match.group(2)
+            values[key] = value
             if key == "id":
-                id_line = text.count("\n", 0, match.start()) + 1
+                newline = b"\n" if isinstance(text, bytes) else "\n"
+                id_line = text.count(newline, 0, match.start()) + 1  # type: ignore[arg-type]
     kind, doc_id = values.get("kind"), values.get("id")
     if kind is None or doc_id is None:
         return None
@@ -69,6 +74,10 @@ def _skim(path: Path, text: str) -> DocRef | None:
     return DocRef(
         display_path(path), kind, doc_id, state, values.get("persona"), (id_line, 1), None
     )
+
+
+def _str(group: str | bytes) -> str:
+    return group.decode("ascii") if isinstance(group, bytes) else group
 
 
 def finish(results: list[FileResult], context: list[DocRef]) -> LintRun:

@@ -9,6 +9,7 @@ naming them would treat as journeyctl files.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -25,7 +26,10 @@ NO_FILES_WARNING = "warning: no journeyctl files found (files need a top-level `
 _TEXT_MARKER = re.compile(
     r"""^(?:---[ \t]+)?(?:\{[ \t]*)?["']?journeyctl["']?[ \t]*:""", re.MULTILINE
 )
+_BYTES_MARKER = re.compile(_TEXT_MARKER.pattern.encode(), re.MULTILINE)
 _LOOP = "cannot read: symbolic link loop"
+_MISSING = frozenset({errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP})
+"""What `Path.exists` takes for "no such path"; any other error is a path that cannot be seen."""
 _SKIP_DIRS = frozenset({"node_modules", "__pycache__", "venv"})
 _GLOB_SPECIAL = re.compile(r"[*?\[\]{}!\\]")
 
@@ -51,15 +55,14 @@ def discover(
     """Every file to work on under the given paths, each once, in a stable order."""
     seen: set[Path] = set()
     for given in paths:
-        if not given.exists():
-            raise UsageError(f"{given}: no such file or directory")
-        if not given.is_dir():
+        unseen = _cannot_see(given)
+        if unseen is not None or not given.is_dir():
             key = resolved(given) or given
             if key not in seen:
                 seen.add(key)
                 project = finder.for_path(given)  # also validates a settings file
                 if given.name not in SETTINGS_NAMES:
-                    yield Target(given, display_path(given), not ignore_foreign, project)
+                    yield Target(given, display_path(given), not ignore_foreign, project, unseen)
             continue
         for path, error in walk(given):
             real = resolved(path)
@@ -73,6 +76,18 @@ def discover(
                 continue
             seen.add(key)
             yield Target(path, display_path(path), False, project, error)
+
+
+def _cannot_see(given: Path) -> str | None:
+    """Why a path named on the command line cannot be looked at (it is in a directory that
+    cannot be entered), or None; UsageError when it does not exist (as `Path.exists` says)."""
+    try:
+        given.stat()
+    except (OSError, ValueError) as error:
+        if getattr(error, "errno", None) in _MISSING or isinstance(error, ValueError):
+            raise UsageError(f"{given}: no such file or directory") from None
+        return f"cannot read: {getattr(error, 'strerror', None) or error}"
+    return None
 
 
 def walk(directory: Path) -> Iterator[tuple[Path, str | None]]:
@@ -164,9 +179,12 @@ def journeyctl_document(raw: bytes, path: Path, explicit: bool) -> Loaded | Load
     return loaded
 
 
-def looks_like_journeyctl(text: str) -> bool:
+def looks_like_journeyctl(text: str | bytes) -> bool:
     """Whether decoded text has a line starting `journeyctl:` (or `{journeyctl:`): the test
-    for a file that does not load, or that is only skimmed."""
+    for a file that does not load, or that is only skimmed (then maybe as UTF-8 bytes, see
+    `read.scannable`)."""
+    if isinstance(text, bytes):
+        return _BYTES_MARKER.search(text) is not None
     return _TEXT_MARKER.search(text) is not None
 
 

@@ -113,3 +113,23 @@ def _undecodable(raw: bytes, skip: int, encoding: str, error: UnicodeDecodeError
     else:
         message = f"invalid {encoding.upper().removesuffix('-LE').removesuffix('-BE')} text"
     return LoadError(message, line, column)
+
+
+def scannable(raw: bytes) -> str | bytes:
+    """The text of a file as `decode` gives it, or the bytes themselves when they are that
+    text in UTF-8 already (no mark, no CR, valid): for scanning a big file with a regular
+    expression without a second copy of it in memory. LoadError as `decode`."""
+    if encoding_of(raw)[1] or b"\r" in raw or b"\x00" in raw[:_BINARY_SNIFF]:
+        return decode(raw)
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(raw)
+    try:
+        for start in range(0, len(raw), _CHUNK):
+            decoder.decode(view[start : start + _CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return decode(raw)  # raises, naming the line and column
+    return raw
+
+
+_CHUNK = 1 << 20

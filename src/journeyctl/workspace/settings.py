@@ -48,7 +48,7 @@ class SettingsFinder:
             start = path.resolve()
         except (OSError, RuntimeError):  # a symbolic link that loops
             start = Path(os.path.abspath(path))  # noqa: PTH100
-        directory = start if start.is_dir() else start.parent
+        directory = start if _is(start, "dir") else start.parent
         found = self._search(directory)
         return found if found is not None else ProjectSettings(root=directory)
 
@@ -72,14 +72,23 @@ def read_settings_in(directory: Path, known_rules: Collection[str]) -> ProjectSe
     """Read the settings file of this directory, if it has one."""
     for name in SETTINGS_NAMES:
         candidate = directory / name
-        if candidate.is_file():
+        if _is(candidate, "file"):
             return ProjectSettings(directory, read_yaml_settings(candidate, known_rules), candidate)
     pyproject = directory / "pyproject.toml"
-    if pyproject.is_file():
+    if _is(pyproject, "file"):
         settings = read_pyproject_settings(pyproject, known_rules)
         if settings is not None:
             return ProjectSettings(directory, settings, pyproject)
     return None
+
+
+def _is(path: Path, kind: str) -> bool:
+    """Whether the path is a directory (or a file); False when it cannot be looked at (inside
+    a directory that cannot be entered), where `is_dir` would raise."""
+    try:
+        return path.is_dir() if kind == "dir" else path.is_file()
+    except OSError:
+        return False
 
 
 def read_yaml_settings(path: Path, known_rules: Collection[str]) -> Settings:
@@ -128,10 +137,11 @@ def read_pyproject_settings(
         raise UsageError(f"{path}: cannot read settings: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: not valid TOML: {error}") from None
-    table = data.get("tool", {}).get("journeyctl")
+    tools = data.get("tool")
+    table = tools.get("journeyctl") if isinstance(tools, dict) else None  # `tool = 1` is no table
     if table is None:
         return None
-    match = re.search(r"^\[tool\.journeyctl\]", text, re.MULTILINE)
+    match = re.search(r"^[ \t]*(?:\[tool\.journeyctl\]|journeyctl[ \t]*=)", text, re.MULTILINE)
     line = text.count("\n", 0, match.start()) + 1 if match else 1
     try:
         settings = validate(Settings, table)

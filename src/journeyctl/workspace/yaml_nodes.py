@@ -1,19 +1,41 @@
-"""Composed YAML nodes to plain data: YAML 1.2 core scalars, safe tags only, bounded aliases.
+"""libyaml's events to plain data: YAML 1.2 core scalars, safe tags only, bounded aliases.
 
-The fast route (see perf-notes): libyaml composes a node tree, which keeps every line and
-column; `Builder` turns the nodes into dicts, lists and scalars and refuses what is unsafe or
-ambiguous (unknown tags, duplicate keys, deep nesting, a billion laughs).
+libyaml parses; `Builder` turns its events straight into dicts, lists and scalars, refusing
+what is unsafe or ambiguous (unknown tags, duplicate keys, deep nesting, a billion laughs), and
+keeps only the positions `locate` needs (`positions.Spot`). No node tree is made: it would
+take about 25 bytes of memory for every byte of the file (issue 10).
 """
 
 from __future__ import annotations
 
-import re
-from datetime import date, datetime
+from collections.abc import Callable
+from sys import intern
 from typing import Any
 
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
+from journeyctl.workspace.positions import BITS, Entry, Spot, pack, unpack
 from journeyctl.workspace.read import LoadError
+from journeyctl.workspace.scalars import (
+    MAP,
+    MAYBE_NOT_TEXT,
+    PLAIN,
+    SEQ,
+    STR,
+    bad_tag,
+    resolve_plain,
+    resolve_tagged,
+)
 
 try:
     from yaml import CSafeLoader as _BaseLoader
@@ -25,187 +47,246 @@ MAX_DEPTH = 64
 ALIAS_ALLOWANCE = 100_000
 """Nodes that aliases may add beyond the file's size before it counts as a billion-laughs."""
 
-_TAG = "tag:yaml.org,2002:"
-_STR, _MAP, _SEQ = _TAG + "str", _TAG + "map", _TAG + "seq"
-_SCALAR_TAGS = frozenset(_TAG + name for name in ("null", "bool", "int", "float", "timestamp"))
-_PLAIN = "?"
-"""The tag of a plain scalar that this module resolves itself (YAML 1.2 core schema)."""
-_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
-"""First characters of plain scalars that may be numbers, booleans, nulls or dates."""
-_INT_RE = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
-_SPECIAL_FLOATS = {
-    ".inf": float("inf"),
-    "+.inf": float("inf"),
-    "-.inf": float("-inf"),
-    ".nan": float("nan"),
-}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
-_DATE_RE = re.compile(
-    r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
-    r"(?:(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
-    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?)?"
-)
-
 
 class NodeLoader(_BaseLoader):
-    """libyaml's composer with tag resolution left to this module: much faster, YAML 1.2 rules."""
-
-    def __init__(self, stream: bytes) -> None:
-        super().__init__(stream)
-        # The composer calls these two hooks (for path resolvers, which this loader has none
-        # of) around every node: built-in no-ops instead of Python methods save ~7% of it.
-        self.descend_resolver = {}.get  # type: ignore[method-assign,assignment]
-        self.ascend_resolver = tuple  # type: ignore[method-assign,assignment]
-
-    def resolve(self, kind: type[Node], value: str | None, implicit: tuple[bool, bool]) -> str:
-        if kind is ScalarNode:
-            return _PLAIN if implicit[0] else _STR
-        return _MAP if kind is MappingNode else _SEQ
+    """libyaml's parser (its events are all `Builder` reads: tags are resolved here)."""
 
 
-def position(node: Node) -> tuple[int, int]:
-    """The 1-based (line, column) where a node starts."""
-    mark = node.start_mark
+def _at(event: Any) -> tuple[int, int]:
+    mark = event.start_mark
     return mark.line + 1, mark.column + 1
 
 
+_Built = tuple[Any, Entry, int]
+"""What building one node gives: its data, its positions, and how many nodes it holds."""
+# Events (yaml.events, made by libyaml) are typed Any here: their attributes depend on the kind.
+
+
 class Builder:
-    """Turns composed nodes into plain data, refusing unsafe tags and duplicate keys."""
+    """Builds one document's data and positions from the parser's events.
 
-    def build(self, node: Node, depth: int) -> Any:
-        if depth > MAX_DEPTH:
-            raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *position(node))
-        if isinstance(node, ScalarNode):
-            tag = node.tag
-            if tag == _STR:
-                return node.value
-            if tag == _PLAIN:
-                value = node.value
-                return _plain(value) if not value or value[0] in _MAYBE_NOT_TEXT else value
-            return _scalar(node)
-        if isinstance(node, MappingNode):
-            return self.mapping(node, depth)
-        if isinstance(node, SequenceNode):
-            if node.tag != _SEQ:
-                raise _bad_tag(node)
-            return [self.build(item, depth + 1) for item in node.value]
-        raise LoadError(f"unsupported YAML node {type(node).__name__}", *position(node))
+    Aliases share what their anchor built (its data is never changed after it is built), and
+    count its nodes against a budget: the file's size plus `ALIAS_ALLOWANCE`.
+    """
 
-    def mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
-        if node.tag != _MAP:
-            raise _bad_tag(node)
-        result: dict[str, Any] = {}
-        merged: list[Node] = []
-        extensions = False
-        for key_node, value_node in node.value:
-            if key_node.__class__ is not ScalarNode:
-                raise LoadError("mapping keys must be plain text", *position(key_node))
-            key = key_node.value
-            if key in result:
-                raise _duplicate(node, key_node)
-            if key == "<<" and key_node.tag == _PLAIN:
-                merged.append(value_node)
-                continue
-            extensions = extensions or key.startswith("x-")
-            # the common case, a quoted or plain string value, without a call
-            if value_node.__class__ is ScalarNode and value_node.tag == _STR:
-                result[key] = value_node.value
-            else:
-                result[key] = self.build(value_node, depth + 1)
-        if extensions:
-            for key in [key for key in result if key.startswith("x-")]:
-                del result[key]
-        for source in merged:
-            for extra in self._merge_sources(source, depth):
-                for key, value in extra.items():
-                    result.setdefault(key, value)
-        return result
-
-    def _merge_sources(self, node: Node, depth: int) -> list[dict[str, Any]]:
-        if isinstance(node, MappingNode):
-            return [self.mapping(node, depth + 1)]
-        if isinstance(node, SequenceNode) and all(
-            isinstance(item, MappingNode) for item in node.value
-        ):
-            return [self.mapping(item, depth + 1) for item in node.value]
-        raise LoadError("`<<` merges only a mapping or a list of mappings", *position(node))
-
-
-class AliasCountingBuilder(Builder):
-    """A builder that stops anchors and aliases from expanding beyond a sane bound."""
-
-    def __init__(self, size: int) -> None:
+    def __init__(self, loader: NodeLoader, size: int) -> None:
+        self.next_event: Callable[[], Any] = loader.get_event
+        self.anchors: dict[str, tuple[Any, _Built | None]] = {}
         self.budget = size + ALIAS_ALLOWANCE
 
-    def build(self, node: Node, depth: int) -> Any:
-        self.budget -= 1
+    def document(self) -> tuple[Any | None, dict[str, Any], Spot]:
+        """The root event and, when it starts a mapping, the document's data and positions."""
+        event = self.next_event()
+        while event is not None and not isinstance(event, _NODE_EVENTS):
+            if isinstance(event, StreamEndEvent):
+                return None, {}, Spot(0, {})
+            event = self.next_event()
+        if isinstance(event, AliasEvent):
+            self._anchored(event)  # raises: nothing is anchored yet
+        if not isinstance(event, MappingStartEvent):
+            self.drain()
+            return event, {}, Spot(0, {})
+        try:
+            data, spot, _ = self.mapping(event, 0)
+        except LoadError:
+            self.drain()  # a YAML error later in the file is reported first, as it always was
+            raise
+        self.drain()
+        return event, data, spot
+
+    def drain(self) -> None:
+        """Parse to the end: raise the first YAML error, or a second document."""
+        event = self.next_event()
+        while event is not None and not isinstance(event, DocumentEndEvent):
+            event = self.next_event()
+        following = self.next_event()
+        if following is not None and not isinstance(following, StreamEndEvent):
+            raise ComposerError(
+                "expected a single document in the stream",
+                None,
+                "but found another document",
+                following.start_mark,
+            )
+
+    def node(self, event: Any, depth: int, check: bool = True) -> _Built:
+        """Build the node that `event` starts, `depth` levels down (a deeper one is refused)."""
+        if check and depth > MAX_DEPTH:
+            raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *_at(event))
+        cls = event.__class__
+        if cls is AliasEvent:
+            return self.alias(event)
+        if cls is ScalarEvent:
+            self._anchor(event)
+            built: _Built = (_scalar_value(event), pack_mark(event), 1)
+        elif cls is MappingStartEvent:
+            built = self.mapping(event, depth)
+        else:
+            built = self.sequence(event, depth)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (event, built)
+        return built
+
+    def alias(self, event: Any) -> _Built:
+        start, built = self._anchored(event)
+        if built is None:  # an alias inside its own anchor: it would nest forever
+            raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *_at(start))
+        self.budget -= built[2]
         if self.budget < 0:
             raise LoadError(
                 "anchors and aliases expand far beyond the file's size (a billion-laughs "
                 "document?); refusing to expand them",
-                *position(node),
+                *_at(event),
             )
-        return super().build(node, depth)
+        return built
+
+    def _anchored(self, event: Any) -> tuple[Any, _Built | None]:
+        anchored = self.anchors.get(event.anchor)
+        if anchored is None:
+            raise ComposerError(
+                None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+            )
+        return anchored
+
+    def _begin(self, event: Any, expected: str) -> None:
+        tag = event.tag
+        if tag is not None and tag != "!" and tag != expected:
+            raise _bad_tag(tag, event)
+        self._anchor(event)
+
+    def _anchor(self, event: Any) -> None:
+        """Note where an anchor starts (an alias inside it would nest forever)."""
+        anchor = event.anchor
+        if anchor is not None:
+            if anchor in self.anchors:
+                raise ComposerError(
+                    "found duplicate anchor; first occurrence",
+                    self.anchors[anchor][0].start_mark,
+                    "second occurrence",
+                    event.start_mark,
+                )
+            self.anchors[anchor] = (event, None)
+
+    def sequence(self, start: Any, depth: int) -> _Built:
+        self._begin(start, SEQ)
+        items: list[Any] = []
+        spots: list[Entry] = []
+        count = 1
+        event = self.next_event()
+        while event.__class__ is not SequenceEndEvent:
+            value, spot, nodes = self.node(event, depth + 1)
+            items.append(value)
+            spots.append(spot)
+            count += nodes
+            event = self.next_event()
+        return items, Spot(pack_mark(start), spots), count
+
+    def mapping(self, start: Any, depth: int) -> tuple[dict[str, Any], Spot, int]:
+        self._begin(start, MAP)
+        result: dict[str, Any] = {}
+        entries: dict[str, Entry] = {}
+        spot = Spot(pack_mark(start), entries)
+        merged: list[tuple[Any, Entry, Any]] = []
+        extensions = False
+        count = 1
+        event = self.next_event()
+        while event.__class__ is not MappingEndEvent:
+            key, key_at, merge = self.key(event, entries)
+            event = self.next_event()
+            value, where, nodes = self.value(event, depth)
+            count += nodes + 1
+            if merge:
+                merged.append((value, where, event))
+            else:
+                extensions = extensions or key[:2] == "x-"
+                result[key] = value
+                entries[key] = key_at << 64 | where if isinstance(where, int) else (key_at, where)  # type: ignore[assignment]
+            event = self.next_event()
+        if extensions:
+            for key in [key for key in result if key.startswith("x-")]:
+                del result[key]
+        if merged:
+            spot.merges = self.merge(result, merged)
+        return result, spot, count
+
+    def key(self, event: Any, entries: dict[str, Entry]) -> tuple[str, int, bool]:
+        """A mapping key, where it is, and whether it is the merge key `<<`."""
+        cls = event.__class__
+        if cls is AliasEvent:
+            event = self._anchored(event)[0]  # the key is the anchored node, where it is
+        elif cls is ScalarEvent and event.anchor is not None:
+            self.node(event, 0, check=False)
+        if event.__class__ is not ScalarEvent:
+            raise LoadError("mapping keys must be plain text", *_at(event))
+        key = intern(event.value)  # one string for every `name:` of the file, not one each
+        if key in entries:
+            raise _duplicate(key, entries[key], event)
+        mark: Any = event.start_mark
+        return key, mark.line << BITS | mark.column, key == "<<" and _scalar_tag(event) == PLAIN
+
+    def value(self, event: Any, depth: int) -> _Built:
+        """A mapping value; a scalar without an anchor or a tag (nearly all) without a call."""
+        if event.__class__ is ScalarEvent and event.anchor is None and event.tag is None:
+            mark: Any = event.start_mark
+            where = mark.line << BITS | mark.column
+            text: str = event.value
+            if not event.implicit[0]:
+                return text, where, 1  # quoted
+            if depth + 1 > MAX_DEPTH:
+                raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *_at(event))
+            if text and text[0] not in MAYBE_NOT_TEXT:
+                return text, where, 1  # plain text that cannot be a number, a date or null
+            return resolve_plain(text), where, 1
+        return self.node(event, depth + 1)
+
+    def merge(self, result: dict[str, Any], merged: list[tuple[Any, Entry, Any]]) -> list[Spot]:
+        """Add what `<<` keys merge in (a key of the mapping's own wins); their spots."""
+        spots: list[Spot] = []
+        for value, where, event in merged:
+            sources = [value] if isinstance(value, dict) else value
+            if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
+                raise LoadError("`<<` merges only a mapping or a list of mappings", *_at(event))
+            if isinstance(where, Spot):  # always: a mapping or a list of them has a Spot
+                items = [where] if isinstance(value, dict) else where.entries
+                spots.extend(item for item in items if isinstance(item, Spot))
+            for source in sources:
+                for key, item in source.items():
+                    result.setdefault(key, item)
+        return spots
 
 
-def _duplicate(mapping: MappingNode, key_node: Node) -> LoadError:
-    first = next(k for k, _ in mapping.value if k.value == key_node.value)
-    return LoadError(
-        f"duplicate key '{key_node.value}' (first defined on line {position(first)[0]})",
-        *position(key_node),
-    )
+_NODE_EVENTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)
 
 
-def _bad_tag(node: Node) -> LoadError:
-    tag = str(node.tag).replace(_TAG, "!!")
-    return LoadError(f"unsupported tag '{tag}': only plain YAML data is allowed", *position(node))
+def pack_mark(event: Any) -> int:
+    mark = event.start_mark
+    return pack(mark.line, mark.column)
 
 
-def _plain(value: str) -> Any:
-    """Resolve a plain scalar with YAML 1.2 core rules (so `no`, `on` and `1:20` stay text)."""
-    if value in _NULLS:
-        return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if _INT_RE.fullmatch(value):
-        return int(value, 0) if value[:2] in ("0o", "0x") else int(value)
-    if _FLOAT_RE.fullmatch(value):
-        return float(value)
-    if value.lower() in _SPECIAL_FLOATS:
-        return _SPECIAL_FLOATS[value.lower()]
-    if _DATE_RE.fullmatch(value):
-        return _date(value)
-    return value
+def _scalar_tag(event: Any) -> str:
+    tag = event.tag
+    if tag is None or tag == "!":
+        return PLAIN if event.implicit[0] else STR
+    return str(tag)
 
 
-def _date(value: str) -> date | datetime | str:
-    """A YAML timestamp as a date or datetime; an impossible one such as 2026-02-30 stays text."""
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        return datetime.fromisoformat(value.replace("t", "T").replace(" ", "T", 1))
-    except ValueError:
+def _scalar_value(event: Any) -> Any:
+    tag = _scalar_tag(event)
+    value = event.value
+    if tag == STR:
         return value
+    if tag == PLAIN:
+        return resolve_plain(value) if not value or value[0] in MAYBE_NOT_TEXT else value
+    try:
+        return resolve_tagged(tag, value)
+    except ValueError as error:
+        raise LoadError(str(error), *_at(event)) from None
 
 
-def _scalar(node: ScalarNode) -> Any:
-    """Resolve a scalar with an explicit tag such as `!!int 3`; refuse any other tag."""
-    tag, value = node.tag, node.value
-    resolved = _plain(value)
-    expected = {
-        _TAG + "null": type(None),
-        _TAG + "bool": bool,
-        _TAG + "int": int,
-        _TAG + "float": float,
-    }.get(tag)
-    if expected is not None and type(resolved) is expected:
-        return resolved
-    if tag == _TAG + "float" and type(resolved) is int:
-        return float(resolved)
-    if tag == _TAG + "timestamp" and isinstance(resolved, date):
-        return resolved
-    if tag in _SCALAR_TAGS:
-        raise LoadError(f"'{value}' is not a valid {tag.removeprefix(_TAG)}", *position(node))
-    raise _bad_tag(node)
+def _duplicate(key: str, first: Entry, event: Any) -> LoadError:
+    packed = first >> 64 if isinstance(first, int) else first[0] if isinstance(first, tuple) else 0
+    line = unpack(packed)[0]
+    return LoadError(f"duplicate key '{key}' (first defined on line {line})", *_at(event))
+
+
+def _bad_tag(tag: str, event: Any) -> LoadError:
+    return LoadError(bad_tag(tag), *_at(event))

@@ -44,9 +44,8 @@ from typing import TYPE_CHECKING
 from journeyctl.core.finding import Severity
 
 if TYPE_CHECKING:
-    from yaml.nodes import Node
-
     from journeyctl.core.validation import Invalid
+    from journeyctl.workspace.positions import Spot
 
 NAME = "schema-error"
 SEVERITY = Severity.ERROR
@@ -54,7 +53,7 @@ NOT_JOURNEYCTL = "not a journeyctl file: add `journeyctl: 1` first"
 """The finding on a named file that loads but has no top-level `journeyctl` key."""
 
 
-def found(invalid: Invalid, root: Node) -> Iterator[tuple[int, int, str]]:
+def found(invalid: Invalid, root: Spot) -> Iterator[tuple[int, int, str]]:
     """The line, column and message of each way the document does not fit the model."""
     from journeyctl.workspace.load import locate
 
