@@ -29,7 +29,7 @@ class _Index:
     the last collection asked about is kept: a rule asks about one document's names many times.
     """
 
-    WIDTH = 40
+    WIDTH = 12
     _last: tuple[Collection[str], int, _Index] | None = None
 
     def __init__(self, names: Collection[str]) -> None:

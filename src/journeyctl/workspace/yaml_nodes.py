@@ -171,13 +171,18 @@ class Builder:
         items: list[Any] = []
         spots: list[Entry] = []
         count = 1
-        event = self.next_event()
+        next_event = self.next_event
+        event = next_event()
         while event.__class__ is not SequenceEndEvent:
-            value, spot, nodes = self.node(event, depth + 1)
+            spot: Entry
+            if event.__class__ is MappingStartEvent and event.anchor is None and depth < MAX_DEPTH:
+                value, spot, nodes = self.mapping(event, depth + 1)  # a step, a stage: most items
+            else:
+                value, spot, nodes = self.node(event, depth + 1)
             items.append(value)
             spots.append(spot)
             count += nodes
-            event = self.next_event()
+            event = next_event()
         return items, Spot(pack_mark(start), spots), count
 
     def mapping(self, start: Any, depth: int) -> tuple[dict[str, Any], Spot, int]:
@@ -188,19 +193,40 @@ class Builder:
         merged: list[tuple[Any, Entry, Any]] = []
         extensions = False
         count = 1
-        event = self.next_event()
+        next_event = self.next_event  # the loop below runs once per key of the file: kept lean
+        event = next_event()
         while event.__class__ is not MappingEndEvent:
-            key, key_at, merge = self.key(event, entries)
-            event = self.next_event()
-            value, where, nodes = self.value(event, depth)
+            if event.__class__ is ScalarEvent and event.anchor is None and event.tag is None:
+                key = intern(event.value)  # one string for every `name:` of the file
+                if key in entries:
+                    raise _duplicate(key, entries[key], event)
+                mark: Any = event.start_mark
+                key_at = mark.line << BITS | mark.column
+                merge = key == "<<" and event.implicit[0]
+            else:
+                key, key_at, merge = self.key(event, entries)
+            event = next_event()
+            if (
+                event.__class__ is ScalarEvent
+                and event.anchor is None
+                and event.tag is None
+                and (
+                    not event.implicit[0] or (event.value and event.value[0] not in MAYBE_NOT_TEXT)
+                )
+                and depth < MAX_DEPTH
+            ):  # text, quoted or plain, that cannot be a number, a date or null: nearly all
+                mark = event.start_mark
+                value, where, nodes = event.value, mark.line << BITS | mark.column, 1
+            else:
+                value, where, nodes = self.value(event, depth)
             count += nodes + 1
             if merge:
                 merged.append((value, where, event))
             else:
                 extensions = extensions or key[:2] == "x-"
                 result[key] = value
-                entries[key] = key_at << 64 | where if isinstance(where, int) else (key_at, where)  # type: ignore[assignment]
-            event = self.next_event()
+                entries[key] = key_at << 64 | where if isinstance(where, int) else (key_at, where)
+            event = next_event()
         if extensions:
             for key in [key for key in result if key.startswith("x-")]:
                 del result[key]
@@ -255,6 +281,12 @@ class Builder:
 
 
 _NODE_EVENTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)
+
+
+def _plainly_text(event: Any) -> bool:
+    """A quoted scalar, or a plain one that cannot be a number, a date or null."""
+    value: str = event.value
+    return not event.implicit[0] or (bool(value) and value[0] not in MAYBE_NOT_TEXT)
 
 
 def pack_mark(event: Any) -> int:
