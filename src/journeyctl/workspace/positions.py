@@ -9,7 +9,7 @@ whole tree a few bytes per byte of the file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Union
+from typing import Any, Union
 
 BITS = 32
 """A packed position is `line << BITS | column` (0-based)."""
@@ -19,6 +19,18 @@ _MASK = (1 << BITS) - 1
 def pack(line: int, column: int) -> int:
     """A 0-based (line, column) as one integer."""
     return line << BITS | column
+
+
+def pack_mark(event: Any) -> int:
+    """Where a libyaml event starts, packed."""
+    mark = event.start_mark
+    return pack(mark.line, mark.column)
+
+
+def event_at(event: Any) -> tuple[int, int]:
+    """Where a libyaml event starts: 1-based line and column, for an error."""
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
 
 
 def unpack(packed: int) -> tuple[int, int]:

@@ -10,6 +10,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from journeyctl.workspace.positions import event_at
+from journeyctl.workspace.read import LoadError
+
 TAG = "tag:yaml.org,2002:"
 STR, MAP, SEQ = TAG + "str", TAG + "map", TAG + "seq"
 PLAIN = "?"
@@ -95,3 +98,31 @@ def bad_tag(tag: str) -> str:
     """Why a node with this tag is refused."""
     shown = str(tag).replace(TAG, "!!")
     return f"unsupported tag '{shown}': only plain YAML data is allowed"
+
+
+def plainly_text(event: Any) -> bool:
+    """A quoted scalar, or a plain one that cannot be a number, a date or null."""
+    value: str = event.value
+    return not event.implicit[0] or (bool(value) and value[0] not in MAYBE_NOT_TEXT)
+
+
+def scalar_tag(event: Any) -> str:
+    """The tag of a scalar event: its own, or plain (`?`, resolved here) or `str` (quoted)."""
+    tag = event.tag
+    if tag is None or tag == "!":
+        return PLAIN if event.implicit[0] else STR
+    return str(tag)
+
+
+def scalar_value(event: Any) -> Any:
+    """The data a scalar event stands for, under YAML 1.2 core rules and its tag."""
+    tag = scalar_tag(event)
+    value = event.value
+    if tag == STR:
+        return value
+    if tag == PLAIN:
+        return resolve_plain(value) if not value or value[0] in MAYBE_NOT_TEXT else value
+    try:
+        return resolve_tagged(tag, value)
+    except ValueError as error:
+        raise LoadError(str(error), *event_at(event)) from None

@@ -24,17 +24,17 @@ from yaml.events import (
     StreamEndEvent,
 )
 
-from journeyctl.workspace.positions import BITS, Entry, Spot, pack, unpack
+from journeyctl.workspace.positions import BITS, Entry, Spot, event_at, pack_mark, unpack
 from journeyctl.workspace.read import LoadError
 from journeyctl.workspace.scalars import (
     MAP,
     MAYBE_NOT_TEXT,
     PLAIN,
     SEQ,
-    STR,
     bad_tag,
     resolve_plain,
-    resolve_tagged,
+    scalar_tag,
+    scalar_value,
 )
 
 try:
@@ -50,11 +50,6 @@ ALIAS_ALLOWANCE = 100_000
 
 class NodeLoader(_BaseLoader):
     """libyaml's parser (its events are all `Builder` reads: tags are resolved here)."""
-
-
-def _at(event: Any) -> tuple[int, int]:
-    mark = event.start_mark
-    return mark.line + 1, mark.column + 1
 
 
 _Built = tuple[Any, Entry, int]
@@ -111,13 +106,13 @@ class Builder:
     def node(self, event: Any, depth: int, check: bool = True) -> _Built:
         """Build the node that `event` starts, `depth` levels down (a deeper one is refused)."""
         if check and depth > MAX_DEPTH:
-            raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *_at(event))
+            raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *event_at(event))
         cls = event.__class__
         if cls is AliasEvent:
             return self.alias(event)
         if cls is ScalarEvent:
             self._anchor(event)
-            built: _Built = (_scalar_value(event), pack_mark(event), 1)
+            built: _Built = (scalar_value(event), pack_mark(event), 1)
         elif cls is MappingStartEvent:
             built = self.mapping(event, depth)
         else:
@@ -129,13 +124,13 @@ class Builder:
     def alias(self, event: Any) -> _Built:
         start, built = self._anchored(event)
         if built is None:  # an alias inside its own anchor: it would nest forever
-            raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *_at(start))
+            raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *event_at(start))
         self.budget -= built[2]
         if self.budget < 0:
             raise LoadError(
                 "anchors and aliases expand far beyond the file's size (a billion-laughs "
                 "document?); refusing to expand them",
-                *_at(event),
+                *event_at(event),
             )
         return built
 
@@ -242,12 +237,12 @@ class Builder:
         elif cls is ScalarEvent and event.anchor is not None:
             self.node(event, 0, check=False)
         if event.__class__ is not ScalarEvent:
-            raise LoadError("mapping keys must be plain text", *_at(event))
+            raise LoadError("mapping keys must be plain text", *event_at(event))
         key = intern(event.value)  # one string for every `name:` of the file, not one each
         if key in entries:
             raise _duplicate(key, entries[key], event)
         mark: Any = event.start_mark
-        return key, mark.line << BITS | mark.column, key == "<<" and _scalar_tag(event) == PLAIN
+        return key, mark.line << BITS | mark.column, key == "<<" and scalar_tag(event) == PLAIN
 
     def value(self, event: Any, depth: int) -> _Built:
         """A mapping value; a scalar without an anchor or a tag (nearly all) without a call."""
@@ -258,7 +253,7 @@ class Builder:
             if not event.implicit[0]:
                 return text, where, 1  # quoted
             if depth + 1 > MAX_DEPTH:
-                raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *_at(event))
+                raise LoadError(f"nesting deeper than {MAX_DEPTH} levels", *event_at(event))
             if text and text[0] not in MAYBE_NOT_TEXT:
                 return text, where, 1  # plain text that cannot be a number, a date or null
             return resolve_plain(text), where, 1
@@ -270,7 +265,9 @@ class Builder:
         for value, where, event in merged:
             sources = [value] if isinstance(value, dict) else value
             if not isinstance(sources, list) or not all(isinstance(s, dict) for s in sources):
-                raise LoadError("`<<` merges only a mapping or a list of mappings", *_at(event))
+                raise LoadError(
+                    "`<<` merges only a mapping or a list of mappings", *event_at(event)
+                )
             if isinstance(where, Spot):  # always: a mapping or a list of them has a Spot
                 items = [where] if isinstance(value, dict) else where.entries
                 spots.extend(item for item in items if isinstance(item, Spot))
@@ -283,42 +280,11 @@ class Builder:
 _NODE_EVENTS = (ScalarEvent, MappingStartEvent, SequenceStartEvent, AliasEvent)
 
 
-def _plainly_text(event: Any) -> bool:
-    """A quoted scalar, or a plain one that cannot be a number, a date or null."""
-    value: str = event.value
-    return not event.implicit[0] or (bool(value) and value[0] not in MAYBE_NOT_TEXT)
-
-
-def pack_mark(event: Any) -> int:
-    mark = event.start_mark
-    return pack(mark.line, mark.column)
-
-
-def _scalar_tag(event: Any) -> str:
-    tag = event.tag
-    if tag is None or tag == "!":
-        return PLAIN if event.implicit[0] else STR
-    return str(tag)
-
-
-def _scalar_value(event: Any) -> Any:
-    tag = _scalar_tag(event)
-    value = event.value
-    if tag == STR:
-        return value
-    if tag == PLAIN:
-        return resolve_plain(value) if not value or value[0] in MAYBE_NOT_TEXT else value
-    try:
-        return resolve_tagged(tag, value)
-    except ValueError as error:
-        raise LoadError(str(error), *_at(event)) from None
-
-
 def _duplicate(key: str, first: Entry, event: Any) -> LoadError:
     packed = first >> 64 if isinstance(first, int) else first[0] if isinstance(first, tuple) else 0
     line = unpack(packed)[0]
-    return LoadError(f"duplicate key '{key}' (first defined on line {line})", *_at(event))
+    return LoadError(f"duplicate key '{key}' (first defined on line {line})", *event_at(event))
 
 
 def _bad_tag(tag: str, event: Any) -> LoadError:
-    return LoadError(bad_tag(tag), *_at(event))
+    return LoadError(bad_tag(tag), *event_at(event))
