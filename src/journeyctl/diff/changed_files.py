@@ -8,6 +8,8 @@ calls a rename but that is really another document into a delete and an add.
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyctl.diff.side_loader import Item, SideLoader, SidePair, display, read_file
@@ -72,7 +74,8 @@ def _item_pair(
         return None
     old_where = top / str(change.old)
     old = (f"{rev}:{change.old}", old_raw, old_where) if old_raw is not None else None
-    new = (display(where), new_raw, where) if new_raw is not None else None
+    # a file git found, shown the way one would type it from here (../ where it is above)
+    new = (display(Path(os.path.relpath(where))), new_raw, where) if new_raw else None
     return old, new
 
 

@@ -140,21 +140,15 @@ def glob_match(path: str, pattern: str) -> bool:
 
 
 def display_path(path: Path) -> str:
-    """A path as the user would type it: relative to the working directory, unless getting
-    there would climb to the filesystem root (then as given). Symbolic links keep their name."""
+    """A path as the user would type it: relative to the working directory when it is inside
+    it, otherwise as given (so an absolute path stays absolute, whatever the working directory,
+    and a baseline written from one folder matches from another). Symbolic links keep their
+    name."""
     absolute = Path(os.path.abspath(path))  # noqa: PTH100 - not resolve(): keep link names
-    here = Path.cwd()
     try:
-        return absolute.relative_to(here).as_posix() or "."
+        return absolute.relative_to(Path.cwd()).as_posix() or "."
     except ValueError:
-        pass
-    try:
-        common = Path(os.path.commonpath([absolute, here]))
-    except ValueError:  # another drive (Windows)
         return path.as_posix()
-    if common == Path(common.anchor):
-        return path.as_posix()
-    return Path(os.path.relpath(absolute, here)).as_posix()
 
 
 def journeyctl_document(raw: bytes, path: Path, explicit: bool) -> Loaded | LoadError | None:
