@@ -1,0 +1,79 @@
+"""Red-team review of the workspace and cli layers (issues 9 and 10): hostile inputs found
+by a fresh-eyes run through the real CLI, each a test that failed before its fix."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run, write
+
+PERSONA = """\
+journeyctl: 1
+kind: persona
+id: buyer
+name: Buyer
+"""
+
+JOURNEY = """\
+journeyctl: 1
+kind: journey
+id: signup
+title: Signup
+state: current
+persona: buyer
+owner: sales
+reviewed: 2026-11-02
+stages:
+  - id: find
+    name: Find
+    owner: sales
+    outcome: Found
+    metrics:
+      - {name: visits, target: 10, actual: 12}
+    steps:
+      - id: lands
+        name: Lands
+        actor: customer
+        outcome: Landed
+        terminal: true
+"""
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository with one committed persona, as the current directory."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    _git(tmp_path, "init", "-q", "-b", "main")
+    _git(tmp_path, "config", "user.name", "Test")
+    _git(tmp_path, "config", "user.email", "test@example.com")
+    _git(tmp_path, "config", "commit.gpgsign", "false")
+    write(tmp_path, "personas/buyer.yaml", PERSONA)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs file names that are not UTF-8")
+def test_diff_base_reads_a_changed_file_whose_name_is_not_utf8(repo: Path) -> None:
+    name = os.fsdecode(b"bad\xff.yaml")
+    write(repo, name, JOURNEY)
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "first")
+    write(repo, name, JOURNEY.replace("name: Lands", "name: Arrives"))
+    result = run("diff", "--base", "HEAD", "-f", "json")
+    assert "internal error" not in result.stderr
+    assert result.exit_code == 0, result.output
+    (only,) = json.loads(result.stdout)["diffs"]
+    assert only["status"] == "modified"
+    assert only["new"]["path"].startswith("bad")
