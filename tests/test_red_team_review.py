@@ -77,3 +77,13 @@ def test_diff_base_reads_a_changed_file_whose_name_is_not_utf8(repo: Path) -> No
     (only,) = json.loads(result.stdout)["diffs"]
     assert only["status"] == "modified"
     assert only["new"]["path"].startswith("bad")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> None:
+    write(tmp_path, "personas/buyer.yaml", PERSONA)
+    fifo = tmp_path / "baseline.json"
+    os.mkfifo(fifo)
+    result = run("lint", str(tmp_path), "--baseline", str(fifo))  # hung before, waiting
+    assert result.exit_code == 2
+    assert f"{fifo}: cannot read baseline: not a regular file" in result.stderr
