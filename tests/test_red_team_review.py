@@ -87,3 +87,18 @@ def test_a_baseline_that_is_a_fifo_is_refused_not_waited_on(tmp_path: Path) -> N
     result = run("lint", str(tmp_path), "--baseline", str(fifo))  # hung before, waiting
     assert result.exit_code == 2
     assert f"{fifo}: cannot read baseline: not a regular file" in result.stderr
+
+
+def test_sarif_fingerprints_differ_for_each_result_in_a_file(tmp_path: Path) -> None:
+    """GitHub code scanning takes results with equal fingerprints for one alert: three bad
+    durations (schema errors have no element id) must stay three alerts."""
+    write(tmp_path, "personas/buyer.yaml", PERSONA)
+    bad = JOURNEY.replace("    owner: sales\n", "    owner: sales\n    duration: 9999999d\n")
+    bad += "  - {id: two, name: Two, owner: sales, outcome: O, duration: 9999999d}\n"
+    bad += "  - {id: three, name: Three, owner: sales, outcome: O, duration: 9999999d}\n"
+    write(tmp_path, "journeys/j.yaml", bad)
+    result = run("lint", str(tmp_path), "-f", "sarif")
+    results = json.loads(result.stdout)["runs"][0]["results"]
+    errors = [r for r in results if r["ruleId"] == "schema-error"]
+    assert len(errors) == 3, result.stdout
+    assert len({r["partialFingerprints"]["journeyctl/v1"] for r in results}) == len(results)
