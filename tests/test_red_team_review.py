@@ -102,3 +102,21 @@ def test_sarif_fingerprints_differ_for_each_result_in_a_file(tmp_path: Path) -> 
     errors = [r for r in results if r["ruleId"] == "schema-error"]
     assert len(errors) == 3, result.stdout
     assert len({r["partialFingerprints"]["journeyctl/v1"] for r in results}) == len(results)
+
+
+def test_lint_dir_checks_a_linked_journey_whose_target_has_no_yaml_suffix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`lint DIR` checks what `lint DIR/link.yaml` checks: the globs match the link's own
+    name, not its target's (which was skipped in silence, exit 0)."""
+    write(tmp_path, "personas/buyer.yaml", PERSONA)
+    write(tmp_path, "store/signup", JOURNEY.replace("    owner: sales\n", ""))
+    (tmp_path / "journeys").mkdir()
+    (tmp_path / "journeys" / "signup.yaml").symlink_to(tmp_path / "store" / "signup")
+    named = run("lint", str(tmp_path / "journeys" / "signup.yaml"), "-f", "json")
+    monkeypatch.chdir(tmp_path)
+    walked = run("lint", ".", "-f", "json")
+    assert named.exit_code == walked.exit_code == 1, walked.output
+    assert json.loads(walked.stdout)["summary"]["files"] == 2
+    found = json.loads(walked.stdout)["findings"]
+    assert [(f["rule"], f["path"]) for f in found] == [("unowned-step", "journeys/signup.yaml")]

@@ -72,7 +72,7 @@ def discover(
                 continue
             # settings are looked up from outside a directory that cannot be read
             project = finder.for_path(path if error is None else path.parent)
-            if error is None and not included(key, project):
+            if error is None and not included(Path(os.path.abspath(path)), project):  # noqa: PTH100
                 continue
             seen.add(key)
             yield Target(path, display_path(path), False, project, error)
@@ -115,8 +115,8 @@ def resolved(path: Path) -> Path | None:
 
 
 def included(path: Path, project: ProjectSettings) -> bool:
-    """Whether the project's `include` and `exclude` globs let journeyctl see this (resolved)
-    file."""
+    """Whether the project's `include` and `exclude` globs let journeyctl see this absolute
+    path (a symbolic link by its own name, as git and `lint FILE` see it, not its target's)."""
     try:
         relative = path.relative_to(project.root).as_posix()
     except ValueError:
