@@ -120,3 +120,15 @@ def test_lint_dir_checks_a_linked_journey_whose_target_has_no_yaml_suffix(
     assert json.loads(walked.stdout)["summary"]["files"] == 2
     found = json.loads(walked.stdout)["findings"]
     assert [(f["rule"], f["path"]) for f in found] == [("unowned-step", "journeys/signup.yaml")]
+
+
+def test_init_quotes_the_directory_in_the_command_it_suggests(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The `next:` line is a command to copy: a name with a space or `;` is quoted."""
+    monkeypatch.chdir(tmp_path)
+    for name, shown in (("my maps", "'my maps'"), ("a;touch pwned", "'a;touch pwned'")):
+        result = run("init", name)
+        assert result.exit_code == 0, result.output
+        assert result.stdout.endswith(f"\nnext: journeyctl lint {shown}\n")
+    assert run("init", "plain").stdout.endswith("\nnext: journeyctl lint plain\n")
