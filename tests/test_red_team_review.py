@@ -132,3 +132,19 @@ def test_init_quotes_the_directory_in_the_command_it_suggests(
         assert result.exit_code == 0, result.output
         assert result.stdout.endswith(f"\nnext: journeyctl lint {shown}\n")
     assert run("init", "plain").stdout.endswith("\nnext: journeyctl lint plain\n")
+
+
+def test_diff_text_never_starts_a_line_with_a_workflow_command(tmp_path: Path) -> None:
+    """GitHub's runner takes a line that starts with `::` after leading spaces as a workflow
+    command; the text diff starts lines with stage names (its stage table and headings)."""
+    old = JOURNEY.replace("    name: Find\n", '    name: "::error::old stage"\n')
+    new = old.replace("id: find", "id: look").replace("::error::old", "##[error]new")
+    new = new.replace("name: Lands", 'name: "  ::warning::step"')
+    write(tmp_path, "old.yaml", old)
+    write(tmp_path, "new.yaml", new)
+    result = run("diff", str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml"))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line.lstrip().startswith(("::", "##["))]
+    assert any("\\x3a:error::old stage (removed)" in line for line in lines)
+    assert any("\\x23#[error]new stage (added)" in line for line in lines)

@@ -65,6 +65,17 @@ def printable_path(path: str) -> str:
     return f"./{shown}" if shown.startswith(_COMMAND_STARTS) else shown
 
 
+def printable_text(text: str) -> str:
+    """User text that a report may put at the start of a line (after indentation): `printable`,
+    and never the start of a GitHub workflow command (the runner ignores leading spaces), so a
+    leading ``::`` or ``##[`` has its first character shown escaped (``\\x3a:error::``)."""
+    shown = printable(text)
+    body = shown.lstrip(" ")
+    if not body.startswith(_COMMAND_STARTS):
+        return shown
+    return f"{shown[: len(shown) - len(body)]}\\x{ord(body[0]):02x}{body[1:]}"
+
+
 def printable_but_line_breaks(text: str) -> str:
     """Control characters escaped except CR and LF, for a format that escapes those itself
     (GitHub's workflow commands turn them into ``%0D`` and ``%0A``)."""
