@@ -148,3 +148,21 @@ def test_diff_text_never_starts_a_line_with_a_workflow_command(tmp_path: Path) -
     assert not [line for line in lines if line.lstrip().startswith(("::", "##["))]
     assert any("\\x3a:error::old stage (removed)" in line for line in lines)
     assert any("\\x23#[error]new stage (added)" in line for line in lines)
+
+
+@pytest.mark.parametrize("written", ["0", "86400", "true"])
+def test_a_number_is_not_a_review_date(tmp_path: Path, written: str) -> None:
+    """The schema (and the message) want YYYY-MM-DD; `reviewed: 0` passed as 1970-01-01."""
+    write(tmp_path, "personas/buyer.yaml", PERSONA)
+    path = write(tmp_path, "j.yaml", JOURNEY.replace("2026-11-02", written))
+    result = run("lint", str(tmp_path), "-f", "json")
+    found = [(f["rule"], f["line"], f["message"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [
+        (
+            "schema-error",
+            8,
+            f"reviewed: {'True' if written == 'true' else written} is not a date: "
+            "write YYYY-MM-DD, e.g. 2026-11-30",
+        )
+    ], path
+    assert result.exit_code == 1
