@@ -166,3 +166,17 @@ def test_a_number_is_not_a_review_date(tmp_path: Path, written: str) -> None:
         )
     ], path
     assert result.exit_code == 1
+
+
+def test_a_file_name_with_leading_spaces_cannot_start_a_workflow_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """GitHub's runner ignores leading spaces before `::`: the text report names such a file
+    as `./  ::error::...`."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "  ::error::x.yaml", PERSONA + "nope: 1\n")
+    result = run("lint", ".", "-f", "text")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert not [line for line in lines if line.lstrip().startswith(("::", "##["))]
+    assert lines[0].startswith("./  ::error::x.yaml:5:1: error[schema-error] unknown key 'nope'")

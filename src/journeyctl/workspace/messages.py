@@ -60,9 +60,10 @@ def encodable(text: str) -> str:
 
 def printable_path(path: str) -> str:
     """A file name to print at the start of a line: `printable`, and never the start of a
-    GitHub workflow command (``::error ...`` or ``##[error]...``): such a name gets ``./``."""
+    GitHub workflow command (``::error ...`` or ``##[error]...``, after any leading spaces, which
+    the runner ignores): such a name gets ``./``."""
     shown = printable(path)
-    return f"./{shown}" if shown.startswith(_COMMAND_STARTS) else shown
+    return f"./{shown}" if shown.lstrip(" ").startswith(_COMMAND_STARTS) else shown
 
 
 def printable_text(text: str) -> str:
