@@ -180,3 +180,18 @@ def test_a_file_name_with_leading_spaces_cannot_start_a_workflow_command(
     lines = result.stdout.splitlines()
     assert not [line for line in lines if line.lstrip().startswith(("::", "##["))]
     assert lines[0].startswith("./  ::error::x.yaml:5:1: error[schema-error] unknown key 'nope'")
+
+
+def test_unicode_white_space_before_a_command_start_is_no_way_around(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """.NET's TrimStart, which the runner uses, also drops no-break and other Unicode spaces."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "\u00a0\u2003::error::x.yaml", PERSONA + "nope: 1\n")
+    old = JOURNEY.replace("    name: Find\n", '    name: "\u3000::error::old"\n')
+    write(tmp_path, "old.yaml", old)
+    write(tmp_path, "new.yaml", old.replace("id: find", "id: look"))
+    for args in (("lint", ".", "-f", "text"), ("diff", "old.yaml", "new.yaml")):
+        lines = run(*args).stdout.splitlines()
+        assert lines
+        assert not [line for line in lines if line.lstrip().startswith(("::", "##["))], args
