@@ -195,3 +195,25 @@ def test_unicode_white_space_before_a_command_start_is_no_way_around(
         lines = run(*args).stdout.splitlines()
         assert lines
         assert not [line for line in lines if line.lstrip().startswith(("::", "##["))], args
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{\n  journeyctl: 1, kind: persona, id: p, name: P\n}\n",
+        "? journeyctl\n: 1\nkind: persona\nid: p\nname: P\n",
+    ],
+)
+def test_output_never_replaces_a_journeyctl_file_written_in_another_style(
+    tmp_path: Path, text: str
+) -> None:
+    """`lint` checks these as journeyctl files, so the writer must refuse them too (it only
+    looked for a line starting `journeyctl:`, and replaced them with a JSON diff, exit 0)."""
+    journey = write(tmp_path, "j.yaml", JOURNEY)
+    target = tmp_path / "p.yaml"
+    target.write_text(text, encoding="utf-8")
+    assert json.loads(run("lint", str(target), "-f", "json").stdout)["summary"]["files"] == 1
+    result = run("diff", str(journey), str(journey), "-o", str(target), "-f", "json")
+    assert result.exit_code == 2
+    assert "is a journeyctl file: refusing to overwrite it with output" in result.stderr
+    assert target.read_text(encoding="utf-8") == text

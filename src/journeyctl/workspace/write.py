@@ -34,11 +34,18 @@ class WriteRefused(UsageError):
 
 
 def is_journeyctl_text(data: bytes) -> bool:
-    """Whether bytes look like a journeyctl file, as discovery decides for a file it cannot
-    load: a top-level `journeyctl:` key, block or flow style, in any encoding it reads."""
-    from journeyctl.workspace.discover import lenient_text, looks_like_journeyctl
+    """Whether bytes are a journeyctl file, as discovery decides: a line starting with a
+    `journeyctl:` key (the test for a file that does not load), or a file that loads with a
+    top-level `journeyctl` key however it is written (a flow mapping over several lines)."""
+    from journeyctl.workspace.discover import (
+        journeyctl_document,
+        lenient_text,
+        looks_like_journeyctl,
+    )
 
-    return looks_like_journeyctl(lenient_text(data))
+    if looks_like_journeyctl(lenient_text(data)):
+        return True
+    return journeyctl_document(data, Path("output"), explicit=False) is not None
 
 
 def check_target(path: Path, inputs: Iterable[Path] = (), *, replace_input: bool = False) -> None:
