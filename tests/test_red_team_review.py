@@ -217,3 +217,16 @@ def test_output_never_replaces_a_journeyctl_file_written_in_another_style(
     assert result.exit_code == 2
     assert "is a journeyctl file: refusing to overwrite it with output" in result.stderr
     assert target.read_text(encoding="utf-8") == text
+
+
+def test_diff_base_sees_a_changed_journeyctl_file_in_flow_style(repo: Path) -> None:
+    """`lint` checks a flow mapping over several lines as a journeyctl file; `diff --base`
+    said "No journeyctl file changed" about it (exit 0)."""
+    write(repo, "p.yaml", "{\n  journeyctl: 1, kind: persona, id: p, name: P\n}\n")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "first")
+    write(repo, "p.yaml", "{\n  journeyctl: 1, kind: persona, id: p, name: Q\n}\n")
+    result = run("diff", "--base", "HEAD", "-f", "json")
+    assert result.exit_code == 0, result.output
+    (only,) = json.loads(result.stdout)["diffs"]
+    assert (only["old"]["path"], only["new"]["path"]) == ("HEAD:p.yaml", "p.yaml")

@@ -179,6 +179,15 @@ def journeyctl_document(raw: bytes, path: Path, explicit: bool) -> Loaded | Load
     return loaded
 
 
+def is_journeyctl(raw: bytes) -> bool:
+    """Whether bytes are a journeyctl file: a line starting with a `journeyctl:` key (the test
+    for a file that does not load), or a file that loads with a top-level `journeyctl` key
+    however it is written (a flow mapping over several lines, an explicit `? journeyctl`)."""
+    if looks_like_journeyctl(lenient_text(raw)):
+        return True
+    return journeyctl_document(raw, Path("skimmed"), explicit=False) is not None
+
+
 def looks_like_journeyctl(text: str | bytes) -> bool:
     """Whether decoded text has a line starting `journeyctl:` (or `{journeyctl:`): the test
     for a file that does not load, or that is only skimmed (then maybe as UTF-8 bytes, see

@@ -34,18 +34,10 @@ class WriteRefused(UsageError):
 
 
 def is_journeyctl_text(data: bytes) -> bool:
-    """Whether bytes are a journeyctl file, as discovery decides: a line starting with a
-    `journeyctl:` key (the test for a file that does not load), or a file that loads with a
-    top-level `journeyctl` key however it is written (a flow mapping over several lines)."""
-    from journeyctl.workspace.discover import (
-        journeyctl_document,
-        lenient_text,
-        looks_like_journeyctl,
-    )
+    """Whether bytes are a journeyctl file, as discovery decides (`discover.is_journeyctl`)."""
+    from journeyctl.workspace.discover import is_journeyctl
 
-    if looks_like_journeyctl(lenient_text(data)):
-        return True
-    return journeyctl_document(data, Path("output"), explicit=False) is not None
+    return is_journeyctl(data)
 
 
 def check_target(path: Path, inputs: Iterable[Path] = (), *, replace_input: bool = False) -> None:
