@@ -10,6 +10,7 @@ Only Typer and the standard library are imported at the top; the rest inside the
 from __future__ import annotations
 
 import os
+import shlex
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -35,5 +36,5 @@ def init(
     for path in written:
         typer.echo(printable(f"created {display_path(path)}"))
     target = display_path(directory)
-    command = "journeyctl lint" if target == "." else f"journeyctl lint {target}"
+    command = "journeyctl lint" if target == "." else f"journeyctl lint {shlex.quote(target)}"
     typer.echo(f"\n{printable(f'next: {command}')}")

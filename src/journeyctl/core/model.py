@@ -12,8 +12,16 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 from pydantic.config import JsonDict
+from pydantic_core import PydanticCustomError
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 DURATION_PATTERN = r"^[0-9]{1,6}[hdw]$"
@@ -31,6 +39,17 @@ Duration = Annotated[
         description="A duration: a whole number of hours, days or weeks, e.g. `4h`, `14d`, `2w`."
     ),
 ]
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _written_as_date(value: Any) -> Any:
+    """A date is written YYYY-MM-DD, not as a number (Pydantic would take 0 for 1970-01-01)."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    raise PydanticCustomError("date_parsing", "not a date")
+
+
+IsoDate = Annotated[date, BeforeValidator(_written_as_date)]
 Emotion = Annotated[
     int,
     Field(
@@ -123,7 +142,7 @@ class Opportunity(Strict):
     text: Text = Field(description="What could be done.")
     priority: Priority | None = Field(None, description="high | medium | low")
     owner: Slug | None = Field(None, description="Team that will act on it (an owners id).")
-    due: date | None = Field(None, description="When it should be done.")
+    due: IsoDate | None = Field(None, description="When it should be done.")
 
 
 class Evidence(Strict):
@@ -210,7 +229,9 @@ class Flow(Header):
     )
     persona: Slug | None = Field(None, description="Id of a persona document.")
     owner: Slug | None = Field(None, description="Team accountable for the whole document.")
-    reviewed: date | None = Field(None, description="Date of the last review (rule stale-review).")
+    reviewed: IsoDate | None = Field(
+        None, description="Date of the last review (rule stale-review)."
+    )
     segment: str | None = None
     description: str | None = None
     stages: list[Stage] = Field(description="The stages, in order.")

@@ -80,10 +80,10 @@ def _item_pair(
 
 
 def _journeyctl_bytes(raw: bytes | None) -> bytes | None:
-    """`raw` when it is a journeyctl file's (not empty, with the `journeyctl:` key)."""
-    from journeyctl.workspace.discover import lenient_text, looks_like_journeyctl
+    """`raw` when it is a journeyctl file's (not empty, with a top-level `journeyctl` key)."""
+    from journeyctl.workspace.discover import is_journeyctl
 
-    return raw if raw and looks_like_journeyctl(lenient_text(raw)) else None
+    return raw if raw and is_journeyctl(raw) else None
 
 
 def load_pairs(loader: SideLoader, files: list[ItemPair]) -> list[SidePair]:

@@ -17,6 +17,7 @@ from pathlib import Path
 from journeyctl.core.errors import UsageError
 from journeyctl.core.finding import Finding
 from journeyctl.lint.element import SEPARATOR, split
+from journeyctl.workspace.read import read_regular
 from journeyctl.workspace.write import write_file
 
 FORMAT_VERSION = 1
@@ -57,7 +58,7 @@ def write_baseline(path: Path, findings: Iterable[Finding], inputs: Sequence[Pat
 def read_baseline(path: Path) -> Counter[Key]:
     """Read a baseline file written by `write_baseline`."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_regular(path).decode("utf-8"))
     except OSError as error:
         raise UsageError(f"{path}: cannot read baseline: {error.strerror or error}") from None
     except (ValueError, UnicodeDecodeError) as error:

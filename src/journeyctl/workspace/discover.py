@@ -72,7 +72,7 @@ def discover(
                 continue
             # settings are looked up from outside a directory that cannot be read
             project = finder.for_path(path if error is None else path.parent)
-            if error is None and not included(key, project):
+            if error is None and not included(Path(os.path.abspath(path)), project):  # noqa: PTH100
                 continue
             seen.add(key)
             yield Target(path, display_path(path), False, project, error)
@@ -115,8 +115,8 @@ def resolved(path: Path) -> Path | None:
 
 
 def included(path: Path, project: ProjectSettings) -> bool:
-    """Whether the project's `include` and `exclude` globs let journeyctl see this (resolved)
-    file."""
+    """Whether the project's `include` and `exclude` globs let journeyctl see this absolute
+    path (a symbolic link by its own name, as git and `lint FILE` see it, not its target's)."""
     try:
         relative = path.relative_to(project.root).as_posix()
     except ValueError:
@@ -171,6 +171,15 @@ def journeyctl_document(raw: bytes, path: Path, explicit: bool) -> Loaded | Load
     if not explicit and "journeyctl" not in loaded.data:
         return None
     return loaded
+
+
+def is_journeyctl(raw: bytes) -> bool:
+    """Whether bytes are a journeyctl file: a line starting with a `journeyctl:` key (the test
+    for a file that does not load), or a file that loads with a top-level `journeyctl` key
+    however it is written (a flow mapping over several lines, an explicit `? journeyctl`)."""
+    if looks_like_journeyctl(lenient_text(raw)):
+        return True
+    return journeyctl_document(raw, Path("skimmed"), explicit=False) is not None
 
 
 def looks_like_journeyctl(text: str | bytes) -> bool:

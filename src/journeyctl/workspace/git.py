@@ -144,7 +144,7 @@ class Git:
         wanted = [path for path in paths if "\n" not in path]
         found: dict[str, bytes] = {}
         if wanted:
-            request = "".join(f"{commit}:{path}\n" for path in wanted).encode()
+            request = os.fsencode("".join(f"{commit}:{path}\n" for path in wanted))
             done = self.run("cat-file", "--batch", input_bytes=request)
             if done.returncode != 0:
                 raise UsageError(f"cannot read files of {commit[:12]}: {_first_line(done)}")

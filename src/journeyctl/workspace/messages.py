@@ -60,9 +60,21 @@ def encodable(text: str) -> str:
 
 def printable_path(path: str) -> str:
     """A file name to print at the start of a line: `printable`, and never the start of a
-    GitHub workflow command (``::error ...`` or ``##[error]...``): such a name gets ``./``."""
+    GitHub workflow command (``::error ...`` or ``##[error]...``, after any leading white space,
+    which the runner ignores): such a name gets ``./``."""
     shown = printable(path)
-    return f"./{shown}" if shown.startswith(_COMMAND_STARTS) else shown
+    return f"./{shown}" if shown.lstrip().startswith(_COMMAND_STARTS) else shown
+
+
+def printable_text(text: str) -> str:
+    """User text that a report may put at the start of a line (after indentation): `printable`,
+    and never the start of a GitHub workflow command (the runner ignores leading white space), so a
+    leading ``::`` or ``##[`` has its first character shown escaped (``\\x3a:error::``)."""
+    shown = printable(text)
+    body = shown.lstrip()
+    if not body.startswith(_COMMAND_STARTS):
+        return shown
+    return f"{shown[: len(shown) - len(body)]}\\x{ord(body[0]):02x}{body[1:]}"
 
 
 def printable_but_line_breaks(text: str) -> str:

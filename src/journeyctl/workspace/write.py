@@ -34,11 +34,10 @@ class WriteRefused(UsageError):
 
 
 def is_journeyctl_text(data: bytes) -> bool:
-    """Whether bytes look like a journeyctl file, as discovery decides for a file it cannot
-    load: a top-level `journeyctl:` key, block or flow style, in any encoding it reads."""
-    from journeyctl.workspace.discover import lenient_text, looks_like_journeyctl
+    """Whether bytes are a journeyctl file, as discovery decides (`discover.is_journeyctl`)."""
+    from journeyctl.workspace.discover import is_journeyctl
 
-    return looks_like_journeyctl(lenient_text(data))
+    return is_journeyctl(data)
 
 
 def check_target(path: Path, inputs: Iterable[Path] = (), *, replace_input: bool = False) -> None:

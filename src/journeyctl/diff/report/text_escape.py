@@ -1,18 +1,13 @@
-"""User text for a terminal, as the text report writes it: control characters shown escaped
-(so a file cannot drive the terminal), and the report's `Style`."""
+"""User text for a terminal, as the text report writes it: through the one sanitizer
+(`workspace.messages.printable_text`: control characters shown escaped, so a file cannot drive
+the terminal, and no name can start a CI workflow command), and the report's `Style`."""
 
 from __future__ import annotations
 
-import re
-
 from journeyctl.diff.report.wording import Style
+from journeyctl.workspace.messages import printable_text as printable
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def printable(value: str) -> str:
-    """User text on one terminal line: control characters (newlines too) shown as escapes."""
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", value)
+__all__ = ["STYLE", "printable"]
 
 
 STYLE = Style(text=printable, code=lambda s: s, strike=lambda s: s)

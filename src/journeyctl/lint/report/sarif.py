@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -61,7 +62,7 @@ def render(report: LintReport, options: ReportOptions) -> str:
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": root.as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index.get(f.rule), root) for f in sorted(report.findings)],
+                "results": _results(sorted(report.findings), index, root),
             }
         ],
     }
@@ -86,7 +87,22 @@ def _rule(rule: Rule) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, rule_index: int | None, root: Path) -> dict[str, Any]:
+def _results(findings: list[Finding], index: dict[str, int], root: Path) -> list[dict[str, Any]]:
+    """One result per finding; findings of one file that share rule and identity (schema
+    errors and unused suppressions have no element) are told apart by their order."""
+    seen: Counter[tuple[str, str]] = Counter()
+    results = []
+    for finding in findings:
+        first = (finding.path, fingerprint(finding))
+        unique = fingerprint(finding, seen[first])
+        seen[first] += 1
+        results.append(_result(finding, index.get(finding.rule), root, unique))
+    return results
+
+
+def _result(
+    finding: Finding, rule_index: int | None, root: Path, fingerprinted: str
+) -> dict[str, Any]:
     result: dict[str, Any] = {"ruleId": finding.rule}
     if rule_index is not None:
         result["ruleIndex"] = rule_index
@@ -103,15 +119,17 @@ def _result(finding: Finding, rule_index: int | None, root: Path) -> dict[str, A
             }
         }
     ]
-    result["partialFingerprints"] = {FINGERPRINT: fingerprint(finding)}
+    result["partialFingerprints"] = {FINGERPRINT: fingerprinted}
     return result
 
 
-def fingerprint(finding: Finding) -> str:
+def fingerprint(finding: Finding, occurrence: int = 0) -> str:
     """The same for the same problem wherever its lines move: rule and element id (or, for
-    findings without one, such as parse errors, the rule and message)."""
+    findings without one, such as parse errors, the rule and message), and after the first,
+    which occurrence of that pair in its file it is (GitHub merges equal fingerprints)."""
     identity = finding.element or finding.message
-    return hashlib.sha256(f"{finding.rule}\0{identity}".encode(errors="replace")).hexdigest()
+    key = f"{finding.rule}\0{identity}" + (f"\0{occurrence}" if occurrence else "")
+    return hashlib.sha256(key.encode(errors="replace")).hexdigest()
 
 
 def artifact_location(path: str, root: Path) -> dict[str, str]:
