@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import textwrap
 from pathlib import Path
+
+import pytest
 
 from tests.helpers import lint, run, write
 
@@ -122,3 +125,51 @@ def test_one_duplicated_step_id_is_one_finding_not_a_flood(tmp_path: Path) -> No
     write(tmp_path, "j.yaml", text)
     findings = [(f.rule, f.line) for f in lint(tmp_path / "j.yaml")]
     assert findings == [("duplicate-id", 18)]
+
+
+def test_the_size_cap_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(tmp_path, "j.yaml", MINIMAL.format(id="j"))
+    monkeypatch.setenv("JOURNEYCTL_MAX_FILE_MB", "0.0001")
+    result = run("lint", str(tmp_path / "j.yaml"))
+    assert result.exit_code == 2
+    assert "j.yaml: cannot read: larger than 0.0001 MB, the most journeyctl reads (set " in (
+        result.stderr
+    )
+    monkeypatch.setenv("JOURNEYCTL_MAX_FILE_MB", "lots")
+    result = run("lint", str(tmp_path))
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "journeyctl: JOURNEYCTL_MAX_FILE_MB='lots': give a number of megabytes, e.g. 250"
+    )
+    monkeypatch.setenv("JOURNEYCTL_MAX_FILE_MB", "1")
+    assert run("lint", str(tmp_path)).exit_code == 0
+
+
+def test_a_settings_file_that_cannot_be_read_is_named_not_ignored(tmp_path: Path) -> None:
+    write(tmp_path, "j.yaml", MINIMAL.format(id="j"))
+    os.mkfifo(tmp_path / "journeyctl.yaml")
+    result = run("lint", str(tmp_path))
+    assert result.exit_code == 2
+    assert "journeyctl.yaml: cannot read settings: not a regular file" in result.stderr
+    (tmp_path / "journeyctl.yaml").unlink()
+    (tmp_path / "journeyctl.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    result = run("lint", str(tmp_path))
+    assert result.exit_code == 2
+    assert "journeyctl.yaml: cannot read settings: No such file or directory" in result.stderr
+
+
+def test_fmt_diff_in_github_actions_fences_the_files_lines(tmp_path: Path) -> None:
+    messy = (
+        "kind: persona\njourneyctl: 1\nx-note: '::error file=x.py,line=1::pwned'\nid: p\nname: P\n"
+    )
+    path = write(tmp_path, "p.yaml", messy)
+    result = run("fmt", "--diff", str(path), env={"GITHUB_ACTIONS": "true"})
+    assert result.exit_code == 1, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("::stop-commands::")
+    fence = lines[0].removeprefix("::stop-commands::")
+    assert len(fence) == 32 and lines[-1] == f"::{fence}::"
+    assert any("::error file=x.py" in line for line in lines[1:-1])
+    plain = run("fmt", "--diff", str(path), env={"GITHUB_ACTIONS": ""})
+    assert plain.stdout.splitlines()[0].startswith("--- ")
+    assert path.read_text(encoding="utf-8") == messy

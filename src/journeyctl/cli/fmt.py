@@ -12,6 +12,8 @@ Only Typer and the standard library are imported at the top; the rest inside the
 from __future__ import annotations
 
 import difflib
+import os
+import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,14 +86,7 @@ def _handle(outcome: Outcome, counts: _Counts, check: bool, diff: bool) -> None:
         counts.unchanged += 1
         return
     if diff:
-        sys.stdout.writelines(
-            difflib.unified_diff(
-                outcome.original.splitlines(keepends=True),
-                outcome.formatted.splitlines(keepends=True),
-                _diff_name("a", printable(outcome.display)),
-                _diff_name("b", printable(outcome.display)),
-            )
-        )
+        _print_diff(outcome)
     elif check:
         typer.echo(printable(f"would reformat {outcome.display}"))
     else:
@@ -116,6 +111,27 @@ def _summarize(counts: _Counts, dry_run: bool) -> None:
         say(NO_FILES_WARNING)
     else:
         say(_summary(counts.changed, counts.unchanged, counts.failed, dry_run=dry_run))
+
+
+def _print_diff(outcome: Outcome) -> None:
+    """The unified diff of one file, as it is (`git apply` must take it). In GitHub Actions
+    the file's own lines are fenced with `::stop-commands::` so that none of them, whatever
+    it says, runs as a workflow command in the log."""
+    from journeyctl.workspace.messages import printable
+
+    fence = secrets.token_hex(16) if os.environ.get("GITHUB_ACTIONS") == "true" else None
+    if fence is not None:
+        sys.stdout.write(f"::stop-commands::{fence}\n")
+    sys.stdout.writelines(
+        difflib.unified_diff(
+            outcome.original.splitlines(keepends=True),
+            outcome.formatted.splitlines(keepends=True),
+            _diff_name("a", printable(outcome.display)),
+            _diff_name("b", printable(outcome.display)),
+        )
+    )
+    if fence is not None:
+        sys.stdout.write(f"::{fence}::\n")
 
 
 def _diff_name(side: str, display: str) -> str:

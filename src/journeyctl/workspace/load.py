@@ -17,7 +17,7 @@ import yaml
 from yaml.events import MappingStartEvent, SequenceStartEvent
 
 from journeyctl.workspace.positions import Spot, locate
-from journeyctl.workspace.read import MAX_BYTES, LoadError, decode, encoding_of, read_regular
+from journeyctl.workspace.read import LoadError, decode, encoding_of, read_regular
 from journeyctl.workspace.yaml_nodes import MAX_DEPTH, Builder, NodeLoader
 
 __all__ = ["LoadError", "Loaded", "Spot", "locate", "parse_yaml", "read_yaml"]
@@ -33,7 +33,7 @@ class Loaded:
     data: dict[str, Any]
 
 
-def read_yaml(path: Path, max_bytes: int = MAX_BYTES) -> Loaded:
+def read_yaml(path: Path, max_bytes: int | None = None) -> Loaded:
     """Read and parse one file; raise LoadError for bad content, OSError when unreadable."""
     return parse_yaml(read_regular(path, max_bytes), path)
 

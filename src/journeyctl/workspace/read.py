@@ -13,10 +13,12 @@ import os
 import stat
 from pathlib import Path
 
-from journeyctl.core.errors import JourneyError
+from journeyctl.core.errors import JourneyError, UsageError
 
 MAX_BYTES = 100_000_000
-"""The largest file journeyctl reads (100 MB): journeyctl files are far smaller."""
+"""The largest file journeyctl reads by default (100 MB): journeyctl files are far smaller."""
+MAX_SIZE_ENV = "JOURNEYCTL_MAX_FILE_MB"
+"""Set to a number of megabytes to read larger (or only smaller) files."""
 
 _BOMS = (  # UTF-32 first: its little-endian mark starts with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -42,12 +44,28 @@ class LoadError(JourneyError):
         self.column = column
 
 
-def read_regular(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file; OSError for anything else, or for a file over `max_bytes`.
+def max_file_bytes() -> int:
+    """The size cap: `JOURNEYCTL_MAX_FILE_MB` megabytes when set, else `MAX_BYTES`."""
+    setting = os.environ.get(MAX_SIZE_ENV, "").strip()
+    if not setting:
+        return MAX_BYTES
+    try:
+        megabytes = float(setting)
+    except ValueError:
+        megabytes = -1.0
+    if not 0 < megabytes < 1e9:
+        raise UsageError(f"{MAX_SIZE_ENV}={setting!r}: give a number of megabytes, e.g. 250")
+    return int(megabytes * 1_000_000)
+
+
+def read_regular(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file; OSError for anything else, or for a file over `max_bytes`
+    (default: `max_file_bytes()`).
 
     The file is opened without blocking and checked before a byte is read: a FIFO would wait
     for a writer forever, a device might never end.
     """
+    max_bytes = max_file_bytes() if max_bytes is None else max_bytes
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     try:
         status = os.fstat(descriptor)
@@ -74,7 +92,10 @@ def read_regular(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def _too_large(max_bytes: int) -> str:
-    return f"larger than {max_bytes / 1_000_000:g} MB, the most journeyctl reads"
+    return (
+        f"larger than {max_bytes / 1_000_000:g} MB, the most journeyctl reads "
+        f"(set {MAX_SIZE_ENV} to change it)"
+    )
 
 
 def encoding_of(raw: bytes) -> tuple[str, int]:

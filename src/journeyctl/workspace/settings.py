@@ -18,6 +18,7 @@ from journeyctl.core.errors import UsageError
 from journeyctl.core.model import Settings
 from journeyctl.core.validation import Invalid, validate
 from journeyctl.workspace.load import LoadError, locate, read_yaml
+from journeyctl.workspace.read import read_regular
 
 SETTINGS_NAMES = ("journeyctl.yaml", "journeyctl.yml", ".journeyctl.yaml")
 
@@ -72,14 +73,20 @@ def read_settings_in(directory: Path, known_rules: Collection[str]) -> ProjectSe
     """Read the settings file of this directory, if it has one."""
     for name in SETTINGS_NAMES:
         candidate = directory / name
-        if _is(candidate, "file"):
+        if _present(candidate):
             return ProjectSettings(directory, read_yaml_settings(candidate, known_rules), candidate)
     pyproject = directory / "pyproject.toml"
-    if _is(pyproject, "file"):
+    if _present(pyproject):
         settings = read_pyproject_settings(pyproject, known_rules)
         if settings is not None:
             return ProjectSettings(directory, settings, pyproject)
     return None
+
+
+def _present(path: Path) -> bool:
+    """Whether a settings file is there: anything but a folder, even a FIFO or a link that
+    leads nowhere, so that reading it says what is wrong instead of using the defaults."""
+    return os.path.lexists(path) and not _is(path, "dir")
 
 
 def _is(path: Path, kind: str) -> bool:
@@ -98,7 +105,7 @@ def read_yaml_settings(path: Path, known_rules: Collection[str]) -> Settings:
     except LoadError as error:
         raise UsageError(f"{path}:{error.line}:{error.column}: {error.message}") from None
     except OSError as error:
-        raise UsageError(f"{path}: cannot read settings: {error.strerror}") from None
+        raise UsageError(f"{path}: cannot read settings: {error.strerror or error}") from None
     try:
         settings = validate(Settings, loaded.data)
     except Invalid as invalid:
@@ -131,9 +138,11 @@ def read_pyproject_settings(
     Rule names are checked against `known_rules` when given.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as error:
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read settings: {error.strerror or error}") from None
+    except UnicodeDecodeError as error:
         raise UsageError(f"{path}: cannot read settings: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: not valid TOML: {error}") from None
