@@ -6,8 +6,9 @@ import bisect
 import difflib
 from collections.abc import Collection, Iterable
 
-_MANY = 1000
-"""Above this many names, only the nearest in sorted order are compared (see `_Index`)."""
+_MANY = 64
+"""Above this many names, only the nearest in sorted order are compared (see `_Index`): a
+mistyped name keeps its start or its end, and comparing every name costs more than the lint."""
 
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
