@@ -173,3 +173,11 @@ def test_fmt_diff_in_github_actions_fences_the_files_lines(tmp_path: Path) -> No
     plain = run("fmt", "--diff", str(path), env={"GITHUB_ACTIONS": ""})
     assert plain.stdout.splitlines()[0].startswith("--- ")
     assert path.read_text(encoding="utf-8") == messy
+
+
+def test_a_date_with_a_time_is_not_a_date_as_the_schema_says(tmp_path: Path) -> None:
+    text = textwrap.dedent(MINIMAL.format(id="j"))
+    text = text.replace("title: T\n", "title: T\nreviewed: 2026-11-02T00:00:00\n")
+    messages = _messages(tmp_path, text)
+    assert len(messages) == 1 and messages[0].startswith("5:11 reviewed: ")
+    assert messages[0].endswith("is not a date: write YYYY-MM-DD, e.g. 2026-11-30")

@@ -43,8 +43,8 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def _written_as_date(value: Any) -> Any:
-    """A date is written YYYY-MM-DD, not as a number (Pydantic would take 0 for 1970-01-01)."""
-    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+    """A date is written YYYY-MM-DD: not a number (0 is not 1970-01-01), nor with a time."""
+    if type(value) is date or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
         return value
     raise PydanticCustomError("date_parsing", "not a date")
 
