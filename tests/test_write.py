@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from journeyctl.core.errors import UsageError
-from journeyctl.workspace.write import check_target, is_journeyctl_text, write_file
+from journeyctl.workspace.discover import is_journeyctl
+from journeyctl.workspace.write import check_target, write_file
 from tests.helpers import run, write
 
 OLD = """\
@@ -216,7 +217,7 @@ def test_fmt_rewrites_its_file_through_a_link_and_keeps_the_link(tmp_path: Path)
     ],
 )
 def test_journeyctl_files_are_recognized_in_any_encoding(data: bytes, expected: bool) -> None:
-    assert is_journeyctl_text(data) is expected
+    assert is_journeyctl(data) is expected
 
 
 def test_check_target_allows_the_one_file_being_formatted(tmp_path: Path) -> None:

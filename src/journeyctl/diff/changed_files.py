@@ -12,7 +12,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from journeyctl.diff.side_loader import Item, SideLoader, SidePair, display, read_file
+from journeyctl.diff.side_loader import Item, SideLoader, SidePair, read_file
+from journeyctl.workspace.discover import display_path
 
 if TYPE_CHECKING:
     from journeyctl.diff import BaseInfo, Document
@@ -75,7 +76,7 @@ def _item_pair(
     old_where = top / str(change.old)
     old = (f"{rev}:{change.old}", old_raw, old_where) if old_raw is not None else None
     # a file git found, shown the way one would type it from here (../ where it is above)
-    new = (display(Path(os.path.relpath(where))), new_raw, where) if new_raw else None
+    new = (display_path(Path(os.path.relpath(where))), new_raw, where) if new_raw else None
     return old, new
 
 

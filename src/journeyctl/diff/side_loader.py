@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyctl.core.errors import UsageError
+from journeyctl.workspace.discover import display_path
 
 if TYPE_CHECKING:
     from journeyctl.core.finding import Finding
@@ -73,7 +74,7 @@ class SideLoader:
                 f"every changed file, or --journey ID {spec} to pair current and optimized"
             )
         if path.exists():
-            return display(path), read_file(path), path
+            return display_path(path), read_file(path), path
         rev_path = split_rev_path(spec) if ":" in spec else None
         if rev_path is None:
             raise UsageError(f"{spec}: no such file (a side is a path or REV:path)")
@@ -132,10 +133,3 @@ def read_file(path: Path) -> bytes:
         return read_regular(path)
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
-
-
-def display(path: Path) -> str:
-    """A path as the user would type it (as everywhere: `workspace.discover.display_path`)."""
-    from journeyctl.workspace.discover import display_path
-
-    return display_path(path)

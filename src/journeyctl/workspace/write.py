@@ -33,13 +33,6 @@ class WriteRefused(UsageError):
     """A target that journeyctl must not write: an input, a journeyctl file, not a file."""
 
 
-def is_journeyctl_text(data: bytes) -> bool:
-    """Whether bytes are a journeyctl file, as discovery decides (`discover.is_journeyctl`)."""
-    from journeyctl.workspace.discover import is_journeyctl
-
-    return is_journeyctl(data)
-
-
 def check_target(path: Path, inputs: Iterable[Path] = (), *, replace_input: bool = False) -> None:
     """Raise WriteRefused, naming `path`, when writing it could destroy something.
 
@@ -164,13 +157,15 @@ def _same(target: os.stat_result, path: Path, other: Path) -> bool:
 
 
 def _holds_journeyctl(path: Path) -> bool:
+    from journeyctl.workspace.discover import is_journeyctl
+
     try:
         data = path.read_bytes()
     except OSError as error:
         raise WriteRefused(f"{path}: cannot write: {error.strerror or error}") from None
     if path.name == "pyproject.toml" and _TOOL_TABLE.search(data):
         return True  # the project's settings live there
-    return is_journeyctl_text(data)
+    return is_journeyctl(data)
 
 
 _TOOL_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?journeyctl\b", re.MULTILINE)
