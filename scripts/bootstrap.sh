@@ -9,8 +9,9 @@ fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 # Graphviz's `dot` draws `journeyctl render`'s SVG, PNG and PDF: a system package, not a Python
-# one (.dot and .mmd output need none). DejaVu Sans is the one font docs/images/ is drawn with
-# (docs/fonts.conf). Each installed only when missing; sudo only when not root.
+# one (.dot and .mmd output need none). DejaVu Sans is the font every view names, so the same
+# input draws the same SVG on every machine that ran this. Each installed only when missing;
+# sudo only when not root.
 PACKAGES=()
 command -v dot >/dev/null 2>&1 || PACKAGES+=(graphviz)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || PACKAGES+=(fonts-dejavu-core)

@@ -2,8 +2,10 @@
 # Regenerate docs/images/ (the pictures in README.md) from examples/ with journeyctl itself:
 # every example journey and workflow in every view, as DOT (docs/images/dot/) and SVG, and
 # docs/rules.md from the rules' docstrings.
-# Graphviz sees only the fonts docs/fonts.conf names (DejaVu Sans, installed by bootstrap.sh),
-# so the pictures do not depend on the fonts this machine happens to have.
+# Every view names DejaVu Sans (installed by bootstrap.sh), so the Latin text of the examples is
+# laid out the same whatever other fonts a machine has (fonts-liberation, fonts-noto-cjk);
+# docs/fonts.conf lets Graphviz see only DejaVu, so characters it lacks (CJK, emoji) do not
+# depend on the fallback fonts a machine happens to have either.
 # tests/test_render_docs.py fails when the committed files are not what this produces.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -2,8 +2,9 @@
 
 `scripts/render-docs.sh` draws them from examples/: the DOT that journeyctl writes
 (docs/images/dot/, compared byte for byte everywhere: it depends on no font and no Graphviz)
-and the SVG that Graphviz makes of it, with only the fonts that docs/fonts.conf lets it see
-(DejaVu Sans), so extra fonts on a machine (fonts-liberation, fonts-noto-cjk) change nothing.
+and the SVG that Graphviz makes of it. Every view names DejaVu Sans, so extra fonts on a
+machine (fonts-liberation, fonts-noto-cjk) change nothing (tests/test_render_fonts.py); the
+comparison also lets Graphviz see only the fonts docs/fonts.conf names, as render-docs.sh does.
 The SVG comparison needs the Graphviz version that drew the committed files (CI's) and
 DejaVu; elsewhere it is skipped with the reason.
 """

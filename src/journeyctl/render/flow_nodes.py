@@ -74,7 +74,7 @@ def _where_row(channel: str | None, touchpoint: str | None) -> str:
     where = " · ".join(part for part in (channel, touchpoint) if part)
     if not where:
         return ""
-    text = br(wrap(where, NODE_WIDTH, 9, max_lines=2))
+    text = br(wrap(where, NODE_WIDTH, 9, max_lines=2), 9)
     return f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 9)}</TD></TR>'
 
 

@@ -14,11 +14,13 @@ from journeyctl.render import style
 from journeyctl.render.dot import Html, Lines
 from journeyctl.render.marks import Mark, Marks, rules_of
 from journeyctl.render.text import html, text_width, wrap
+from journeyctl.render.text_block import lines_markup
 
 
-def br(lines: Sequence[str]) -> str:
-    """Escaped lines joined by line breaks, for a cell with BALIGN set."""
-    return "<BR/>".join(html(line) for line in lines)
+def br(lines: Sequence[str], size: float = 10) -> str:
+    """Escaped lines joined by line breaks, for a cell with BALIGN set; lines of CJK or emoji
+    at font size `size` are stacked instead (`text_block.lines_markup`), so they do not overlap."""
+    return lines_markup(lines, size)
 
 
 def font(text: str, size: float | None = None, color: str | None = None) -> str:
@@ -53,7 +55,7 @@ def header(doc: Flow, marks: Marks, legend: str, width: float = 0) -> Html:
         f'<TR><TD ALIGN="LEFT">{font(html(" · ".join(meta)), 11, style.MUTED)}</TD></TR>',
     ]
     if doc.description:
-        text = br(wrap(doc.description, max(width, 640.0), 11, max_lines=3))
+        text = br(wrap(doc.description, max(width, 640.0), 11, max_lines=3), 11)
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 11)}</TD></TR>')
     rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
     if marks.document:

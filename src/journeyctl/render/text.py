@@ -7,9 +7,14 @@ markup, or turn into a Graphviz escape such as ``\\N`` or ``\\G``: Graphviz read
 HTML-like labels too (``\\\\`` there is one backslash), and a tooltip is unescaped twice, so
 `quoted_lines` writes each backslash of a tooltip as four.
 
-Widths are estimated with the advance widths of DejaVu Sans, the font that fontconfig picks
-for ``Helvetica,Arial,sans-serif`` on Debian (measured with Graphviz 2.43, in em). It is
-wider than Helvetica and Arial, so text sized for it also fits where those fonts are used.
+Every view names one font, DejaVu Sans (`FONT`; `scripts/bootstrap.sh` installs
+fonts-dejavu-core), so Graphviz lays the same text out the same way on every machine: a
+generic name such as ``Helvetica,Arial,sans-serif`` is whatever fontconfig maps it to there
+(Liberation Sans where fonts-liberation is installed, DejaVu Sans where it is not), and the
+pictures came out with different widths. Widths are estimated with DejaVu Sans's advance
+widths (measured with Graphviz 2.43, in em). Characters it lacks come from a fallback font:
+CJK (1 em in Noto Sans CJK) and emoji (up to 1.25 em) are estimated wider than they draw,
+and are taller than DejaVu's line, so `text_block.stacked` gives their lines more room.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ import unicodedata
 from collections.abc import Sequence
 from html import escape as html_escape
 
-FONT = "Helvetica,Arial,sans-serif"
-"""The font of every label; on Linux fontconfig resolves it to DejaVu Sans."""
+FONT = "DejaVu Sans,Verdana,sans-serif"
+"""The font of every label. Graphviz draws with DejaVu Sans wherever bootstrap.sh ran; the
+SVG names the rest for viewers without it (Verdana is as wide, so the text still fits)."""
 
 # Advance widths in em of the printable ASCII characters 32..126, regular and bold.
 # fmt: off
@@ -54,6 +60,7 @@ _MEASURED = {
     "\u201c": 0.661,  # left double quote
     "\u201d": 0.661,  # right double quote
     "\u2026": 0.998,  # ellipsis
+    "\u2030": 1.449,  # per mille
     "\u2192": 0.841,  # right arrow
     "\u2212": 0.841,  # minus sign
     "\u20ac": 0.698,  # euro sign
@@ -66,10 +73,16 @@ _MEASURED = {
     "\u2717": 0.841,  # ballot x
 }
 """Measured widths (the wider of regular and bold) of symbols this package writes."""
-_WIDE = 1.0
-"""Width of East Asian wide characters, emoji and anything unmeasured: a safe upper bound."""
-_OTHER = 0.9
-"""Width of other non-ASCII letters and symbols (most Latin ones are near 0.65)."""
+_WIDE = 1.05
+"""Width of East Asian wide and fullwidth characters (1 em in CJK fonts), with a margin."""
+_EMOJI = 1.3
+"""Width of emoji and pictographs (1.25 em in Noto Color Emoji, 1.06 as a missing glyph)."""
+_OTHER = {False: 1.0, True: 1.1}
+"""Width of other non-ASCII letters and symbols, regular and bold: most Latin ones are near
+0.65, but Cyrillic capitals such as Ж and Ш are 1.1 (bold 1.25)."""
+_ZERO_WIDTH = frozenset(("Mn", "Me", "Cf"))
+"""Categories drawn with no advance: combining marks, variation selectors, joiners (ZWJ)
+and direction marks."""
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
 _SPACES = re.compile(r"[ \t\r\n]+")
@@ -145,11 +158,27 @@ def _char_width(char: str, bold: bool) -> float:
         return (_BOLD if bold else _REGULAR)[code - 32]
     if char in _MEASURED:
         return _MEASURED[char]
-    if unicodedata.east_asian_width(char) in "WF" or code >= 0x1F000:
-        return _WIDE
-    if unicodedata.combining(char):
+    if unicodedata.category(char) in _ZERO_WIDTH:
         return 0.0
-    return _OTHER
+    if code >= 0x1F000 or 0x2600 <= code < 0x2800:
+        return _EMOJI
+    if unicodedata.east_asian_width(char) in "WF":
+        return _WIDE
+    return _OTHER[bold]
+
+
+_TALL = re.compile(
+    "[\u0900-\u0dff\u1100-\u115f\u231a\u231b\u23e9-\u23f3\u2b1b\u2b1c"
+    "\u2b50\u2b55\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe0f\ufe10-\ufe19"
+    "\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0010ffff]"
+)
+"""Characters DejaVu Sans lacks whose fallback glyphs are taller than its line: CJK and
+the other East Asian wide scripts, emoji and pictographs, Indic scripts."""
+
+
+def tall(text: str) -> bool:
+    """Whether a line has characters taller than DejaVu Sans's line (CJK, emoji, Indic)."""
+    return _TALL.search(text) is not None
 
 
 class _Widths(dict[str, float]):

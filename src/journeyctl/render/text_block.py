@@ -1,15 +1,28 @@
-"""A cell's text for the `map` and `blueprint` grids: wrapped lines of markup and their height."""
+"""A cell's text for the `map` and `blueprint` grids: wrapped lines of markup and their height;
+and `stacked`, lines of a label that never overlap.
+
+Graphviz (2.43, pango) spaces the lines of a label joined by ``<BR/>`` by the font size once
+a label mixes fonts (bold, a colour, a size), and it measures every line with DejaVu Sans's
+metrics even where a fallback font draws it. CJK and emoji glyphs come from such a font and
+are taller than that, so lines of them overlapped. Lines with such characters (`text.tall`)
+are therefore stacked as the rows of a table, each row at least `TALL_LINE` times the font
+size high; other text keeps its ``<BR/>`` lines (and its pictures).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from math import ceil
 
-from journeyctl.render.text import escape, html, wrap
+from journeyctl.render.text import escape, html, tall, wrap
 
 LINE = 1.2
 """Line height as a multiple of the font size (Graphviz uses about 1.1 with DejaVu Sans)."""
+TALL_LINE = 1.5
+"""Line height of stacked lines: room for CJK (1.0 em of ink) and emoji (1.2) glyphs."""
 PAD = 6.0
 """Padding inside a cell, in points."""
+_STACK = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 
 
 def inner(width: float) -> float:
@@ -17,13 +30,49 @@ def inner(width: float) -> float:
     return width - 2 * PAD - 4
 
 
-@dataclass
+def line_height(size: float) -> int:
+    """The height in points of one stacked line at a font size."""
+    return ceil(size * TALL_LINE)
+
+
+def stacked(lines: Sequence[tuple[str, int]]) -> str:
+    """Lines of markup (each with its row height) as a borderless table, one row per line."""
+    rows = (
+        f'<TR><TD ALIGN="LEFT" HEIGHT="{height}">{line or " "}</TD></TR>' for line, height in lines
+    )
+    return _STACK + "".join(rows) + "</TABLE>"
+
+
+def lines_markup(lines: Sequence[str], size: float) -> str:
+    """Cleaned lines escaped for a label: joined by ``<BR/>``, or `stacked` when one is
+    `tall`. The caller may wrap the result in one FONT, B or I element, not more."""
+    if any(map(tall, lines)):
+        return stacked([(html(line), line_height(size)) for line in lines])
+    return "<BR/>".join(html(line) for line in lines)
+
+
+_Piece = tuple[list[str], float, bool, bool, "str | None", int]
+"""Escaped lines in one style (size, bold, italic, colour), and the row height of each."""
+
+
 class Block:
     """Lines of markup for one cell, and the height they need."""
 
-    width: float
-    parts: list[str] = field(default_factory=list)
-    height: float = 0.0
+    def __init__(self, width: float) -> None:
+        self.width = width
+        self.parts: list[str] = []
+        """Paragraphs of markup, joined by line breaks."""
+        self.pieces: list[_Piece] = []
+        """The same text for `stacked` rows, built only when a line is `tall`."""
+        self.plain_height = 0.0
+        self.tall = False
+
+    @property
+    def height(self) -> float:
+        """The height the text needs, in points."""
+        if self.tall:
+            return float(sum(len(lines) * row for lines, *_, row in self.pieces))
+        return self.plain_height
 
     def text(
         self,
@@ -46,24 +95,38 @@ class Block:
         if prefix and prefix_color and lines[0].startswith(prefix):
             rest = escape(lines[0][len(prefix) :])
             escaped[0] = f'<FONT COLOR="{prefix_color}">{html(prefix)}</FONT>{rest}'
-        markup = "<BR/>".join(escaped)
-        if bold:
-            markup = f"<B>{markup}</B>"
-        if italic:
-            markup = f"<I>{markup}</I>"
-        color_attr = f' COLOR="{color}"' if color else ""
-        self.parts.append(f'<FONT POINT-SIZE="{size:g}"{color_attr}>{markup}</FONT>')
-        self.height += len(lines) * size * LINE
+        self.tall = self.tall or any(map(tall, lines))
+        self.parts.append(_styled("<BR/>".join(escaped), size, bold, italic, color))
+        self.pieces.append((escaped, size, bold, italic, color, line_height(size)))
+        self.plain_height += len(lines) * size * LINE
 
     def gap(self, size: float = 4) -> None:
         """A little vertical space between paragraphs."""
         if self.parts:
             self.parts.append(f'<FONT POINT-SIZE="{size:g}"> </FONT>')
-            self.height += size * LINE
+            self.pieces.append(([" "], size, False, False, None, ceil(size * LINE)))
+            self.plain_height += size * LINE
 
     def markup(self) -> str:
-        """The lines joined by line breaks."""
-        return "<BR/>".join(self.parts)
+        """The lines joined by line breaks, or `stacked` when one is `tall`."""
+        if not self.tall:
+            return "<BR/>".join(self.parts)
+        rows = [
+            (_styled(line, size, bold, italic, color), row)
+            for lines, size, bold, italic, color, row in self.pieces
+            for line in lines
+        ]
+        return stacked(rows)
 
     def __bool__(self) -> bool:
         return bool(self.parts)
+
+
+def _styled(markup: str, size: float, bold: bool, italic: bool, color: str | None) -> str:
+    """Markup in its font: size and colour, bold, italic."""
+    if bold:
+        markup = f"<B>{markup}</B>"
+    if italic:
+        markup = f"<I>{markup}</I>"
+    color_attr = f' COLOR="{color}"' if color else ""
+    return f'<FONT POINT-SIZE="{size:g}"{color_attr}>{markup}</FONT>'
