@@ -68,7 +68,7 @@ def test_the_dot_colours_the_nodes_and_says_so_in_the_legend() -> None:
     colours = {names[name]: colour for name, colour in styled.items()}
     assert colours == {"hears": ADDED, "reads-page": CHANGED, "demo": REMOVED}
     assert "changes from a to b" in dot
-    assert "removed (dashed)" in dot
+    assert "removed (dashed border)" in dot and "moved (dotted border)" in dot
 
 
 def test_diff_writes_dot_by_suffix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -97,8 +97,9 @@ def diff(
             "--format",
             "-f",
             help="text (colour on a terminal), markdown (a pull-request comment), json; or "
-            "a picture of the flow with added steps green, changed amber, removed red and "
-            "dashed: svg, png, pdf (these need Graphviz) or dot. Default: from the suffix of "
+            "a picture of the flow with added steps green, changed orange, moved purple and "
+            "dotted, removed red and dashed: svg, png, pdf (these need Graphviz) or dot. "
+            "Default: from the suffix of "
             "--output-file, else text.",
             show_default=False,
         ),

@@ -87,7 +87,8 @@ def render(
             "--diff",
             metavar="OLD",
             help="Draw what changed from OLD (a file or REV:path) to PATH as the flow view: "
-            "added steps green, changed amber, removed red and dashed.",
+            "added steps green, changed orange, moved purple and dotted, removed red and "
+            "dashed, each saying how it changed.",
             show_default=False,
         ),
     ] = None,

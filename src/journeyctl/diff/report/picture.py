@@ -1,12 +1,15 @@
 """Draw a diff: the flow view of the new version, each step coloured by what happened to it.
 
-Added steps have a green border, changed ones (a field, a name, a move, a pain point...) an
-amber one, and removed steps are put back where they were, red, dashed and unfilled, with no
-edges: the arrows are the new flow. Emotion still fills every other step, so the picture
-shows both what changed and how the customer feels about it.
+Added steps have a green border, edited ones (a field, a name, a pain point...) an orange one,
+moved ones (to another stage, or re-sequenced) a purple dotted one, and removed steps are put
+back where they were, red, dashed and unfilled, with no edges: the arrows are the new flow.
+Each changed or moved step says how on its node (`picture_notes`: moved from which stage, the
+old name, emotion and owner before and after, which other fields changed) and in full in its
+tooltip; a legend explains every border (`picture_nodes`). Emotion still fills every other
+step, so the picture shows both what changed and how the customer feels about it.
 
 The picture is `journeyctl.render`'s own flow view of a merged document (the new version
-plus the removed stages and steps), with the status colours laid over its nodes: later DOT
+plus the removed stages and steps), with the status attributes laid over its nodes: later DOT
 statements for a node add to its attributes. Only ids this module got from the render
 output and colours it chose are written into the DOT; user text goes through the render
 module's escaping.
@@ -21,13 +24,9 @@ from collections.abc import Sequence
 from journeyctl.core.graph import StepGraph
 from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.diff import Change
+from journeyctl.diff.report.picture_nodes import ADDED, CHANGED, MOVED, REMOVED
 
-ADDED = "#1a9641"
-CHANGED = "#e66101"
-REMOVED = "#ca0020"
-REMOVED_INK = "#7f7f7f"
-"""Border colours, chosen apart in hue and lightness so they read with a colour-vision
-deficiency too; each status is also said in the node's tooltip and its SVG class."""
+__all__ = ["ADDED", "CHANGED", "MOVED", "REMOVED", "diff_source", "merged", "step_status"]
 
 _NODE = re.compile(r'^\s*("?[A-Za-z0-9_]+"?) \[.*\bid="step-([a-z0-9][a-z0-9-]*)"', re.MULTILINE)
 
@@ -116,41 +115,33 @@ def _put_back(kept: Sequence[Step], old_order: Sequence[Step], gone: Sequence[St
 
 def diff_source(old: Flow | None, new: Flow | None, changes: Sequence[Change], title: str) -> str:
     """The DOT text of the flow view of a diff; `title` says what was compared."""
+    from journeyctl.diff.report.picture_nodes import legend, status_attributes
+    from journeyctl.diff.report.picture_notes import step_notes
     from journeyctl.render import Format, View, source
-    from journeyctl.render.graphviz import emotion_legend, header
+    from journeyctl.render.dot import attributes
+    from journeyctl.render.graphviz import header
     from journeyctl.render.marks import Marks
 
     doc = merged(old, new)
     status = step_status(changes)
+    notes = step_notes(old, new, changes) if old is not None and new is not None else {}
+    for step_id in notes:
+        status.setdefault(step_id, "changed")  # its stage's owner changed
     if old is None:
         status = {step.id: "added" for stage in doc.stages for step in stage.steps}
     elif new is None:
         status = {step.id: "removed" for stage in doc.stages for step in stage.steps}
     dot = source(doc, View.FLOW, Format.DOT, Marks())
-    legend = emotion_legend(
-        [
-            (f'<FONT COLOR="{ADDED}"><B>■</B></FONT>', "added"),
-            (f'<FONT COLOR="{CHANGED}"><B>■</B></FONT>', "changed"),
-            (f'<FONT COLOR="{REMOVED}"><B>▢</B></FONT>', "removed (dashed)"),
-        ]
-    )
-    label = header(doc.model_copy(update={"title": f"{doc.title} · {title}"}), Marks(), legend)
+    label = header(doc.model_copy(update={"title": f"{doc.title} · {title}"}), Marks(), legend())
     overrides = [f"  graph [label=<{label}>];"]
+    places = {step.id: (step, stage) for stage in reversed(doc.stages) for step in stage.steps}
     for name, step_id in _NODE.findall(dot):
         kind = status.get(step_id)
         if kind is not None:
-            overrides.append(f"  {name} [{_STYLES[kind]}];")
+            step, stage = places.get(step_id, (None, None))
+            values = status_attributes(kind, step, stage, notes.get(step_id))
+            overrides.append(f"  {name}{attributes(values)};")
     body = dot.rstrip()
     if not body.endswith("}"):
         raise ValueError("the flow view is not a DOT graph")
     return body[:-1] + "\n".join(overrides) + "\n}\n"
-
-
-_STYLES = {
-    "added": f'color="{ADDED}", penwidth=3.5, class="step diff-added"',
-    "changed": f'color="{CHANGED}", penwidth=3.5, class="step diff-changed"',
-    "removed": (
-        f'color="{REMOVED}", penwidth=2.5, style="rounded,dashed", fillcolor="white", '
-        f'fontcolor="{REMOVED_INK}", class="step diff-removed"'
-    ),
-}
