@@ -16,8 +16,9 @@ from journeyctl.diff.report.picture_notes import StepNotes
 from journeyctl.render import style
 from journeyctl.render.dot import Html, Lines, Raw, Value
 from journeyctl.render.flow_nodes import NODE_WIDTH, step_attributes
-from journeyctl.render.graphviz import br, emotion_legend, font, step_owner, step_tooltip
-from journeyctl.render.text import wrap
+from journeyctl.render.graphviz import emotion_legend, font, step_owner, step_tooltip
+from journeyctl.render.text import html, tall, wrap
+from journeyctl.render.text_block import line_height
 
 ADDED = "#1a9641"
 CHANGED = "#e66101"
@@ -86,22 +87,25 @@ def status_attributes(
     return values
 
 
-_NOTE_CELL = f'ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{NOTE_FILL}" WIDTH="{NODE_WIDTH:g}"'
-"""A cell of the notes band, as wide as the node's text (Graphviz leaves a table's spare
-width unfilled)."""
+_BAND = (
+    f'<TR><TD ALIGN="LEFT" BGCOLOR="{NOTE_FILL}" WIDTH="{NODE_WIDTH:g}">'
+    '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+)
+"""The notes band: one white cell as wide as the node's text (Graphviz leaves a table's
+spare width unfilled), a line of notes per row."""
 
 
 def _label(step: Step, stage: Stage, notes: StepNotes) -> Html:
     """The flow view's label of the step with a band of notes at its foot."""
     label = step_attributes(step, stage, [])["label"]
     assert isinstance(label, Html) and label.endswith("</TABLE>")
-    lines = note_lines(notes.notes)
     rows = []
-    for index, line in enumerate(lines):
+    for index, line in enumerate(note_lines(notes.notes)):
         ink = MOVED if notes.moved and index == 0 else NOTE_INK
-        text = font(br([line], NOTE_SIZE), NOTE_SIZE, ink)
-        rows.append(f"<TR><TD {_NOTE_CELL}>{text}</TD></TR>")
-    return Html(label[: -len("</TABLE>")] + "".join(rows) + "</TABLE>")
+        height = f' HEIGHT="{line_height(NOTE_SIZE)}"' if tall(line) else ""
+        rows.append(f'<TR><TD ALIGN="LEFT"{height}>{font(html(line), NOTE_SIZE, ink)}</TD></TR>')
+    band = _BAND + "".join(rows) + "</TABLE></TD></TR>"
+    return Html(label[: -len("</TABLE>")] + band + "</TABLE>")
 
 
 def note_lines(notes: list[str]) -> list[str]:
