@@ -201,3 +201,18 @@ def test_hostile_old_and_new_names_are_drawn_as_written(
     shown = next(line for line in texts if line.startswith("was \u201c"))
     assert HOSTILE_SHOWN.startswith(shown.removeprefix("was \u201c").rstrip("\u2026 \u201d"))
     assert "moved from Discover" in texts
+    link = next(svg.iterfind(".//svg:g[@id='step-reads-page']//svg:a", _NS))
+    tooltip = link.get("{http://www.w3.org/1999/xlink}title", "")
+    assert f"renamed: {HOSTILE_SHOWN} \u2192 {new_name}" in tooltip.splitlines()
+
+
+def test_a_new_stage_owner_is_a_change_of_every_step_it_is_accountable_for() -> None:
+    new = BASE.replace("    owner: marketing\n", "    owner: growth\n", 1)
+    old, after = flows(BASE, new)
+    changes = diff_documents(old, after)
+    notes = step_notes(old, after, changes)
+    assert {step: n.notes for step, n in notes.items()} == {
+        step: ["owner marketing \u2192 growth"] for step in ("sees-ad", "reads-page", "signs-up")
+    }
+    dot = diff_source(old, after, changes, "changes")
+    assert dot.count('class="step diff-changed"') == 3
