@@ -6,7 +6,8 @@ meant for a comment). What the human formats say is phrased once: `wording` (val
 `verdict`, `table_rows` (summary and stage tables) and `change_lines` (the changes by stage
 and step); each format escapes user text for where it lands (`text_escape` for a terminal,
 `markdown_escape` for Markdown and HTML) and lays out its own tables (`text_tables`,
-`markdown_tables`). `picture` draws the diff as a flow view.
+`markdown_tables`). `picture` draws the diff as a flow view, each changed step saying how
+(`picture_notes` words it, `picture_nodes` draws the node and the legend).
 """
 
 from __future__ import annotations
