@@ -151,8 +151,10 @@ class Canvas:
         width: float = 1.0,
         dashes: str = "solid",
         css: str = "rule",
+        tooltip: str | None = None,
     ) -> None:
-        """A straight line between two points, drawn beneath the cells."""
+        """A straight line between two points, drawn beneath the cells; a `tooltip` says
+        what it joins (Graphviz writes it as the line's link title in SVG)."""
         tail = self.point(*start)
         head = self.point(*end)
         self.dot.edge(
@@ -164,6 +166,7 @@ class Canvas:
                 "penwidth": width,
                 "style": dashes,
                 "class": css,
+                **({"tooltip": tooltip} if tooltip else {}),
             },
         )
 
