@@ -25,6 +25,8 @@ BAND_BORDER = "#9c8fc4"
 INSET = 5.0
 """Space between a band's edge and its cards."""
 CARD_W = COL_W - 2 * INSET
+LANE_GAP = 6.0
+"""Space below each lane, so that bands in lanes one above the other do not touch."""
 
 
 def band_rows(canvas: Canvas, layout: MapLayout, marks: Marks, y: float) -> float:
@@ -82,7 +84,7 @@ def _lane(
                 marked=bool(found),
                 terminal=step.terminal,
             )
-    return y + height
+    return y + height + LANE_GAP
 
 
 def _card_height(block: Block) -> float:
