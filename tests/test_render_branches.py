@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.render import Format, View, source
+from journeyctl.render.map_layout import layout_of
 from journeyctl.render.output import find_dot, run_dot
 from tests.helpers import write
 from tests.test_render import CURRENT, SVG, XLINK, classes, groups, load, needs_dot, text_of
@@ -359,3 +360,41 @@ def test_maps_of_empty_and_self_looping_documents_still_draw(tmp_path: Path, ste
     assert "row-steps" in dot
     mermaid = source(load(path), View.MAP, Format.MMD)
     assert mermaid.startswith("journey\n")
+
+
+def test_an_alternative_that_rejoins_in_its_stage_gets_room_before_the_step_it_rejoins(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        "room.yaml",
+        """\
+        journeyctl: 1
+        kind: journey
+        id: room
+        title: Room
+        stages:
+          - id: s
+            name: S
+            steps:
+              - {id: a, name: A, emotion: 0, next: [d, b]}
+              - {id: b, name: B, emotion: -1}
+              - {id: c, name: C, emotion: -2}
+              - {id: d, name: D, emotion: 1, terminal: true}
+        """,
+    )
+    layout = layout_of(load(path))
+    assert layout.paths.main == ("a", "d")
+    (band,) = layout.bands
+    assert [card.node.key for card in band.cards] == ["b", "c"]
+    assert layout.x_of["a"] < layout.x_of["b"] < layout.x_of["c"] < layout.x_of["d"]
+    assert [column.key for column in layout.columns] == ["a", None, None, "d"]
+    mermaid = source(load(path), View.MAP, Format.MMD).splitlines()
+    assert [line.strip() for line in mermaid[2:]] == [
+        "section S",
+        "A: 3",
+        "D: 4",
+        "section Alternative#58; B",
+        "B: 2",
+        "C: 1",
+    ]

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from journeyctl.core.graph import Node, StepGraph
 from journeyctl.core.model import Flow, Stage, Step
-from journeyctl.core.paths import Paths, paths_of
+from journeyctl.core.paths import Alternative, Paths, paths_of
 from journeyctl.render.headings import HEAD_W, STAGE_GAP
 
 COL_W = 150.0
@@ -37,8 +37,9 @@ class Column:
     x: float
     key: str | None = None
     """The step's key in the step graph (`id`, or `id#2` for a duplicate)."""
-    first: bool = False
-    """Whether it is the first column of its span."""
+    placeholder: bool = False
+    """Whether it is the first column of a span without any step of the main path (where
+    the Steps row says why it is empty)."""
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,10 @@ def layout_of(doc: Flow) -> MapLayout:
     where: dict[str, Place] = {
         key: (index, slot) for index, run in enumerate(runs) for slot, key in enumerate(run.keys)
     }
-    alternatives = [
-        (_place(graph, runs, where, alt.branch, alt.steps), alt.branch, alt.rejoins)
-        for alt in paths.alternatives
-    ]
-    lost = _place(graph, runs, where, None, paths.unreached)
+    for alternative in paths.alternatives:
+        _place(graph, runs, where, alternative.branch, alternative.steps)
+        _make_room(runs, where, set(paths.main), alternative)
+    _place(graph, runs, where, None, paths.unreached)
     lefts, right = _lefts(runs)
     x_of = {key: lefts[run] + slot * COL_W for key, (run, slot) in where.items()}
 
@@ -133,11 +133,13 @@ def layout_of(doc: Flow) -> MapLayout:
         cards = tuple(Card(graph.by_id[key], x_of[key]) for key in keys)
         return Band(cards, _node(graph, branch), _node(graph, rejoins))
 
-    bands = _lanes([band(keys, branch, rejoins) for keys, branch, rejoins in alternatives])
+    bands = _lanes([band(alt.steps, alt.branch, alt.rejoins) for alt in paths.alternatives])
+    lost = paths.unreached
+    main_at = {where[key]: key for key in paths.main}
     return MapLayout(
         graph,
         paths,
-        tuple(_columns(doc, graph, runs, lefts)),
+        tuple(_columns(doc, graph, runs, lefts, main_at)),
         tuple(_spans(doc, runs, lefts)),
         tuple(bands),
         band(lost, None, None) if lost else None,
@@ -173,9 +175,9 @@ def _place(
     where: dict[str, Place],
     branch: str | None,
     keys: Sequence[str],
-) -> list[str]:
+) -> None:
     """Give each step of a band a column of its stage, after the one before it; widen a run
-    whose columns run out. Returns the keys."""
+    whose columns run out."""
     cursor = where.get(branch) if branch is not None else None
     used: set[Place] = set()
     for key in keys:
@@ -186,7 +188,25 @@ def _place(
         used.add((index, slot))
         runs[index].slots = max(runs[index].slots, slot + 1)
         where[key] = cursor = (index, slot)
-    return list(keys)
+
+
+def _make_room(
+    runs: list[_Run], where: dict[str, Place], main: set[str], alternative: Alternative
+) -> None:
+    """Where an alternative rejoins the main path in the run of its last step, but not to
+    the right of that step, move the main path's step (and all after it) right: the band
+    then ends before the step it rejoins."""
+    if alternative.rejoins not in main:
+        return
+    run, slot = where[alternative.rejoins]
+    last_run, last_slot = where[alternative.steps[-1]]
+    if run != last_run or slot > last_slot or where[alternative.branch] >= (run, slot):
+        return
+    own = set(alternative.steps)
+    for key, (index, at) in where.items():
+        if index == run and at >= slot and key not in own:
+            where[key] = (index, at + last_slot - slot + 1)
+    runs[run].slots = max(at for index, at in where.values() if index == run) + 1
 
 
 def _run_for(runs: Sequence[_Run], stage_index: int, cursor: Place | None) -> int:
@@ -210,15 +230,20 @@ def _lefts(runs: Sequence[_Run]) -> tuple[list[float], float]:
 
 
 def _columns(
-    doc: Flow, graph: StepGraph, runs: Sequence[_Run], lefts: Sequence[float]
+    doc: Flow,
+    graph: StepGraph,
+    runs: Sequence[_Run],
+    lefts: Sequence[float],
+    main_at: dict[Place, str],
 ) -> list[Column]:
     columns = []
-    for run, left in zip(runs, lefts, strict=True):
+    for index, (run, left) in enumerate(zip(runs, lefts, strict=True)):
         stage = doc.stages[run.stage_index]
         for slot in range(run.slots):
-            key = run.keys[slot] if slot < len(run.keys) else None
+            key = main_at.get((index, slot))
             step = graph.by_id[key].step if key is not None else None
-            columns.append(Column(stage, step, left + slot * COL_W, key, slot == 0))
+            alone = slot == 0 and not any(place[0] == index for place in main_at)
+            columns.append(Column(stage, step, left + slot * COL_W, key, alone))
     return columns
 
 

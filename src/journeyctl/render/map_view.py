@@ -127,7 +127,7 @@ def _step_row(
         fill = None
         if column.step is not None:
             fill = builder(column.step, column.stage, block)
-        elif title == "Steps" and column.first:
+        elif title == "Steps" and column.placeholder:
             empty = "no steps" if not column.stage.steps else "not on the main path: see below"
             block.text(empty, 9, italic=True, color=style.MUTED)
         cells.append((column, block, fill))
