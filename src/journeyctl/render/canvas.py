@@ -151,10 +151,8 @@ class Canvas:
         width: float = 1.0,
         dashes: str = "solid",
         css: str = "rule",
-        tooltip: str | None = None,
     ) -> None:
-        """A straight line between two points, drawn beneath the cells; a `tooltip` says
-        what it joins (Graphviz writes it as the line's link title in SVG)."""
+        """A straight line between two points, drawn beneath the cells."""
         tail = self.point(*start)
         head = self.point(*end)
         self.dot.edge(
@@ -166,7 +164,6 @@ class Canvas:
                 "penwidth": width,
                 "style": dashes,
                 "class": css,
-                **({"tooltip": tooltip} if tooltip else {}),
             },
         )
 

@@ -25,6 +25,7 @@ OFFSET = 15.0
 does not hide the main path's point in the same column."""
 
 Point = tuple[float, float]
+"""The centre of an emotion point."""
 
 
 def emotion_row(canvas: Canvas, layout: MapLayout, y: float) -> float:
@@ -51,12 +52,14 @@ def emotion_row(canvas: Canvas, layout: MapLayout, y: float) -> float:
     for column in layout.columns:
         canvas.cell(column.x, y, COL_W, height, "", fill="transparent", css="cell row-emotion")
     centres = _centres(layout, top)
-    _curve(canvas, [key for key in layout.paths.main if key in centres], centres, main=True)
-    for band in layout.bands:
-        _curve(canvas, _alternative_chain(layout, band, centres), centres, main=False)
     main = set(layout.paths.main)
-    for key, (x, point_y) in centres.items():
-        _point(canvas, layout, key, x, point_y, main=key in main)
+    names = {
+        key: _point(canvas, layout, key, x, point_y, main=key in main)
+        for key, (x, point_y) in centres.items()
+    }
+    _curve(canvas, [key for key in layout.paths.main if key in centres], names, main=True)
+    for band in layout.bands:
+        _curve(canvas, _alternative_chain(layout, band, centres), names, main=False)
     return y + height
 
 
@@ -93,26 +96,30 @@ def _alternative_chain(layout: MapLayout, band: Band, centres: dict[str, Point])
     return [key for key in keys if key in centres]
 
 
-def _curve(canvas: Canvas, keys: Sequence[str], centres: dict[str, Point], *, main: bool) -> None:
+def _curve(canvas: Canvas, keys: Sequence[str], names: dict[str, str], *, main: bool) -> None:
+    """Segments between the points of consecutive keys, each titled with the two keys."""
     for tail, head in itertools.pairwise(keys):
-        canvas.line(
-            centres[tail],
-            centres[head],
-            color="#404040" if main else "#707070",
-            width=2.0 if main else 1.6,
-            dashes="solid" if main else "dashed",
-            css="emotion-curve " + ("main-path" if main else "alternative"),
-            tooltip=f"emotion: {tail} -> {head}",
+        canvas.dot.edge(
+            names[tail],
+            names[head],
+            {
+                "dir": "none",
+                "color": "#404040" if main else "#707070",
+                "penwidth": 2.0 if main else 1.6,
+                "style": "solid" if main else "dashed",
+                "class": "emotion-curve " + ("main-path" if main else "alternative"),
+                "tooltip": f"emotion: {tail} -> {head}",
+            },
         )
 
 
-def _point(canvas: Canvas, layout: MapLayout, key: str, x: float, y: float, *, main: bool) -> None:
+def _point(canvas: Canvas, layout: MapLayout, key: str, x: float, y: float, *, main: bool) -> str:
     step = layout.graph.by_id[key].step
     assert step.emotion is not None
     words = style.EMOTION_WORDS[step.emotion]
     where = "" if main else "alternative: "
     css = f"emotion-point emotion-{str(step.emotion).replace('-', 'n')}"
-    canvas.point(
+    return canvas.point(
         x,
         y,
         color=style.EMOTION_INK[step.emotion],

@@ -54,19 +54,19 @@ def _lane(
     card_h = max(_card_height(block) for blocks in cards for block in blocks)
     height = title_h + card_h + INSET
     for band, title, blocks in zip(bands, titles, cards, strict=True):
-        first = band.cards[0].node.step
-        css = "band alternative" if band.branch is not None else "band unreached"
-        canvas.cell(
-            band.left,
-            y,
-            band.right - band.left,
-            height,
-            title.markup(),
-            fill=BAND_FILL if band.branch is not None else style.STAGE_FILL,
-            border=BAND_BORDER if band.branch is not None else style.BORDER,
-            css=css,
-            node_id=f"{css.split()[1]}-{first.id}",
-        )
+        kind = "alternative" if band.branch is not None else "unreached"
+        for index, x in enumerate(sorted({card.x for card in band.cards})):
+            canvas.cell(  # one cell per column, so that pages can be cut between columns
+                x,
+                y,
+                COL_W,
+                height,
+                "" if index else title.markup(),
+                fill=BAND_FILL if band.branch is not None else style.STAGE_FILL,
+                border=BAND_BORDER if band.branch is not None else style.BORDER,
+                css=f"band-cell {kind}" if index else f"band {kind}",
+                node_id=None if index else f"{kind}-{band.cards[0].node.step.id}",
+            )
         for card, block in zip(band.cards, blocks, strict=True):
             step = card.node.step
             found = marks.step(layout.graph.doc.stages[card.node.stage_index].id, step.id)
@@ -92,7 +92,7 @@ def _card_height(block: Block) -> float:
 
 
 def _title(layout: MapLayout, band: Band) -> Block:
-    block = Block(inner(band.right - band.left))
+    block = Block(inner(COL_W))
     if band.branch is None:
         block.text("No path from the first step leads to these steps", 9, bold=True)
         return block
@@ -159,7 +159,7 @@ def _band_end(block: Block, layout: MapLayout, band: Band, node: Node) -> None:
 def leads_to(layout: MapLayout, key: str, shown: set[str]) -> list[Node]:
     """The steps `key` leads to that the picture does not already show as its next (`shown`)
     or as the start of an alternative branching from it."""
-    starts = {alt.steps[0] for alt in layout.paths.alternatives if alt.branch == key}
+    starts = layout.starts.get(key, set())
     return [
         layout.graph.by_id[target]
         for target in dict.fromkeys(layout.graph.successors[key])

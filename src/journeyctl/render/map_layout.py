@@ -96,6 +96,8 @@ class MapLayout:
     right: float
     x_of: dict[str, float]
     """The column x of every step drawn, by key."""
+    starts: dict[str, set[str]]
+    """The first steps of the alternatives that branch from a step, by the step's key."""
 
     @property
     def lanes(self) -> int:
@@ -107,6 +109,7 @@ class MapLayout:
 class _Run:
     stage_index: int
     keys: list[str] = field(default_factory=list)
+    """Every step placed in the run's columns: the main path's, then the bands'."""
     slots: int = 1
 
 
@@ -135,6 +138,9 @@ def layout_of(doc: Flow) -> MapLayout:
 
     bands = _lanes([band(alt.steps, alt.branch, alt.rejoins) for alt in paths.alternatives])
     lost = paths.unreached
+    starts: dict[str, set[str]] = {}
+    for alt in paths.alternatives:
+        starts.setdefault(alt.branch, set()).add(alt.steps[0])
     main_at = {where[key]: key for key in paths.main}
     return MapLayout(
         graph,
@@ -145,6 +151,7 @@ def layout_of(doc: Flow) -> MapLayout:
         band(lost, None, None) if lost else None,
         right,
         x_of,
+        starts,
     )
 
 
@@ -187,6 +194,7 @@ def _place(
             slot += 1
         used.add((index, slot))
         runs[index].slots = max(runs[index].slots, slot + 1)
+        runs[index].keys.append(key)
         where[key] = cursor = (index, slot)
 
 
@@ -203,10 +211,11 @@ def _make_room(
     if run != last_run or slot > last_slot or where[alternative.branch] >= (run, slot):
         return
     own = set(alternative.steps)
-    for key, (index, at) in where.items():
-        if index == run and at >= slot and key not in own:
-            where[key] = (index, at + last_slot - slot + 1)
-    runs[run].slots = max(at for index, at in where.values() if index == run) + 1
+    for key in runs[run].keys:
+        at = where[key][1]
+        if at >= slot and key not in own:
+            where[key] = (run, at + last_slot - slot + 1)
+    runs[run].slots = max(where[key][1] for key in runs[run].keys) + 1
 
 
 def _run_for(runs: Sequence[_Run], stage_index: int, cursor: Place | None) -> int:
@@ -237,12 +246,13 @@ def _columns(
     main_at: dict[Place, str],
 ) -> list[Column]:
     columns = []
+    entered = {index for index, _ in main_at}
     for index, (run, left) in enumerate(zip(runs, lefts, strict=True)):
         stage = doc.stages[run.stage_index]
         for slot in range(run.slots):
             key = main_at.get((index, slot))
             step = graph.by_id[key].step if key is not None else None
-            alone = slot == 0 and not any(place[0] == index for place in main_at)
+            alone = slot == 0 and index not in entered
             columns.append(Column(stage, step, left + slot * COL_W, key, alone))
     return columns
 
@@ -258,16 +268,18 @@ def _spans(doc: Flow, runs: Sequence[_Run], lefts: Sequence[float]) -> list[Span
 
 
 def _lanes(bands: Sequence[Band]) -> list[Band]:
-    """Put each band in the first lane where it overlaps no other band."""
-    placed: list[Band] = []
-    for band in bands:
-        lane = 0
-        while any(
-            other.lane == lane
-            and band.left < other.right + BAND_GAP
-            and other.left < band.right + BAND_GAP
-            for other in placed
-        ):
-            lane += 1
-        placed.append(Band(band.cards, band.branch, band.rejoins, lane))
-    return placed
+    """Put each band in the first lane where it overlaps no other band (taken from the left,
+    which needs the fewest lanes)."""
+    ends: list[float] = []  # the right edge of the last band in each lane
+    lane_of: dict[int, int] = {}
+    for index in sorted(range(len(bands)), key=lambda i: bands[i].left):
+        band = bands[index]
+        lane = next((n for n, end in enumerate(ends) if end + BAND_GAP <= band.left), len(ends))
+        if lane == len(ends):
+            ends.append(0.0)
+        ends[lane] = band.right
+        lane_of[index] = lane
+    return [
+        Band(band.cards, band.branch, band.rejoins, lane_of[index])
+        for index, band in enumerate(bands)
+    ]
