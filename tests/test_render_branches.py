@@ -398,3 +398,32 @@ def test_an_alternative_that_rejoins_in_its_stage_gets_room_before_the_step_it_r
         "B: 2",
         "C: 1",
     ]
+
+
+@needs_dot
+def test_steps_say_where_they_lead_when_the_columns_do_not(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "loop.yaml",
+        """\
+        journeyctl: 1
+        kind: journey
+        id: loop
+        title: Loop
+        stages:
+          - id: s
+            name: S
+            steps:
+              - {id: a, name: Starts, emotion: 0}
+              - {id: b, name: Retries, emotion: -1, next: [a, c]}
+              - {id: c, name: Done, emotion: 1, terminal: true}
+        """,
+    )
+    root = map_svg(path)
+    cells = by_id(root, "row-steps-")
+    assert sorted(cells, key=lambda key: _left(cells[key])) == ["a", "b"]
+    assert "back to: Starts" in text_of(cells["b"])
+    assert "can end here" in text_of(by_id(root, "alt-")["c"])
+    drawn = run_dot(source(load(CURRENT), View.MAP, Format.DOT), Format.SVG, find_dot())
+    risk = by_id(ET.fromstring(drawn.data), "alt-")["renewal-risk"]
+    assert "also \u2192 Renews" in " ".join(text_of(risk).split())
