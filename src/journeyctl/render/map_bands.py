@@ -50,10 +50,11 @@ def _lane(
     cards = [
         [_card(layout, band, index, marks) for index in range(len(band.cards))] for band in bands
     ]
-    title_h = max(block.height for block in titles) + PAD + 2
-    card_h = max(_card_height(block) for blocks in cards for block in blocks)
-    height = title_h + card_h + INSET
+    lane_h = 0.0
     for band, title, blocks in zip(bands, titles, cards, strict=True):
+        title_h = title.height + PAD + 2
+        height = title_h + max(_card_height(block) for block in blocks) + INSET
+        lane_h = max(lane_h, height)
         kind = "alternative" if band.branch is not None else "unreached"
         for index, x in enumerate(sorted({card.x for card in band.cards})):
             canvas.cell(  # one cell per column, so that pages can be cut between columns
@@ -84,7 +85,7 @@ def _lane(
                 marked=bool(found),
                 terminal=step.terminal,
             )
-    return y + height + LANE_GAP
+    return y + lane_h + LANE_GAP
 
 
 def _card_height(block: Block) -> float:
