@@ -4,12 +4,14 @@ alternative apart from it (issue 11, design section 6)."""
 from __future__ import annotations
 
 import itertools
+import random
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from journeyctl.core.model import Journey
 from journeyctl.render import Format, View, source
 from journeyctl.render.map_layout import layout_of
 from journeyctl.render.output import find_dot, run_dot
@@ -427,3 +429,44 @@ def test_steps_say_where_they_lead_when_the_columns_do_not(tmp_path: Path) -> No
     drawn = run_dot(source(load(CURRENT), View.MAP, Format.DOT), Format.SVG, find_dot())
     risk = by_id(ET.fromstring(drawn.data), "alt-")["renewal-risk"]
     assert "also \u2192 Renews" in " ".join(text_of(risk).split())
+
+
+def test_random_journeys_draw_every_step_once_in_its_own_stage() -> None:
+    rng = random.Random(11)
+    for _ in range(150):
+        count = rng.randint(1, 14)
+        ids = [f"s{index}" for index in range(count)]
+        steps = []
+        for step_id in ids:
+            step: dict[str, object] = {"id": step_id, "name": step_id.upper()}
+            if rng.random() < 0.5:
+                step["next"] = rng.sample(ids, rng.randint(0, min(3, count)))
+            step["terminal"] = rng.random() < 0.15
+            steps.append(step)
+        cuts = sorted(rng.sample(range(1, count), rng.randint(0, count - 1))) if count > 1 else []
+        bounds = [0, *cuts, count]
+        stages = [
+            {"id": f"t{index}", "name": f"T{index}", "steps": steps[start:end]}
+            for index, (start, end) in enumerate(itertools.pairwise(bounds))
+        ]
+        doc = Journey.model_validate(
+            {"journeyctl": 1, "kind": "journey", "id": "r", "title": "R", "stages": stages}
+        )
+        layout = layout_of(doc)
+        bands = [*layout.bands, *([layout.unreached] if layout.unreached else [])]
+        drawn = [c.key for c in layout.columns if c.key] + [
+            card.node.key for band in bands for card in band.cards
+        ]
+        assert sorted(drawn) == sorted(ids)
+        spans = {(s.stage.id, s.left, s.right) for s in layout.spans}
+        for band in bands:
+            xs = [card.x for card in band.cards]
+            assert len(set(xs)) == len(xs)
+            for card in band.cards:
+                stage = doc.stages[card.node.stage_index].id
+                assert any(sid == stage and left <= card.x < right for sid, left, right in spans)
+        for one, other in itertools.combinations(layout.bands, 2):
+            if one.lane == other.lane:
+                assert one.right <= other.left or other.right <= one.left
+        lines = source(doc, View.MAP, Format.MMD).splitlines()
+        assert sum(1 for line in lines if line.startswith("        ")) == count
