@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from journeyctl.core.model import Flow
+from journeyctl.core.graph import StepGraph
+from journeyctl.core.model import Flow, Step
+from journeyctl.core.paths import paths_of
 from journeyctl.core.validation import validate_document
 from journeyctl.render import Format, View, source
 from journeyctl.render.marks import Marks, lint_marks
@@ -253,6 +255,8 @@ def test_map_view_is_a_grid_with_the_rows_of_a_journey_map_and_an_emotion_curve(
         "Emotion",
         "Pain points",
         "Opportunities",
+        "Evidence",
+        "Alternative paths",
         "Metrics",
     ]
     stages = groups(root, "stage")
@@ -260,10 +264,13 @@ def test_map_view_is_a_grid_with_the_rows_of_a_journey_map_and_an_emotion_curve(
     # the stage columns read left to right
     lefts = [min(_xs(g)) for g in stages]
     assert lefts == sorted(lefts)
-    # one point per step with an emotion, left to right, higher when happier
-    points = groups(root, "emotion-point")
-    felt = [step for stage in doc.stages for step in stage.steps if step.emotion is not None]
-    assert len(points) == len(felt)
+    # one point per step with an emotion; along the main path left to right, higher when happier
+    every = [step for stage in doc.stages for step in stage.steps if step.emotion is not None]
+    assert len(groups(root, "emotion-point")) == len(every)
+    points = [g for g in groups(root, "emotion-point") if "alternative" not in classes(g)]
+    main = paths_of(StepGraph(doc)).main
+    felt = [step for key in main if (step := _step(doc, key)).emotion is not None]
+    assert len(points) == len(felt) < len(every)
     centres = [_centre(point) for point in points]
     assert [x for x, _ in centres] == sorted(x for x, _ in centres)
     for (_, y), (_, y_next), step, after in zip(centres, centres[1:], felt, felt[1:], strict=False):
@@ -272,7 +279,7 @@ def test_map_view_is_a_grid_with_the_rows_of_a_journey_map_and_an_emotion_curve(
     for point, step in zip(points, felt, strict=True):
         assert step.emotion is not None
         assert fills(point)[0] == EMOTION_INK[step.emotion]
-    assert len(groups(root, "emotion-curve")) == len(felt) - 1
+    assert len(groups(root, "main-path")) == len(felt) - 1
     # metrics say target against actual
     metrics = " ".join(text_of(g) for g in groups(root, "row-metrics"))
     assert "actual 0.031 · target 0.05 ratio" in metrics
@@ -335,6 +342,10 @@ def test_blueprint_puts_each_step_in_its_lane_between_the_lines() -> None:
         assert line in shown
 
 
+def _step(doc: Flow, step_id: str) -> Step:
+    return next(step for stage in doc.stages for step in stage.steps if step.id == step_id)
+
+
 def _xs(element: ET.Element) -> list[float]:
     return [x for x, _ in _coordinates(element)]
 
@@ -373,7 +384,11 @@ def test_mermaid_journey_has_a_section_per_stage_and_scores_from_emotion() -> No
     assert lines[1].startswith("    %% not shown (no emotion recorded): lead-scored,")
     assert lines[2] == "    title B2B SaaS - from first visit to renewal"
     sections = [line.removeprefix("    section ") for line in lines if "section " in line]
-    assert sections == [stage.name for stage in doc.stages]
+    assert sections == [
+        *(stage.name for stage in doc.stages),
+        "Alternative#58; Trial lapses without contact",
+        "Alternative#58; Renewal risk is flagged",
+    ]
     tasks = [line for line in lines[3:] if not line.startswith("    section ")]
     for task in tasks:
         assert re.fullmatch(r" {8}[^:#;]+: [1-5](: [a-z0-9-]+)?", task), task

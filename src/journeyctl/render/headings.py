@@ -24,10 +24,14 @@ def row_heading(canvas: Canvas, title: str, y: float, height: float) -> None:
     canvas.cell(0, y, HEAD_W, height, block.markup(), fill=style.ROW_HEAD_FILL, css="heading")
 
 
-def stage_block(stage: Stage, width: float, marks: Marks, *, goal: bool) -> Block:
-    """A stage's header text: name, owner and duration, the goal if `goal`, lint findings."""
+def stage_block(
+    stage: Stage, width: float, marks: Marks, *, goal: bool, continued: bool = False
+) -> Block:
+    """A stage's header text: name, owner and duration, the goal if `goal`, lint findings;
+    a `continued` header (the stage again, further right) says so after the name."""
     block = Block(inner(width))
-    block.text(stage.name, 13, bold=True, color=style.HEADER_TEXT)
+    name = f"{stage.name}, continued" if continued else stage.name
+    block.text(name, 13, bold=True, color=style.HEADER_TEXT)
     details = [part for part in (stage.owner and f"owner {stage.owner}", stage.duration) if part]
     if details:
         block.text(" · ".join(details), 9, color="#d5dde5")
@@ -47,11 +51,14 @@ def stage_headers(
     title: str,
     y: float,
     marks: Marks,
+    ids: Sequence[str] | None = None,
 ) -> float:
-    """Draw the row of stage headers at `y` under a row heading; return the row's height."""
+    """Draw the row of stage headers at `y` under a row heading; return the row's height.
+    `ids` names each header's element (default `stage-ID`)."""
     height = max((block.height for *_, block in blocks), default=0) + 2 * PAD + 2
     row_heading(canvas, title, y, height)
-    for stage, left, right, block in blocks:
+    names = ids or [f"stage-{stage.id}" for stage, *_ in blocks]
+    for (stage, left, right, block), name in zip(blocks, names, strict=True):
         canvas.cell(
             left,
             y,
@@ -61,7 +68,7 @@ def stage_headers(
             fill=style.HEADER_FILL,
             border=style.HEADER_FILL,
             css="stage",
-            node_id=f"stage-{stage.id}",
+            node_id=name,
             tooltip=_stage_tooltip(stage, marks.stage(stage.id)),
         )
     return height

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from journeyctl.core.model import Metric, Opportunity, Stage, Step
+from journeyctl.core.model import Evidence, EvidenceKind, Metric, Opportunity, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.graphviz import step_owner
 from journeyctl.render.marks import Marks, rules_of
@@ -91,6 +91,35 @@ def stage_ideas_cell(stage: Stage, block: Block) -> str | None:
             block.gap()
         _opportunity(block, idea)
     return style.IDEA_FILL if stage.opportunities else None
+
+
+EVIDENCE_MARKS: dict[EvidenceKind, tuple[str, str]] = {
+    EvidenceKind.ANALYTICAL: ("\u25a0", "#2166ac"),
+    EvidenceKind.SURVEY: ("\u25a3", "#2166ac"),
+    EvidenceKind.OBSERVED: ("\u25cf", "#8c510a"),
+    EvidenceKind.ANECDOTAL: ("\u25cb", "#8c510a"),
+    EvidenceKind.ASSUMPTION: ("\u25b3", style.MUTED),
+}
+"""The symbol and colour of each kind of evidence: filled for numbers (analytical, survey),
+round for what people said or did (observed, anecdotal); the kind is also written out, so
+greyscale loses nothing."""
+
+
+def evidence_lines(block: Block, item: Evidence, size: float = 8.5) -> None:
+    """One piece of evidence: its kind (symbol, colour and word), source and note."""
+    symbol, ink = EVIDENCE_MARKS[item.kind]
+    block.text(item.kind.value.upper(), size - 1, bold=True, color=ink, prefix=symbol)
+    block.text(item.source, size, bold=True)
+    if item.note:
+        block.text(item.note, size, color=style.MUTED)
+
+
+def evidence_cell(step: Step, stage: Stage, block: Block) -> str | None:
+    for index, item in enumerate(step.evidence):
+        if index:
+            block.gap()
+        evidence_lines(block, item)
+    return None
 
 
 def _number(value: float) -> str:

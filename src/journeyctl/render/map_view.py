@@ -1,18 +1,23 @@
-"""The `map` view: the journey-map grid, one column per step under its stage, as DOT."""
+"""The `map` view: the journey-map grid as DOT. Its columns follow the main path, stage by
+stage; alternatives and unreached steps are bands of cards under the main rows
+(`map_layout` places them, `map_bands` draws them)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from journeyctl.core.model import Flow
+from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.canvas import Canvas, pinned_graph
 from journeyctl.render.emotion_curve import emotion_row
 from journeyctl.render.graphviz import LegendItem, has_emotion, legend
-from journeyctl.render.headings import HEAD_W, STAGE_GAP, row_heading, stage_block, stage_headers
+from journeyctl.render.headings import row_heading, stage_block, stage_headers
+from journeyctl.render.map_bands import band_rows, leads_to
 from journeyctl.render.map_cells import (
+    EVIDENCE_MARKS,
     StageRow,
     StepRow,
+    evidence_cell,
     ideas_cell,
     lint_cell,
     metrics_cell,
@@ -23,63 +28,94 @@ from journeyctl.render.map_cells import (
     thoughts_cell,
     touchpoint_cell,
 )
-from journeyctl.render.map_layout import COL_W, Column, columns_of, stage_spans
+from journeyctl.render.map_layout import COL_W, Column, MapLayout, layout_of
 from journeyctl.render.marks import Marks
 from journeyctl.render.text_block import PAD, Block, inner
 
 
 def journey_map(doc: Flow, marks: Marks) -> str:
     """The map view (the classic journey-map grid) as DOT text."""
-    columns = columns_of(doc)
-    right = columns[-1].x + COL_W if columns else HEAD_W + STAGE_GAP + COL_W
+    layout = layout_of(doc)
     emotions = has_emotion(doc)
-    legend_items: list[LegendItem] = [
-        (style.PAIN, style.PAIN_INK, "pain point"),
-        (style.IDEA, style.IDEA_INK, "opportunity"),
-        ("\u2713 \u2717", None, "metric target met / missed"),
-    ]
-    if marks:
-        legend_items.append((style.LINT, None, "lint finding"))
-    legend_table = legend(legend_items, emotions)
-    dot = pinned_graph(doc, "map", marks, legend_table, right, "line")
+    steps = [step for stage in doc.stages for step in stage.steps]
+    evidence = any(step.evidence for step in steps)
+    dot = pinned_graph(
+        doc, "map", marks, legend(_legend(marks, evidence), emotions), layout.right, "line"
+    )
     canvas = Canvas(dot)
 
-    y = 0.0
-    y = _stage_band(canvas, doc, columns, marks, y, "Stage")
-    step_rows: list[tuple[str, StepRow]] = [("Steps", steps_cell)]
+    y = _stage_band(canvas, layout, marks, 0.0, "Stage")
+    step_rows: list[tuple[str, StepRow]] = [("Steps", _steps_cell(layout))]
     if marks.steps:
         step_rows.append(("Lint findings", lint_cell(marks)))
     step_rows += [
         ("Touchpoints", touchpoint_cell),
         ("Owner", owner_cell),
     ]
-    if any(step.thoughts for stage in doc.stages for step in stage.steps):
+    if any(step.thoughts for step in steps):
         step_rows.append(("Thoughts", thoughts_cell))
     for title, builder in step_rows:
-        y = _step_row(canvas, columns, title, builder, y)
+        y = _step_row(canvas, layout.columns, title, builder, y)
     if emotions:
-        y = emotion_row(canvas, columns, right, y)
-    y = _step_row(canvas, columns, "Pain points", pains_cell, y)
-    y = _step_row(canvas, columns, "Opportunities", ideas_cell, y)
+        y = emotion_row(canvas, layout, y)
+    y = _step_row(canvas, layout.columns, "Pain points", pains_cell, y)
+    y = _step_row(canvas, layout.columns, "Opportunities", ideas_cell, y)
+    if evidence:
+        y = _step_row(canvas, layout.columns, "Evidence", evidence_cell, y)
+    y = band_rows(canvas, layout, marks, y)
     if any(stage.opportunities for stage in doc.stages):
-        y = _stage_row(canvas, doc, columns, "Stage-wide opportunities", stage_ideas_cell, y)
+        y = _stage_row(canvas, layout, "Stage-wide opportunities", stage_ideas_cell, y)
     if any(stage.metrics for stage in doc.stages):
-        y = _stage_row(canvas, doc, columns, "Metrics", metrics_cell, y)
+        y = _stage_row(canvas, layout, "Metrics", metrics_cell, y)
     return dot.source()
 
 
-def _stage_band(
-    canvas: Canvas,
-    doc: Flow,
-    columns: Sequence[Column],
-    marks: Marks,
-    y: float,
-    title: str,
-) -> float:
+def _legend(marks: Marks, evidence: bool) -> list[LegendItem]:
+    items: list[LegendItem] = [
+        (style.PAIN, style.PAIN_INK, "pain point"),
+        (style.IDEA, style.IDEA_INK, "opportunity"),
+        ("\u2713 \u2717", None, "metric target met / missed"),
+    ]
+    if evidence:
+        for kind in ("analytical", "anecdotal"):
+            symbol, ink = next(mark for k, mark in EVIDENCE_MARKS.items() if k.value == kind)
+            items.append((symbol, ink, f"{kind} evidence"))
+    if marks:
+        items.append((style.LINT, None, "lint finding"))
+    return items
+
+
+def _steps_cell(layout: MapLayout) -> StepRow:
+    """The Steps row: name and action, and where the main path goes other than right."""
+    main = layout.paths.main
+    notes: dict[int, list[str]] = {}
+    for index, key in enumerate(main):
+        lines = notes.setdefault(id(layout.graph.by_id[key].step), [])
+        if index + 1 == len(main) and layout.paths.loops_to is not None:
+            lines.append(f"\u21a9 back to: {layout.graph.by_id[layout.paths.loops_to].step.name}")
+        shown = {main[index + 1] if index + 1 < len(main) else layout.paths.loops_to or ""}
+        lines += [f"also \u2192 {node.step.name}" for node in leads_to(layout, key, shown)]
+
+    def build(step: Step, stage: Stage, block: Block) -> str | None:
+        fill = steps_cell(step, stage, block)
+        for line in notes.get(id(step), []):
+            block.text(line, 8.5, color=style.MUTED)
+        return fill
+
+    return build
+
+
+def _stage_band(canvas: Canvas, layout: MapLayout, marks: Marks, y: float, title: str) -> float:
     blocks = []
-    for stage, left, right in stage_spans(doc, columns):
-        blocks.append((stage, left, right, stage_block(stage, right - left, marks, goal=True)))
-    return y + stage_headers(canvas, blocks, title, y, marks) + 4
+    ids = []
+    for span in layout.spans:
+        width = span.right - span.left
+        block = stage_block(
+            span.stage, width, marks, goal=not span.continued, continued=span.continued
+        )
+        blocks.append((span.stage, span.left, span.right, block))
+        ids.append(f"stage-{span.stage.id}" + ("-continued" * span.continued))
+    return y + stage_headers(canvas, blocks, title, y, marks, ids) + 4
 
 
 def _step_row(
@@ -88,12 +124,12 @@ def _step_row(
     cells = []
     for column in columns:
         block = Block(inner(COL_W))
+        fill = None
         if column.step is not None:
             fill = builder(column.step, column.stage, block)
-        else:
-            fill = None
-            if builder is steps_cell:
-                block.text("no steps", 9, italic=True, color=style.MUTED)
+        elif title == "Steps" and column.placeholder:
+            empty = "no steps" if not column.stage.steps else "not on the main path: see below"
+            block.text(empty, 9, italic=True, color=style.MUTED)
         cells.append((column, block, fill))
     height = max(max((block.height for _, block, _ in cells), default=0) + 2 * PAD + 4, 26)
     row_heading(canvas, title, y, height)
@@ -113,19 +149,12 @@ def _step_row(
     return y + height
 
 
-def _stage_row(
-    canvas: Canvas,
-    doc: Flow,
-    columns: Sequence[Column],
-    title: str,
-    builder: StageRow,
-    y: float,
-) -> float:
+def _stage_row(canvas: Canvas, layout: MapLayout, title: str, builder: StageRow, y: float) -> float:
     cells = []
-    for stage, left, right in stage_spans(doc, columns):
-        block = Block(inner(right - left))
-        fill = builder(stage, block)
-        cells.append((left, right, block, fill))
+    for span in layout.spans:
+        block = Block(inner(span.right - span.left))
+        fill = None if span.continued else builder(span.stage, block)
+        cells.append((span.left, span.right, block, fill))
     height = max(max((block.height for *_, block, _ in cells), default=0) + 2 * PAD + 4, 26)
     row_heading(canvas, title, y, height)
     css = "cell row-" + title.lower().replace(" ", "-")

@@ -1,7 +1,9 @@
 """Mermaid text that GitHub renders in Markdown: a `journey` diagram and a `flowchart`.
 
-The `journey` diagram (the map view in Mermaid) has a title, one section per stage and one
-task per step, scored 1..5 from the step's emotion -2..2, with the step's owner as the actor.
+The `journey` diagram (the map view in Mermaid) has a title, one section per stage along the
+main path (`core.paths`), then one section per alternative (`Alternative: <first step>`)
+and one for the steps nothing reaches; one task per step, scored 1..5 from the step's
+emotion -2..2, with the step's owner as the actor.
 Steps that record no emotion (backstage work the customer never sees) are left out of it
 when the document records emotion at all, since Mermaid would draw them as a neutral face;
 a comment at the top names them. In a document without any emotion, every step is drawn
@@ -20,8 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from journeyctl.core.graph import StepGraph
+from journeyctl.core.graph import Node, StepGraph
 from journeyctl.core.model import Flow, Stage, Step
+from journeyctl.core.paths import paths_of
 from journeyctl.render import style
 from journeyctl.render.graphviz import step_owner
 from journeyctl.render.marks import Mark, Marks, rules_of
@@ -55,7 +58,8 @@ def _wrapped(text: str, width: float = 190.0) -> str:
 
 
 def journey(doc: Flow, marks: Marks) -> str:
-    """A Mermaid `journey` diagram of a journey or workflow."""
+    """A Mermaid `journey` diagram of a journey or workflow: the main path in order, in a
+    section per stage, then a section per alternative, then the steps nothing reaches."""
     any_emotion = any(step.emotion is not None for stage in doc.stages for step in stage.steps)
     lines = ["journey", f"{INDENT}title {escape(doc.title) or doc.id}"]
     left_out = [
@@ -68,9 +72,10 @@ def journey(doc: Flow, marks: Marks) -> str:
         lines.insert(1, f"{INDENT}%% not shown (no emotion recorded): {', '.join(left_out)}")
     elif not any_emotion:
         lines.insert(1, f"{INDENT}%% no step records an emotion: every step is scored 3")
-    for stage in doc.stages:
+    for title, nodes in _sections(doc):
         tasks = []
-        for step in stage.steps:
+        for node in nodes:
+            step, stage = node.step, doc.stages[node.stage_index]
             if any_emotion and step.emotion is None:
                 continue
             score = 3 if step.emotion is None else step.emotion + 3
@@ -82,9 +87,35 @@ def journey(doc: Flow, marks: Marks) -> str:
             actors = f": {owner}" if owner else ""
             tasks.append(f"{INDENT * 2}{name}: {score}{actors}")
         if tasks:
-            lines.append(f"{INDENT}section {escape_line(stage.name) or stage.id}")
+            lines.append(f"{INDENT}section {title}")
             lines += tasks
     return "\n".join(lines) + "\n"
+
+
+def _sections(doc: Flow) -> list[tuple[str, list[Node]]]:
+    """Escaped section titles and their steps: the main path cut where its stage changes
+    (a stage it comes back to is `continued`), each alternative, the unreached steps."""
+    graph = StepGraph(doc)
+    paths = paths_of(graph)
+    sections: list[tuple[str, list[Node]]] = []
+    seen: set[int] = set()
+    last = -1
+    for key in paths.main:
+        node = graph.by_id[key]
+        if node.stage_index != last:
+            stage = doc.stages[node.stage_index]
+            name = escape_line(stage.name) or stage.id
+            sections.append((name + (", continued" if node.stage_index in seen else ""), []))
+            seen.add(last := node.stage_index)
+        sections[-1][1].append(node)
+    for alternative in paths.alternatives:
+        nodes = [graph.by_id[key] for key in alternative.steps]
+        first = escape(nodes[0].step.name) or nodes[0].step.id
+        sections.append((f"Alternative#58; {first}", nodes))
+    if paths.unreached:
+        unreached = [graph.by_id[key] for key in paths.unreached]
+        sections.append(("Not reached from the first step", unreached))
+    return sections
 
 
 def _emotion_class(emotion: int | None) -> str:
