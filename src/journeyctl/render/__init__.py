@@ -26,6 +26,7 @@ from journeyctl.core.errors import UsageError
 if TYPE_CHECKING:
     from journeyctl.core.model import Flow
     from journeyctl.render.marks import Marks
+    from journeyctl.render.persona import PersonaRef
 
 
 class View(enum.StrEnum):
@@ -61,9 +62,17 @@ def supports(view: View, output_format: Format) -> bool:
     return not (output_format is Format.MMD and view is View.BLUEPRINT)
 
 
-def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = None) -> str:
-    """The DOT or Mermaid text of one view of a document."""
+def source(
+    doc: Flow,
+    view: View,
+    output_format: Format,
+    marks: Marks | None = None,
+    persona: PersonaRef | None = None,
+) -> str:
+    """The DOT or Mermaid text of one view of a document; `persona` (the one it names) is
+    drawn as a card at the top of the map."""
     from journeyctl.render.marks import Marks
+    from journeyctl.render.persona import PersonaRef
 
     found = marks if marks is not None else Marks()
     if output_format is Format.MMD:
@@ -84,7 +93,7 @@ def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = N
     if view is View.MAP:
         from journeyctl.render.map_view import journey_map
 
-        return journey_map(doc, found)
+        return journey_map(doc, found, persona)
     from journeyctl.render.blueprint_view import blueprint
 
     return blueprint(doc, found)

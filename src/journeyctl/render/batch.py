@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyctl.core.errors import UsageError
-from journeyctl.render import Format, source
+from journeyctl.render import Format, View, source
 from journeyctl.render.inputs import NotDrawable, Unreadable, marks_for, read_flow
 from journeyctl.render.output import run_dot, write_output
+from journeyctl.render.persona import PersonaFinder
 from journeyctl.render.plan import Plan
 from journeyctl.workspace.write import check_target
 
@@ -77,8 +78,11 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
             raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
         check_target(plan.file, [plan.path])
     marks = linted.marks_of(plan.path)
+    persona = PersonaFinder().for_doc(doc, plan.path)
     data = draw(
-        source(doc, plan.views[0], plan.output_format, marks), plan.output_format, executable
+        source(doc, plan.views[0], plan.output_format, marks, persona),
+        plan.output_format,
+        executable,
     )
     if plan.file is not None:
         write_output(plan.file, data, [plan.path])
@@ -118,13 +122,14 @@ def render_folder(
     result = FolderResult()
     inputs = [file for file, _, _ in files]
     linted = marks_for(plan.path, lint)
+    personas = PersonaFinder()
     workers = min(os.cpu_count() or 1, 8) if executable else 1
     with ThreadPoolExecutor(workers) as pool:
         pending: list[tuple[Future[None], str]] = []
         for target in files:
             display = target[1]
             hooks.starting(display)
-            jobs = _jobs(plan, result, target, inputs, linted)
+            jobs = _jobs(plan, result, target, inputs, linted, personas)
             if not jobs:
                 hooks.done()
                 continue
@@ -144,6 +149,7 @@ def _jobs(
     target: Target,
     inputs: list[Path],
     linted: Linted,
+    personas: PersonaFinder,
 ) -> list[tuple[Path, str]]:
     """The files to write for one input, with their text; none when it is skipped."""
     file, display, explicit = target
@@ -175,7 +181,8 @@ def _jobs(
     for view in plan.views:
         output = plan.folder / f"{key}.{view.value}.{plan.output_format.value}"
         check_target(output, inputs)
-        jobs.append((output, source(doc, view, plan.output_format, marks)))
+        persona = personas.for_doc(doc, file) if view is View.MAP else None
+        jobs.append((output, source(doc, view, plan.output_format, marks, persona)))
         result.written.append(output)
     return jobs
 

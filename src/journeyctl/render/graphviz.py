@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.dot import Html, Lines
 from journeyctl.render.marks import Mark, Marks, rules_of
 from journeyctl.render.text import html, text_width, wrap
+
+if TYPE_CHECKING:
+    from journeyctl.render.persona import PersonaRef
+
+CARD_W = 300.0
+"""Width of the persona card beside a picture's title."""
 
 
 def br(lines: Sequence[str]) -> str:
@@ -36,8 +43,11 @@ def step_owner(step: Step, stage: Stage) -> str | None:
     return step.owner or stage.owner
 
 
-def header(doc: Flow, marks: Marks, legend: str, width: float = 0) -> Html:
-    """The title block of a picture: title, what it is, the legend and document findings."""
+def header(
+    doc: Flow, marks: Marks, legend: str, width: float = 0, persona: PersonaRef | None = None
+) -> Html:
+    """The title block of a picture: title, what it is, the legend and document findings;
+    with `persona`, the persona card beside it."""
     meta: list[str] = [doc.kind, doc.state]
     if doc.persona:
         meta.append(f"persona {doc.persona}")
@@ -53,7 +63,8 @@ def header(doc: Flow, marks: Marks, legend: str, width: float = 0) -> Html:
         f'<TR><TD ALIGN="LEFT">{font(html(" · ".join(meta)), 11, style.MUTED)}</TD></TR>',
     ]
     if doc.description:
-        text = br(wrap(doc.description, max(width, 640.0), 11, max_lines=3))
+        wide = width - CARD_W - 24 if persona is not None else width
+        text = br(wrap(doc.description, max(wide, 640.0), 11, max_lines=3))
         rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 11)}</TD></TR>')
     rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
     if marks.document:
@@ -62,10 +73,19 @@ def header(doc: Flow, marks: Marks, legend: str, width: float = 0) -> Html:
             f'<TR><TD ALIGN="LEFT" BGCOLOR="{style.LINT_FILL}">'
             f"{font(html(f'{style.LINT} document: {found}'), 11)}</TD></TR>"
         )
-    return Html(
+    table = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
         + "".join(rows)
         + "</TABLE>"
+    )
+    if persona is None:
+        return Html(table)
+    from journeyctl.render.persona_card import persona_card
+
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD ALIGN="LEFT" VALIGN="TOP">{table}</TD><TD WIDTH="24"></TD>'
+        f'<TD ALIGN="LEFT" VALIGN="TOP">{persona_card(persona, CARD_W)}</TD></TR></TABLE>'
     )
 
 

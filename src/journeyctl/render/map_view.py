@@ -25,10 +25,11 @@ from journeyctl.render.map_cells import (
 )
 from journeyctl.render.map_layout import COL_W, Column, columns_of, stage_spans
 from journeyctl.render.marks import Marks
+from journeyctl.render.persona import PersonaRef
 from journeyctl.render.text_block import PAD, Block, inner
 
 
-def journey_map(doc: Flow, marks: Marks) -> str:
+def journey_map(doc: Flow, marks: Marks, persona: PersonaRef | None = None) -> str:
     """The map view (the classic journey-map grid) as DOT text."""
     columns = columns_of(doc)
     right = columns[-1].x + COL_W if columns else HEAD_W + STAGE_GAP + COL_W
@@ -41,7 +42,7 @@ def journey_map(doc: Flow, marks: Marks) -> str:
     if marks:
         legend_items.append((style.LINT, None, "lint finding"))
     legend_table = legend(legend_items, emotions)
-    dot = pinned_graph(doc, "map", marks, legend_table, right, "line")
+    dot = pinned_graph(doc, "map", marks, legend_table, right, "line", persona)
     canvas = Canvas(dot)
 
     y = 0.0
