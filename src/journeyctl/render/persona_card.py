@@ -2,10 +2,13 @@
 
 Name, role, goals as bullets and the quote in italics, each wrapped to the card's width; a
 persona that cannot be found shows its id and "persona not found". Used at the top of the map
-and on the deck's cover.
+and on the deck's cover. The card has a fixed size, known before Graphviz draws it, so that
+a layout can place it (Graphviz would stretch a table of unknown height to its neighbour's).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from journeyctl.render import style
 from journeyctl.render.pages import MIN_TEXT_PT
@@ -13,55 +16,97 @@ from journeyctl.render.persona import NOT_FOUND, PersonaRef
 from journeyctl.render.text import html, text_width, wrap
 
 CARD_FILL = "#f4f7fa"
-_PAD = 8.0
+LINE = 1.16
+"""Line height as a multiple of the font size, with a little room to spare."""
+_PAD = 9.0
 _BULLET = "\u2022"
 
 
-def persona_card(ref: PersonaRef, width: float, size: float = 10, max_goals: int = 4) -> str:
+@dataclass(frozen=True)
+class Card:
+    """A card's markup and its size in points."""
+
+    markup: str
+    width: float
+    height: float
+
+
+def persona_card(ref: PersonaRef, width: float, size: float = 10, max_goals: int = 4) -> Card:
     """The card, `width` points wide, its body text `size` points (never under 9)."""
     size = max(size, MIN_TEXT_PT)
-    text_w = width - 2 * _PAD - 6
-    rows = [_row(_font("<B>PERSONA</B>", max(size - 1, MIN_TEXT_PT), style.MUTED))]
+    small = max(size - 1, MIN_TEXT_PT)
+    rows = _Rows(width - 2 * _PAD - 4)
+    rows.text("PERSONA", small, style.MUTED, bold=True)
     persona = ref.persona
     if persona is None:
-        rows.append(_row(_font(f"<B>{_lines(ref.id, text_w, size + 4, True, 2)}</B>", size + 4)))
-        rows.append(_row(_font(f"<I>{html(NOT_FOUND)}</I>", size, style.PAIN_INK)))
+        rows.text(ref.id, size + 4, bold=True, max_lines=2)
+        rows.text(NOT_FOUND, size, style.PAIN_INK, italic=True)
         if ref.problem:
-            small = max(size - 1, MIN_TEXT_PT)
-            rows.append(_row(_font(_lines(ref.problem, text_w, small, max_lines=3), small)))
-        return _table(rows, width)
-    name = _lines(persona.name, text_w, size + 4, True, 2)
-    rows.append(_row(_font(f"<B>{name}</B>", size + 4)))
+            rows.text(ref.problem, small, style.MUTED, max_lines=3)
+        return _card(rows, width)
+    rows.text(persona.name, size + 4, bold=True, max_lines=2)
     if persona.role:
-        rows.append(_row(_font(_lines(persona.role, text_w, size, max_lines=2), size, style.MUTED)))
-    rows += _goals(persona.goals, text_w, size, max_goals)
+        rows.text(persona.role, size, style.MUTED, max_lines=2)
+    if persona.goals:
+        rows.space(5)
+        rows.text("Goals", size, bold=True)
+        for goal in persona.goals[:max_goals]:
+            rows.bullet(goal, size)
+        more = len(persona.goals) - max_goals
+        if more > 0:
+            rows.text(f"+ {more} more goal{'s' if more > 1 else ''}", small, style.MUTED)
     if persona.quote:
-        quote = _lines(f"\u201c{persona.quote}\u201d", text_w, size, max_lines=3)
-        rows.append(_row(_font(f"<I>{quote}</I>", size), top=6))
-    return _table(rows, width)
+        rows.space(6)
+        rows.text(f"\u201c{persona.quote}\u201d", size, italic=True, max_lines=3)
+    return _card(rows, width)
 
 
-def _goals(goals: list[str], width: float, size: float, most: int) -> list[str]:
-    """A heading and one bullet row per goal; what does not fit is counted."""
-    if not goals:
-        return []
-    rows = [_row(_font("<B>Goals</B>", size), top=4)]
-    bullet_w = text_width(_BULLET + " ", size) + 2
-    for goal in goals[:most]:
-        text = _lines(goal, width - bullet_w, size, max_lines=2)
-        rows.append(
-            f'<TR><TD ALIGN="LEFT" VALIGN="TOP">{_font(_BULLET, size, style.MUTED)}</TD>'
-            f'<TD ALIGN="LEFT" BALIGN="LEFT">{_font(text, size)}</TD></TR>'
+@dataclass
+class _Rows:
+    """Rows of a two-column table (bullet, text), and the height they need."""
+
+    width: float
+    markup: list[str] = field(default_factory=list)
+    height: float = 0.0
+
+    def text(
+        self,
+        text: str,
+        size: float,
+        color: str | None = None,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        max_lines: int = 0,
+    ) -> None:
+        """A full-width row of wrapped text."""
+        lines = wrap(text, self.width, size, bold, max_lines)
+        body = "<BR/>".join(html(line) for line in lines)
+        if bold:
+            body = f"<B>{body}</B>"
+        if italic:
+            body = f"<I>{body}</I>"
+        self.markup.append(
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{_font(body, size, color)}</TD></TR>'
         )
-    if len(goals) > most:
-        more = len(goals) - most
-        rows.append(_row(_font(f"+ {more} more goal{'s' if more > 1 else ''}", size, style.MUTED)))
-    return rows
+        self.height += len(lines) * size * LINE + 2
 
+    def bullet(self, text: str, size: float) -> None:
+        """A bullet and its text, wrapped beside it."""
+        indent = text_width(_BULLET + " ", size) + 4
+        lines = wrap(text, self.width - indent, size, max_lines=2)
+        body = "<BR/>".join(html(line) for line in lines)
+        self.markup.append(
+            f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="{indent:.0f}">'
+            f"{_font(_BULLET, size, style.MUTED)}</TD>"
+            f'<TD ALIGN="LEFT" BALIGN="LEFT">{_font(body, size)}</TD></TR>'
+        )
+        self.height += len(lines) * size * LINE + 2
 
-def _lines(text: str, width: float, size: float, bold: bool = False, max_lines: int = 0) -> str:
-    """Escaped text wrapped to `width`, joined by line breaks."""
-    return "<BR/>".join(html(line) for line in wrap(text, width, size, bold, max_lines))
+    def space(self, height: float) -> None:
+        """Empty space between groups of rows."""
+        self.markup.append(f'<TR><TD COLSPAN="2" HEIGHT="{height:g}"></TD></TR>')
+        self.height += height
 
 
 def _font(markup: str, size: float, color: str | None = None) -> str:
@@ -69,17 +114,17 @@ def _font(markup: str, size: float, color: str | None = None) -> str:
     return f'<FONT POINT-SIZE="{size:g}"{ink}>{markup}</FONT>'
 
 
-def _row(markup: str, top: float = 0) -> str:
-    """A full-width row; `top` adds space above it."""
-    spacer = f'<TR><TD COLSPAN="2" HEIGHT="{top:g}"></TD></TR>' if top else ""
-    return f'{spacer}<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{markup}</TD></TR>'
-
-
-def _table(rows: list[str], width: float) -> str:
-    """The rows in a rounded, tinted box `width` points wide."""
-    body = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
-    return (
+def _card(rows: _Rows, width: float) -> Card:
+    """The rows in a rounded, tinted box of a fixed size, aligned to its top."""
+    height = round(rows.height + 2 * _PAD + 4)
+    inner = f'WIDTH="{round(rows.width)}" HEIGHT="{round(rows.height)}"'
+    markup = (
         f'<TABLE BORDER="1" STYLE="ROUNDED" COLOR="{style.BORDER}" BGCOLOR="{CARD_FILL}" '
-        f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{_PAD:g}" WIDTH="{round(width)}">'
-        f'<TR><TD ALIGN="LEFT" VALIGN="TOP">{body}{"".join(rows)}</TABLE></TD></TR></TABLE>'
+        f'CELLBORDER="0" CELLSPACING="0" CELLPADDING="{_PAD:g}" FIXEDSIZE="TRUE" '
+        f'WIDTH="{round(width)}" HEIGHT="{height}" ALIGN="LEFT" VALIGN="TOP">'
+        '<TR><TD ALIGN="LEFT" VALIGN="TOP">'
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" FIXEDSIZE="TRUE" '
+        f'{inner} ALIGN="LEFT" VALIGN="TOP">'
+        f"{''.join(rows.markup)}</TABLE></TD></TR></TABLE>"
     )
+    return Card(markup, round(width), height)
