@@ -24,6 +24,7 @@ import typer
 from journeyctl.cli.options import output_option
 from journeyctl.core.errors import UsageError
 from journeyctl.render import Format, View
+from journeyctl.render.pages import Page
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -58,9 +59,10 @@ def render(
         typer.Option(
             "--view",
             metavar="VIEW",
-            help="flow (the step graph), map (the journey-map grid) or blueprint (service-"
-            "blueprint lanes); repeat it for several. Default: flow (map for .mmd), all "
-            "three into a folder.",
+            help="flow (the step graph), map (the journey-map grid), blueprint (service-"
+            "blueprint lanes) or deck (one PDF to present: cover, the three views, pain "
+            "points; e.g. `-o deck.pdf --view deck`); repeat it for several. Default: flow "
+            "(map for .mmd), flow, map and blueprint into a folder.",
             show_default=False,
         ),
     ] = None,
@@ -72,6 +74,16 @@ def render(
             metavar="FORMAT",
             help="svg, png, pdf (these need Graphviz), dot or mmd (Mermaid). Default: from "
             "OUT's suffix; dot on stdout; svg into a folder.",
+            show_default=False,
+        ),
+    ] = None,
+    page: Annotated[
+        Page | None,
+        typer.Option(
+            "--page",
+            metavar="PAGE",
+            help="Page size, landscape: 16:9, 4:3, a4, a3 or letter. The deck's pages "
+            "(default 16:9), e.g. `render journey.yaml -o deck.pdf --view deck --page 4:3`.",
             show_default=False,
         ),
     ] = None,
@@ -98,7 +110,7 @@ def render(
         return
     from journeyctl.render.plan import make_plan
 
-    plan = make_plan(path, output, views, output_format)
+    plan = make_plan(path, output, views, output_format, page)
     executable = None
     if plan.output_format.needs_graphviz:
         from journeyctl.render.output import find_dot

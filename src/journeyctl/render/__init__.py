@@ -6,7 +6,8 @@ Three views of one document:
 - ``map``: the journey-map grid, one column per step under its stage, rows for steps,
   touchpoints, owners, thoughts, the emotion curve, pain points, opportunities, metrics;
 - ``blueprint``: service-blueprint lanes (customer, frontstage, backstage, support) with
-  the lines of interaction, visibility and internal interaction.
+  the lines of interaction, visibility and internal interaction;
+- ``deck``: one PDF of all of it, page by page (`deck`), with a cover and the pain points.
 
 Each view is built as text here, without Graphviz: DOT (`flow_view` and its `flow_nodes`,
 `map_view`, `blueprint_view`) or Mermaid (`mermaid`). `output` finds the `dot` executable and
@@ -35,6 +36,7 @@ class View(enum.StrEnum):
     FLOW = "flow"
     MAP = "map"
     BLUEPRINT = "blueprint"
+    DECK = "deck"
 
 
 class Format(enum.StrEnum):
@@ -58,8 +60,23 @@ class Format(enum.StrEnum):
 
 
 def supports(view: View, output_format: Format) -> bool:
-    """Whether a view can be written in a format (Mermaid has no blueprint)."""
+    """Whether a view can be written in a format (Mermaid has no blueprint; a deck is a PDF)."""
+    if view is View.DECK:
+        return output_format is Format.PDF
     return not (output_format is Format.MMD and view is View.BLUEPRINT)
+
+
+def unsupported(view: View, output_format: Format) -> str:
+    """Why a view cannot be written in a format, in one line."""
+    if view is View.DECK:
+        return (
+            f"the deck is one PDF of many pages, not {output_format.value}: write it with "
+            "-o NAME.pdf (or --format pdf)"
+        )
+    return (
+        f"the {view.value} view cannot be written as {output_format.value}: "
+        "Mermaid has no service-blueprint diagram (use svg, png, pdf or dot)"
+    )
 
 
 def source(
@@ -72,9 +89,10 @@ def source(
     """The DOT or Mermaid text of one view of a document; `persona` (the one it names) is
     drawn as a card at the top of the map."""
     from journeyctl.render.marks import Marks
-    from journeyctl.render.persona import PersonaRef
 
     found = marks if marks is not None else Marks()
+    if view is View.DECK:  # many pages: render.deck draws them
+        raise UsageError("the deck has no single source: render.deck draws its pages")
     if output_format is Format.MMD:
         from journeyctl.render import mermaid
 
@@ -99,4 +117,4 @@ def source(
     return blueprint(doc, found)
 
 
-__all__ = ["Format", "View", "source", "supports"]
+__all__ = ["Format", "View", "source", "supports", "unsupported"]

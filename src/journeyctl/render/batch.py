@@ -25,7 +25,10 @@ from journeyctl.render.plan import Plan
 from journeyctl.workspace.write import check_target
 
 if TYPE_CHECKING:
-    from journeyctl.render.marks import Linted
+    from journeyctl.core.model import Flow
+    from journeyctl.render.marks import Linted, Marks
+    from journeyctl.render.pages import Page
+    from journeyctl.render.persona import PersonaRef
 
 Target = tuple[Path, str, bool]
 """A file to consider: its path, how to name it, and whether it was named explicitly."""
@@ -78,15 +81,36 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
             raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
         check_target(plan.file, [plan.path])
     marks = linted.marks_of(plan.path)
-    persona = PersonaFinder().for_doc(doc, plan.path)
-    data = draw(
-        source(doc, plan.views[0], plan.output_format, marks, persona),
-        plan.output_format,
-        executable,
-    )
+    view = plan.views[0]
+    persona = PersonaFinder().for_doc(doc, plan.path) if view in _PERSONA_VIEWS else None
+    if view is View.DECK:
+        data: str | bytes = _deck(doc, marks, persona, plan.page)(executable)
+    else:
+        text = source(doc, view, plan.output_format, marks, persona)
+        data = draw(text, plan.output_format, executable)
     if plan.file is not None:
         write_output(plan.file, data, [plan.path])
     return data
+
+
+_PERSONA_VIEWS = (View.MAP, View.DECK)
+"""The views that show the persona card."""
+Job = tuple[Path, "str | Callable[[str | None], bytes]"]
+"""A file to write and its text (drawn by Graphviz if the format needs it), or what draws it."""
+
+
+def _deck(
+    doc: Flow, marks: Marks, persona: PersonaRef | None, page: Page | None
+) -> Callable[[str | None], bytes]:
+    """What draws a document's deck with Graphviz (which a deck always needs)."""
+
+    def drawn(executable: str | None) -> bytes:
+        from journeyctl.render.deck import deck_pdf
+
+        assert executable is not None  # a deck is a PDF
+        return deck_pdf(doc, marks, persona, page, executable)
+
+    return drawn
 
 
 def targets(path: Path, unread: list[str] | None = None) -> list[Target]:
@@ -150,7 +174,7 @@ def _jobs(
     inputs: list[Path],
     linted: Linted,
     personas: PersonaFinder,
-) -> list[tuple[Path, str]]:
+) -> list[Job]:
     """The files to write for one input, with their text; none when it is skipped."""
     file, display, explicit = target
     try:
@@ -177,18 +201,22 @@ def _jobs(
     result.names[key] = display
     marks = linted.marks_of(file)
     assert plan.folder is not None
-    jobs = []
+    jobs: list[Job] = []
     for view in plan.views:
         output = plan.folder / f"{key}.{view.value}.{plan.output_format.value}"
         check_target(output, inputs)
-        persona = personas.for_doc(doc, file) if view is View.MAP else None
-        jobs.append((output, source(doc, view, plan.output_format, marks, persona)))
+        persona = personas.for_doc(doc, file) if view in _PERSONA_VIEWS else None
+        if view is View.DECK:
+            jobs.append((output, _deck(doc, marks, persona, plan.page)))
+        else:
+            jobs.append((output, source(doc, view, plan.output_format, marks, persona)))
         result.written.append(output)
     return jobs
 
 
 def _finish(
-    jobs: list[tuple[Path, str]], output_format: Format, executable: str | None, inputs: list[Path]
+    jobs: list[Job], output_format: Format, executable: str | None, inputs: list[Path]
 ) -> None:
     for target, text in jobs:
-        write_output(target, draw(text, output_format, executable), inputs)
+        data = draw(text, output_format, executable) if isinstance(text, str) else text(executable)
+        write_output(target, data, inputs)

@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from journeyctl.core.errors import UsageError
-from journeyctl.render import Format, View, supports
+from journeyctl.render import Format, View, supports, unsupported
+from journeyctl.render.pages import Page
 from journeyctl.workspace.write import SUFFIX_FORMATS, format_of
 
 _FORMATS = {member.value for member in Format}
@@ -38,20 +39,28 @@ class Plan:
     file: Path | None = None
     """The output file of a single render; None with `folder` or for stdout."""
     folder: Path | None = None
+    page: Page | None = None
+    """The page size of `--page` (a deck without it is 16:9)."""
 
 
 def make_plan(
-    path: Path, output: Path | None, views: Sequence[View] | None, output_format: Format | None
+    path: Path,
+    output: Path | None,
+    views: Sequence[View] | None,
+    output_format: Format | None,
+    page: Page | None = None,
 ) -> Plan:
     """Check the options against each other; UsageError says what does not fit."""
     if not path.exists():
         raise UsageError(f"{path}: {_missing(path)}")
     if output is None or str(output) == "-":
-        return _to_stdout(path, views, output_format)
-    if _is_folder(path, output):
-        return _to_folder(path, output, views, output_format)
-    chosen = _file_format(output, output_format)
-    return Plan(path, choose_views(views, chosen, folder=False), chosen, file=output)
+        plan = _to_stdout(path, views, output_format)
+    elif _is_folder(path, output):
+        plan = _to_folder(path, output, views, output_format)
+    else:
+        chosen = _file_format(output, output_format)
+        plan = Plan(path, choose_views(views, chosen, folder=False), chosen, file=output)
+    return replace(plan, page=page)
 
 
 def _missing(path: Path) -> str:
@@ -123,12 +132,11 @@ def choose_views(
         chosen = tuple(dict.fromkeys(views))
         for view in chosen:
             if not supports(view, output_format):
-                raise UsageError(
-                    f"the {view.value} view cannot be written as {output_format.value}: "
-                    "Mermaid has no service-blueprint diagram (use svg, png, pdf or dot)"
-                )
+                raise UsageError(unsupported(view, output_format))
     elif folder:
-        chosen = tuple(view for view in View if supports(view, output_format))
+        chosen = tuple(
+            view for view in View if supports(view, output_format) and view is not View.DECK
+        )
     else:
         chosen = (View.MAP,) if output_format is Format.MMD else (View.FLOW,)
     if len(chosen) > 1 and not folder:
