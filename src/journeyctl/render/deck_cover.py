@@ -114,9 +114,7 @@ def _band(doc: Flow, width: float, margin: float, scale: float) -> tuple[str, in
     return band, height
 
 
-def _body(
-    doc: Flow, persona: PersonaRef | None, width: float, height: float, scale: float
-) -> str:
+def _body(doc: Flow, persona: PersonaRef | None, width: float, height: float, scale: float) -> str:
     """The key numbers as tiles, with the persona card to their right."""
     numbers = key_numbers(doc)
     gap = round(24 * scale)
@@ -142,13 +140,15 @@ def _fitting_card(persona: PersonaRef, width: float, height: float, scale: float
     return card
 
 
-def _tiles(doc: Flow, numbers: KeyNumbers, width: float, height: float, scale: float, per_row: int) -> str:
+def _tiles(
+    doc: Flow, numbers: KeyNumbers, width: float, height: float, scale: float, per_row: int
+) -> str:
     """Four tiles, `per_row` to a row, filling `width` and at most `height`."""
     gap = round(12 * scale)
     rows = 4 // per_row
     tile_w = (width - gap * (per_row - 1)) // per_row
     tile_h = min((height - gap * (rows - 1)) // rows, round(112 * scale))
-    tiles = [_tile(*spec, tile_w, tile_h, scale) for spec in _tile_specs(doc, numbers)]
+    tiles = [_tile(spec, tile_w, tile_h, scale) for spec in _tile_specs(doc, numbers)]
     cells = []
     for start in range(0, 4, per_row):
         if start:
@@ -210,8 +210,9 @@ def _tile_specs(doc: Flow, numbers: KeyNumbers) -> list[TileSpec]:
     return specs
 
 
-def _tile(figure: str, label: str, detail: str, fill: str, width: float, height: float, scale: float) -> str:
+def _tile(spec: TileSpec, width: float, height: float, scale: float) -> str:
     """One key number: the figure large, what it counts, and a detail in small type."""
+    figure, label, detail, fill = spec
     pad = round(14 * scale)
     inner = width - 2 * pad - 2
     ink = style.TEXT if fill in style.EMOTION_FILL.values() else style.MUTED

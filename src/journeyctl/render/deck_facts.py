@@ -41,14 +41,15 @@ def key_numbers(doc: Flow) -> KeyNumbers:
     """Count a document's steps, unowned steps and addressed pain points; find its low point."""
     steps = unowned = pains = done = 0
     lowest: tuple[Step, Stage] | None = None
+    low = 3  # above any emotion
     for stage in doc.stages:
         for step in stage.steps:
             steps += 1
             unowned += not (step.owner or stage.owner)
             pains += len(step.pain_points)
             done += len(step.pain_points) if addressed(step, stage) else 0
-            if step.emotion is not None and (lowest is None or step.emotion < lowest[0].emotion):  # type: ignore[operator]
-                lowest = (step, stage)
+            if step.emotion is not None and step.emotion < low:
+                lowest, low = (step, stage), step.emotion
     return KeyNumbers(steps, unowned, pains, done, lowest)
 
 

@@ -57,7 +57,8 @@ def pains_sources(doc: Flow, page: Page) -> list[str]:
             f'<TR><TD WIDTH="{margin}"></TD><TD WIDTH="{table_width}" ALIGN="LEFT" '
             f'VALIGN="TOP">{body}</TD><TD WIDTH="{right}"></TD></TR>'
         )
-        sources.append(page_source(f"{doc.id}-pains-{number}", "journeyctl deck pains", page, content))
+        name = f"{doc.id}-pains-{number}"
+        sources.append(page_source(name, "journeyctl deck pains", page, content))
     return sources
 
 
@@ -163,9 +164,7 @@ class _Layout:
             while keep > 1 and self.height(_cut(part, keep)) > room:
                 keep -= 1
             yield _cut(part, keep)
-            part = Group(
-                part.stage, part.step, part.pains[keep:], part.opportunities[keep:], True
-            )
+            part = Group(part.stage, part.step, part.pains[keep:], part.opportunities[keep:], True)
         yield part
 
     def table(self, rows: Sequence[Row]) -> str:
@@ -215,7 +214,10 @@ class _Layout:
         )
         if not group.opportunities:
             none = Text("No opportunity yet", self.size, self.text_width(2), color=style.PAIN_INK)
-            return f"<TR>{cells}<TD COLSPAN=\"4\" {rule} ALIGN=\"LEFT\" VALIGN=\"TOP\"><I>{none.markup}</I></TD></TR>"
+            return (
+                f'<TR>{cells}<TD COLSPAN="4" {rule} ALIGN="LEFT" VALIGN="TOP">'
+                f"<I>{none.markup}</I></TD></TR>"
+            )
         rows = []
         for index, idea in enumerate(group.opportunities):
             last = index == len(group.opportunities) - 1
@@ -228,21 +230,23 @@ class _Layout:
         priority = idea.priority.value if idea.priority else "\u2013"
         due = idea.due.isoformat() if idea.due else "\u2013"
         owner_ink = style.TEXT if idea.owner else style.PAIN_INK
+        ink = PRIORITY_INK.get(priority)
         values = [
-            (self._idea(idea).markup, None),
-            (Text(owner, self.small, self.text_width(3), color=owner_ink, max_lines=2).markup, None),
-            (Text(priority, self.small, self.text_width(4), color=PRIORITY_INK.get(priority), bold=True).markup, None),
-            (Text(due, self.small, self.text_width(5)).markup, None),
+            self._idea(idea),
+            Text(owner, self.small, self.text_width(3), color=owner_ink, max_lines=2),
+            Text(priority, self.small, self.text_width(4), color=ink, bold=True),
+            Text(due, self.small, self.text_width(5)),
         ]
         return "".join(
-            f'<TD {sides} ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">{markup}</TD>'
-            for markup, _ in values
+            f'<TD {sides} ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">{text.markup}</TD>'
+            for text in values
         )
 
 
 def _cut(group: Group, keep: int) -> Group:
     """The first `keep` pain points and opportunities of a group."""
-    return Group(group.stage, group.step, group.pains[:keep], group.opportunities[:keep], group.continued)
+    pains, ideas = group.pains[:keep], group.opportunities[:keep]
+    return Group(group.stage, group.step, pains, ideas, group.continued)
 
 
 def _band(title: str, summary: str, width: float, scale: float) -> tuple[str, float]:
@@ -257,7 +261,8 @@ def _band(title: str, summary: str, width: float, scale: float) -> tuple[str, fl
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" FIXEDSIZE="TRUE" '
         f'WIDTH="{round(width)}" HEIGHT="{round(height)}" ALIGN="LEFT" VALIGN="TOP">'
         f'<TR><TD COLSPAN="3" HEIGHT="{top}"></TD></TR>'
-        f'<TR><TD WIDTH="{margin}"></TD><TD ALIGN="LEFT">{head.markup}</TD><TD WIDTH="{margin}"></TD></TR>'
+        f'<TR><TD WIDTH="{margin}"></TD><TD ALIGN="LEFT">{head.markup}</TD>'
+        f'<TD WIDTH="{margin}"></TD></TR>'
         f'<TR><TD></TD><TD ALIGN="LEFT">{line.markup}</TD><TD></TD></TR>'
         f'<TR><TD COLSPAN="3" HEIGHT="{top}"></TD></TR></TABLE>'
     )

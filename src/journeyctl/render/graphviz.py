@@ -100,7 +100,9 @@ def _size(lines: Sequence[str], size: float, bold: bool = False) -> tuple[float,
     return widest, len(lines) * size * LINE
 
 
-def _beside_card(rows: Sequence[str], sizes: Sequence[tuple[float, float]], persona: PersonaRef) -> str:
+def _beside_card(
+    rows: Sequence[str], sizes: Sequence[tuple[float, float]], persona: PersonaRef
+) -> str:
     """The header's rows with the persona card to their right, both aligned to the top.
 
     Graphviz stretches a table to the height of its neighbour, spreading its rows apart;
