@@ -16,6 +16,7 @@ from journeyctl.render import style
 from journeyctl.render.deck_cover import BAND_INK, Text
 from journeyctl.render.deck_facts import addressed, key_numbers, page_source, pt, type_scale
 from journeyctl.render.pages import Page
+from journeyctl.render.text import text_width as measure
 
 COLUMNS = (("Step", 0.17), ("Pain points", 0.28), ("Opportunity", 0.27), ("Owner", 0.13),
            ("Priority", 0.07), ("Due", 0.08))  # fmt: skip
@@ -118,12 +119,28 @@ class _Layout:
     """Sizes of the table's parts at one width and type scale, and their markup."""
 
     def __init__(self, width: float, scale: float) -> None:
-        self.widths = [round(width * share) for _, share in COLUMNS]
         self.size = pt(10, scale)
         self.small = pt(9, scale)
         self.pad = round(5 * scale)
+        self.widths = self._widths(width)
         self.header_height = self.small * 1.16 + 2 * self.pad + 2
         self.heading_height = pt(12, scale) * 1.16 + 2 * self.pad + 8
+
+    def _widths(self, width: float) -> list[int]:
+        """Each column's share of the width; the short columns (owner, priority, due) at
+        least as wide as their heading and a date, the text columns sharing the rest."""
+        least = [
+            max(measure(name.upper(), self.small, bold=True), measure("2027-12-31", self.small))
+            + 2 * self.pad
+            + 6
+            for name, _ in COLUMNS
+        ]
+        fixed = [max(width * share, least[i]) for i, (_, share) in enumerate(COLUMNS) if i >= 3]
+        text_share = sum(share for _, share in COLUMNS[:3])
+        rest = width - sum(fixed)
+        return [round(rest * share / text_share) for _, share in COLUMNS[:3]] + [
+            round(w) for w in fixed
+        ]
 
     def text_width(self, column: int) -> float:
         return self.widths[column] - 2 * self.pad - 2

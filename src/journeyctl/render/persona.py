@@ -35,6 +35,7 @@ class PersonaRef:
 
 
 _KIND = re.compile(rb"^kind[ \t]*:[ \t]*['\"]?([A-Za-z]+)", re.M)
+_ID = re.compile(rb"^id[ \t]*:[ \t]*['\"]?([a-z0-9][a-z0-9-]*)", re.M)
 
 
 class PersonaFinder:
@@ -88,7 +89,13 @@ def _read(path: Path) -> PersonaRef | None:
     if kind is None and b"persona" not in raw:
         return None
     loaded = journeyctl_document(raw, path, explicit=False)
-    if loaded is None or isinstance(loaded, LoadError):
+    if isinstance(loaded, LoadError):
+        named = _ID.search(raw)
+        if kind is None or named is None:
+            return None
+        where = f"{display_path(path)}:{loaded.line}:{loaded.column}"
+        return PersonaRef(named.group(1).decode("ascii"), problem=f"{where}: {loaded.message}")
+    if loaded is None:
         return None
     data = loaded.data
     doc_id = data.get("id")
