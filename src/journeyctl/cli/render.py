@@ -23,7 +23,7 @@ import typer
 
 from journeyctl.cli.options import output_option
 from journeyctl.core.errors import UsageError
-from journeyctl.render import Format, View
+from journeyctl.render import Choice, Format
 from journeyctl.render.pages import Page
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def render(
         ),
     ] = None,
     views: Annotated[
-        list[View] | None,
+        list[Choice] | None,
         typer.Option(
             "--view",
             metavar="VIEW",
@@ -126,7 +126,7 @@ def render(
 
 
 def _render_diff(
-    old: str, new: Path, output: Path | None, views: list[View] | None, fmt: Format | None
+    old: str, new: Path, output: Path | None, views: list[Choice] | None, fmt: Format | None
 ) -> None:
     """`render --diff OLD NEW`: the flow view of the change, drawn by `journeyctl diff`."""
     from journeyctl.cli.diff import draw_diff
@@ -148,7 +148,7 @@ def _render_one(plan: Plan, executable: str | None, lint: bool) -> None:
     if plan.file is None:
         emit(data, None)
         return
-    say(f"wrote {plan.file} ({plan.views[0].value} view)")
+    say(f"wrote {plan.file} ({'deck' if plan.deck else plan.views[0].value + ' view'})")
 
 
 def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
@@ -173,7 +173,7 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
         say(f"warning: no journeys or workflows found in {plan.path}")
     else:
         noun = "document" if documents == 1 else "documents"
-        views = ", ".join(view.value for view in plan.views)
+        views = ", ".join([view.value for view in plan.views] + ["deck"] * plan.deck)
         say(f"wrote {len(result.written)} files ({documents} {noun}; {views}) to {plan.folder}")
     if unread or result.unread:
         raise typer.Exit(2)

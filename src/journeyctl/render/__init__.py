@@ -6,8 +6,10 @@ Three views of one document:
 - ``map``: the journey-map grid, one column per step under its stage, rows for steps,
   touchpoints, owners, thoughts, the emotion curve, pain points, opportunities, metrics;
 - ``blueprint``: service-blueprint lanes (customer, frontstage, backstage, support) with
-  the lines of interaction, visibility and internal interaction;
-- ``deck``: one PDF of all of it, page by page (`deck`), with a cover and the pain points.
+  the lines of interaction, visibility and internal interaction.
+
+`--view deck` is not a view but all of them in one PDF to present (`deck`): a cover, the
+flow, the map, the blueprint and the pain points with their opportunities.
 
 Each view is built as text here, without Graphviz: DOT (`flow_view` and its `flow_nodes`,
 `map_view`, `blueprint_view`) or Mermaid (`mermaid`). `output` finds the `dot` executable and
@@ -36,6 +38,14 @@ class View(enum.StrEnum):
     FLOW = "flow"
     MAP = "map"
     BLUEPRINT = "blueprint"
+
+
+class Choice(enum.StrEnum):
+    """What `--view` names: one of the views, or `deck` (all of them as one PDF)."""
+
+    FLOW = "flow"
+    MAP = "map"
+    BLUEPRINT = "blueprint"
     DECK = "deck"
 
 
@@ -60,23 +70,8 @@ class Format(enum.StrEnum):
 
 
 def supports(view: View, output_format: Format) -> bool:
-    """Whether a view can be written in a format (Mermaid has no blueprint; a deck is a PDF)."""
-    if view is View.DECK:
-        return output_format is Format.PDF
+    """Whether a view can be written in a format (Mermaid has no blueprint)."""
     return not (output_format is Format.MMD and view is View.BLUEPRINT)
-
-
-def unsupported(view: View, output_format: Format) -> str:
-    """Why a view cannot be written in a format, in one line."""
-    if view is View.DECK:
-        return (
-            f"the deck is one PDF of many pages, not {output_format.value}: write it with "
-            "-o NAME.pdf (or --format pdf)"
-        )
-    return (
-        f"the {view.value} view cannot be written as {output_format.value}: "
-        "Mermaid has no service-blueprint diagram (use svg, png, pdf or dot)"
-    )
 
 
 def source(
@@ -91,8 +86,6 @@ def source(
     from journeyctl.render.marks import Marks
 
     found = marks if marks is not None else Marks()
-    if view is View.DECK:  # many pages: render.deck draws them
-        raise UsageError("the deck has no single source: render.deck draws its pages")
     if output_format is Format.MMD:
         from journeyctl.render import mermaid
 
@@ -117,4 +110,4 @@ def source(
     return blueprint(doc, found)
 
 
-__all__ = ["Format", "View", "source", "supports", "unsupported"]
+__all__ = ["Choice", "Format", "View", "source", "supports"]

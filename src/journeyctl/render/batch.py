@@ -81,9 +81,9 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
             raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
         check_target(plan.file, [plan.path])
     marks = linted.marks_of(plan.path)
-    view = plan.views[0]
-    persona = PersonaFinder().for_doc(doc, plan.path) if view in _PERSONA_VIEWS else None
-    if view is View.DECK:
+    view = None if plan.deck else plan.views[0]
+    persona = PersonaFinder().for_doc(doc, plan.path) if view in (None, View.MAP) else None
+    if view is None:
         data: str | bytes = _deck(doc, marks, persona, plan.page)(executable)
     else:
         text = source(doc, view, plan.output_format, marks, persona)
@@ -93,8 +93,6 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
     return data
 
 
-_PERSONA_VIEWS = (View.MAP, View.DECK)
-"""The views that show the persona card."""
 Job = tuple[Path, "str | Callable[[str | None], bytes]"]
 """A file to write and its text (drawn by Graphviz if the format needs it), or what draws it."""
 
@@ -205,11 +203,13 @@ def _jobs(
     for view in plan.views:
         output = plan.folder / f"{key}.{view.value}.{plan.output_format.value}"
         check_target(output, inputs)
-        persona = personas.for_doc(doc, file) if view in _PERSONA_VIEWS else None
-        if view is View.DECK:
-            jobs.append((output, _deck(doc, marks, persona, plan.page)))
-        else:
-            jobs.append((output, source(doc, view, plan.output_format, marks, persona)))
+        persona = personas.for_doc(doc, file) if view is View.MAP else None
+        jobs.append((output, source(doc, view, plan.output_format, marks, persona)))
+        result.written.append(output)
+    if plan.deck:
+        output = plan.folder / f"{key}.deck.pdf"
+        check_target(output, inputs)
+        jobs.append((output, _deck(doc, marks, personas.for_doc(doc, file), plan.page)))
         result.written.append(output)
     return jobs
 

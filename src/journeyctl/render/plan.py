@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from journeyctl.core.errors import UsageError
-from journeyctl.render import Format, View, supports, unsupported
+from journeyctl.render import Choice, Format, View, supports
 from journeyctl.render.pages import Page
 from journeyctl.workspace.write import SUFFIX_FORMATS, format_of
 
@@ -41,26 +41,46 @@ class Plan:
     folder: Path | None = None
     page: Page | None = None
     """The page size of `--page` (a deck without it is 16:9)."""
+    deck: bool = False
+    """Whether to write the deck (`--view deck`), besides `views`."""
 
 
 def make_plan(
     path: Path,
     output: Path | None,
-    views: Sequence[View] | None,
+    views: Sequence[View | Choice] | None,
     output_format: Format | None,
     page: Page | None = None,
 ) -> Plan:
     """Check the options against each other; UsageError says what does not fit."""
     if not path.exists():
         raise UsageError(f"{path}: {_missing(path)}")
+    deck = Choice.DECK in (views or ())
+    drawn = [View(view.value) for view in views or () if view != Choice.DECK] or None
     if output is None or str(output) == "-":
-        plan = _to_stdout(path, views, output_format)
+        plan = _to_stdout(path, drawn, output_format)
     elif _is_folder(path, output):
-        plan = _to_folder(path, output, views, output_format)
+        plan = _to_folder(path, output, drawn, output_format)
     else:
         chosen = _file_format(output, output_format)
-        plan = Plan(path, choose_views(views, chosen, folder=False), chosen, file=output)
-    return replace(plan, page=page)
+        plan = Plan(path, choose_views(drawn, chosen, folder=False), chosen, file=output)
+    plan = replace(plan, page=page)
+    return _with_deck(plan, only=drawn is None) if deck else plan
+
+
+def _with_deck(plan: Plan, only: bool) -> Plan:
+    """The plan with the deck: a PDF, alone unless it goes into a folder."""
+    if plan.output_format is not Format.PDF:
+        raise UsageError(
+            f"the deck is one PDF of many pages, not {plan.output_format.value}: write it "
+            "with -o NAME.pdf (or --format pdf)"
+        )
+    if not only and plan.folder is None:
+        raise UsageError(
+            "one output holds one view: pass --view deck alone, or -o a folder to write "
+            "the deck and the views"
+        )
+    return replace(plan, views=() if only else plan.views, deck=True)
 
 
 def _missing(path: Path) -> str:
@@ -132,11 +152,12 @@ def choose_views(
         chosen = tuple(dict.fromkeys(views))
         for view in chosen:
             if not supports(view, output_format):
-                raise UsageError(unsupported(view, output_format))
+                raise UsageError(
+                    f"the {view.value} view cannot be written as {output_format.value}: "
+                    "Mermaid has no service-blueprint diagram (use svg, png, pdf or dot)"
+                )
     elif folder:
-        chosen = tuple(
-            view for view in View if supports(view, output_format) and view is not View.DECK
-        )
+        chosen = tuple(view for view in View if supports(view, output_format))
     else:
         chosen = (View.MAP,) if output_format is Format.MMD else (View.FLOW,)
     if len(chosen) > 1 and not folder:
