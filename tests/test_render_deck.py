@@ -164,13 +164,20 @@ def test_the_cover_says_owner_review_and_the_key_numbers(tmp_path: Path) -> None
     assert "\u22122 lowest moment Pays the invoice (Buy)" in cover
 
 
+LONG = " ".join(["A rather long sentence that goes on"] * 12)
+
+
 @needs_dot
+@pytest.mark.parametrize("long", [False, True], ids=["short", "long"])
 @pytest.mark.parametrize("page", list(Page))
 def test_cover_and_pain_pages_fill_the_page_with_text_no_smaller_than_9pt(
-    tmp_path: Path, page: Page
+    tmp_path: Path, page: Page, long: bool
 ) -> None:
-    journey = project(tmp_path)
+    text = {"name": LONG, "goal": LONG, "quote": LONG} if long else {}
+    journey = project(tmp_path, **text)
     doc = load(journey)
+    if long:
+        doc = doc.model_copy(update={"title": LONG, "description": LONG, "segment": LONG})
     persona = PersonaFinder().for_doc(doc, journey)
     dot = shutil.which("dot")
     assert dot is not None

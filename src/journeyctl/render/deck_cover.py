@@ -94,7 +94,8 @@ def _band(doc: Flow, width: float, margin: float, scale: float) -> tuple[str, in
     ]
     if doc.segment:
         facts.append(f"Segment: {doc.segment}")
-    parts.append(Text("  \u00b7  ".join(facts), pt(12, scale), width, color=style.HEADER_TEXT))
+    facts_line = "  \u00b7  ".join(facts)
+    parts.append(Text(facts_line, pt(12, scale), width, color=style.HEADER_TEXT, max_lines=2))
     gap = round(8 * scale)
     rows = "".join(part.row(gap) for part in parts[:-1]) + parts[-1].row()
     inner = sum(part.height for part in parts) + gap * (len(parts) - 1) + 2 * len(parts)
@@ -120,7 +121,8 @@ def _body(doc: Flow, persona: PersonaRef | None, width: float, height: float, sc
     gap = round(24 * scale)
     card = _fitting_card(persona, round(width * 0.36), height, scale) if persona else None
     if card is None:
-        return _tiles(doc, numbers, width, height, scale, per_row=4)
+        wide = (width - 3 * 12 * scale) / 4 >= 190 * scale  # four in a row, if they fit
+        return _tiles(doc, numbers, width, height, scale, per_row=4 if wide else 2)
     tiles = _tiles(doc, numbers, width - card.width - gap, height, scale, per_row=2)
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" '
@@ -147,7 +149,7 @@ def _tiles(
     gap = round(12 * scale)
     rows = 4 // per_row
     tile_w = (width - gap * (per_row - 1)) // per_row
-    tile_h = min((height - gap * (rows - 1)) // rows, round(112 * scale))
+    tile_h = min((height - gap * (rows - 1)) // rows, round(120 * scale))
     tiles = [_tile(spec, tile_w, tile_h, scale) for spec in _tile_specs(doc, numbers)]
     cells = []
     for start in range(0, 4, per_row):
@@ -216,11 +218,15 @@ def _tile(spec: TileSpec, width: float, height: float, scale: float) -> str:
     pad = round(14 * scale)
     inner = width - 2 * pad - 2
     ink = style.TEXT if fill in style.EMOTION_FILL.values() else style.MUTED
-    parts = [
-        Text(figure, pt(32, scale), inner, bold=True, max_lines=1),
-        Text(label, pt(12, scale), inner, bold=True, max_lines=1),
-        Text(detail, pt(10, scale), inner, color=ink, max_lines=2),
-    ]
+    for big, details in ((32, 2), (26, 1), (22, 0)):  # smaller when the tile is short
+        parts = [
+            Text(figure, pt(big, scale), inner, bold=True, max_lines=1),
+            Text(label, pt(12, scale), inner, bold=True, max_lines=2),
+        ]
+        if details:
+            parts.append(Text(detail, pt(10, scale), inner, color=ink, max_lines=details))
+        if sum(p.height + 2 for p in parts) <= height - 2 * pad:
+            break
     rows = "".join(part.row() for part in parts)
     return (
         f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="{pad}" STYLE="ROUNDED" '

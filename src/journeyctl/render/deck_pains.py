@@ -155,7 +155,7 @@ class _Layout:
         name = "Stage-wide" if group.step is None else group.step.name
         if group.continued:
             name += " (continued)"
-        texts = [Text(name, self.size, self.text_width(0), bold=True, max_lines=3)]
+        texts = [Text(name, self.size, self.text_width(0), bold=True, max_lines=4)]
         if group.step is not None and group.step.emotion is not None:
             label = f"emotion {style.emotion_label(group.step.emotion)}"
             texts.append(Text(label, self.small, self.text_width(0), color=style.MUTED))
