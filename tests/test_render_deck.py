@@ -24,6 +24,7 @@ from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.persona import NOT_FOUND, PersonaFinder, PersonaRef
 from journeyctl.workspace.load import read_yaml
 from tests.helpers import run, write
+from tests.test_render import hostile_journey
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 
@@ -345,3 +346,21 @@ def test_a_folder_gets_one_deck_per_journey_and_no_deck_unless_asked(tmp_path: P
         "buying.current.flow.pdf",
         "buying.current.map.pdf",
     ]
+
+
+@needs_dot
+def test_hostile_journey_text_on_the_cover_and_pain_pages_is_shown_as_text(
+    tmp_path: Path,
+) -> None:
+    doc = load(hostile_journey(tmp_path))
+    dot = shutil.which("dot")
+    assert dot is not None
+    sources = [cover_source(doc, PersonaRef("<b>who</b>"), Page.WIDE)]
+    sources += pains_sources(doc, Page.WIDE)
+    drawn = [run_dot(text, Format.PDF, dot) for text in sources]
+    assert all(not d.warnings for d in drawn)
+    cover, *pains = (PdfReader(io.BytesIO(d.data)).pages[0].extract_text() for d in drawn)
+    assert 'Title <b>bold</b> & "quotes" \\N' in cover and "<b>who</b>" in cover
+    listed = " ".join(pains)
+    assert "<b>pain</b> & more" in listed and "fix </FONT> it" in listed
+    assert "<script>&\"'\\" in listed
