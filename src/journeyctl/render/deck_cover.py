@@ -87,7 +87,7 @@ def _band(doc: Flow, width: float, margin: float, scale: float) -> tuple[str, in
     ]
     if doc.description:
         measure = width * 0.8
-        parts.append(Text(doc.description, pt(12, scale), measure, color=BAND_INK, max_lines=2))
+        parts.append(Text(doc.description, pt(12, scale), measure, color=BAND_INK, max_lines=3))
     facts = [
         f"Owner: {doc.owner or 'nobody'}",
         f"Reviewed: {doc.reviewed.isoformat() if doc.reviewed else 'never'}",
@@ -134,11 +134,14 @@ def _body(doc: Flow, persona: PersonaRef | None, width: float, height: float, sc
 
 def _fitting_card(persona: PersonaRef, width: float, height: float, scale: float) -> Card:
     """The largest persona card that fits the height: fewer goals, then smaller type."""
-    card = persona_card(persona, width, pt(11, scale), 4)
-    for size, goals in ((11, 3), (10, 3), (10, 2), (9, 2), (9, 1), (9, 0)):
+    for size, goals, lines in ((11, 4, 3), (11, 4, 2), (11, 3, 2), (10, 3, 2), (10, 2, 2)):
+        card = persona_card(persona, width, pt(size, scale), goals, lines)
+        if card.height <= height:
+            return card
+    for goals in (2, 1, 0):
+        card = persona_card(persona, width, pt(9, scale), goals, 1)
         if card.height <= height:
             break
-        card = persona_card(persona, width, pt(size, scale), goals)
     return card
 
 

@@ -31,8 +31,11 @@ class Card:
     height: float
 
 
-def persona_card(ref: PersonaRef, width: float, size: float = 10, max_goals: int = 4) -> Card:
-    """The card, `width` points wide, its body text `size` points (never under 9)."""
+def persona_card(
+    ref: PersonaRef, width: float, size: float = 10, max_goals: int = 4, goal_lines: int = 2
+) -> Card:
+    """The card, `width` points wide, its body text `size` points (never under 9), with at
+    most `max_goals` goals of `goal_lines` lines each."""
     size = max(size, MIN_TEXT_PT)
     small = max(size - 1, MIN_TEXT_PT)
     rows = _Rows(width - 2 * _PAD - 4)
@@ -51,7 +54,7 @@ def persona_card(ref: PersonaRef, width: float, size: float = 10, max_goals: int
         rows.space(5)
         rows.text("Goals", size, bold=True)
         for goal in persona.goals[:max_goals]:
-            rows.bullet(goal, size)
+            rows.bullet(goal, size, goal_lines)
         more = len(persona.goals) - max_goals
         if more > 0:
             rows.text(f"+ {more} more goal{'s' if more > 1 else ''}", small, style.MUTED)
@@ -91,10 +94,10 @@ class _Rows:
         )
         self.height += len(lines) * size * LINE + 2
 
-    def bullet(self, text: str, size: float) -> None:
+    def bullet(self, text: str, size: float, max_lines: int) -> None:
         """A bullet and its text, wrapped beside it."""
         indent = text_width(_BULLET + " ", size) + 4
-        lines = wrap(text, self.width - indent, size, max_lines=2)
+        lines = wrap(text, self.width - indent, size, max_lines=max_lines)
         body = "<BR/>".join(html(line) for line in lines)
         self.markup.append(
             f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="{indent:.0f}">'
