@@ -15,10 +15,11 @@ from pypdf import PageObject, PdfReader
 from journeyctl.core.model import Flow
 from journeyctl.core.validation import validate_document
 from journeyctl.render import Format, View, source
-from journeyctl.render.deck import on_pages
+from journeyctl.render.deck import VIEWS, on_pages, view_pages
 from journeyctl.render.deck_cover import cover_source
 from journeyctl.render.deck_facts import key_numbers
 from journeyctl.render.deck_pains import pains_sources
+from journeyctl.render.marks import Marks
 from journeyctl.render.output import run_dot
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.persona import NOT_FOUND, PersonaFinder, PersonaRef
@@ -141,6 +142,9 @@ def test_deck_pages_in_order_every_page_the_page_size(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     pages = pages_of(out)
     assert all((float(p.mediabox.width), float(p.mediabox.height)) == (960, 540) for p in pages)
+    doc = load(journey)
+    counts = [len(view_pages(doc, view, Marks(), Page.WIDE)) for view in VIEWS]
+    assert len(pages) == 1 + sum(counts) + len(pains_sources(doc, Page.WIDE))
     texts = [page.extract_text() for page in pages]
     cover, *views, pains = texts
     assert "Buying a plan" in cover and "Pat the buyer" in cover
