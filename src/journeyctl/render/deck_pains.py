@@ -204,7 +204,9 @@ class _Layout:
     def empty(self) -> str:
         """What a page says when there is nothing to list."""
         note = Text("No pain points are recorded.", self.size * 1.4, sum(self.widths))
-        return f'<TABLE BORDER="0" CELLBORDER="0"><TR><TD>{note.markup}</TD></TR></TABLE>'
+        return (
+            f'<TABLE BORDER="0" CELLBORDER="0"><TR><TD ALIGN="LEFT">{note.markup}</TD></TR></TABLE>'
+        )
 
     def _heading(self, stage: Stage, continued: bool) -> str:
         steps = [s for s in stage.steps if s.pain_points]
