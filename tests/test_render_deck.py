@@ -19,6 +19,7 @@ from journeyctl.render.deck import VIEWS, on_pages, view_pages
 from journeyctl.render.deck_cover import cover_source
 from journeyctl.render.deck_facts import key_numbers
 from journeyctl.render.deck_pains import pains_sources
+from journeyctl.render.deck_sample import PAGES, sample_page
 from journeyctl.render.marks import Marks
 from journeyctl.render.output import run_dot
 from journeyctl.render.pages import MIN_TEXT_PT, Page
@@ -172,12 +173,22 @@ def test_the_cover_says_owner_review_and_the_key_numbers(tmp_path: Path) -> None
 LONG = " ".join(["A rather long sentence that goes on"] * 12)
 
 
+FONTS = Path(__file__).resolve().parent.parent / "docs" / "fonts.conf"
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
 @needs_dot
+@pytest.mark.parametrize("fonts", ["system", "dejavu"])
 @pytest.mark.parametrize("long", [False, True], ids=["short", "long"])
 @pytest.mark.parametrize("page", list(Page))
 def test_cover_and_pain_pages_fill_the_page_with_text_no_smaller_than_9pt(
-    tmp_path: Path, page: Page, long: bool
+    tmp_path: Path, page: Page, long: bool, fonts: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    if fonts == "dejavu":  # the one font docs/images/ is drawn with (docs/fonts.conf)
+        if not DEJAVU.is_file():
+            pytest.skip("needs DejaVu Sans (scripts/bootstrap.sh installs it)")
+        monkeypatch.setenv("FONTCONFIG_FILE", str(FONTS))
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     text = {"name": LONG, "goal": LONG, "quote": LONG} if long else {}
     journey = project(tmp_path, **text)
     doc = load(journey)
@@ -368,3 +379,33 @@ def test_hostile_journey_text_on_the_cover_and_pain_pages_is_shown_as_text(
     listed = " ".join(pains)
     assert "<b>pain</b> & more" in listed and "fix </FONT> it" in listed
     assert "<script>&\"'\\" in listed
+
+
+@needs_dot
+@pytest.mark.parametrize("fonts", ["system", "dejavu"])
+def test_the_map_header_with_a_long_persona_draws_without_warnings(
+    tmp_path: Path, fonts: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if fonts == "dejavu":
+        if not DEJAVU.is_file():
+            pytest.skip("needs DejaVu Sans (scripts/bootstrap.sh installs it)")
+        monkeypatch.setenv("FONTCONFIG_FILE", str(FONTS))
+        monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    journey = project(tmp_path, name=LONG, goal=LONG, quote=LONG)
+    doc = load(journey).model_copy(update={"title": LONG[:90], "description": LONG})
+    persona = PersonaFinder().for_doc(doc, journey)
+    dot = shutil.which("dot")
+    assert dot is not None
+    drawn = run_dot(source(doc, View.MAP, Format.DOT, None, persona), Format.SVG, dot)
+    assert drawn.warnings == ""
+    assert "PERSONA" in svg_text(drawn.data)
+
+
+def test_the_deck_pages_in_docs_are_what_journeyctl_draws_today() -> None:
+    root = Path(__file__).resolve().parent.parent
+    journey = root / "examples" / "journeys" / "b2b-onboarding.current.yaml"
+    for page in PAGES:
+        committed = root / "docs" / "images" / "deck" / f"b2b-onboarding.current.{page}.dot"
+        assert committed.read_text(encoding="utf-8") == sample_page(journey, page), (
+            f"{committed} is stale: run bash scripts/render-docs.sh"
+        )

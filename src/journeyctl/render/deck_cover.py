@@ -11,7 +11,7 @@ from journeyctl.render import style
 from journeyctl.render.deck_facts import KeyNumbers, key_numbers, page_source, pt, type_scale
 from journeyctl.render.pages import Page
 from journeyctl.render.persona import PersonaRef
-from journeyctl.render.persona_card import LINE, Card, persona_card
+from journeyctl.render.persona_card import FIT, LINE, Card, persona_card
 from journeyctl.render.text import html, wrap
 
 BAND_INK = "#c9d4df"
@@ -19,10 +19,12 @@ BAND_INK = "#c9d4df"
 GOOD_FILL = style.IDEA_FILL
 BAD_FILL = style.PAIN_FILL
 TILE_FILL = "#eef1f4"
+_CELL = 3.0
+"""What a row's cell padding (1 point a side) and rounding take from a text's width."""
 
 
 class Text:
-    """Wrapped, escaped text and the height it needs."""
+    """Wrapped, escaped text and the height it needs, for a cell `width` points wide."""
 
     def __init__(
         self,
@@ -34,7 +36,7 @@ class Text:
         bold: bool = False,
         max_lines: int = 0,
     ) -> None:
-        lines = wrap(text, width, size, bold, max_lines)
+        lines = wrap(text, width * FIT - _CELL, size, bold, max_lines)
         body = "<BR/>".join(html(line) for line in lines)
         body = f"<B>{body}</B>" if bold and body else body
         ink = f' COLOR="{color}"' if color else ""

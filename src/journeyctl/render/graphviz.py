@@ -94,9 +94,9 @@ _CELL = 3.0
 
 def _size(lines: Sequence[str], size: float, bold: bool = False) -> tuple[float, float]:
     """The room lines of text need in a header cell: width and height, a little generous."""
-    from journeyctl.render.persona_card import LINE
+    from journeyctl.render.persona_card import FIT, LINE
 
-    widest = max((text_width(clean(line), size, bold) for line in lines), default=0.0)
+    widest = max((text_width(clean(line), size, bold) for line in lines), default=0.0) / FIT
     return widest, len(lines) * size * LINE
 
 

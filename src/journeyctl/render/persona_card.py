@@ -16,10 +16,15 @@ from journeyctl.render.persona import NOT_FOUND, PersonaRef
 from journeyctl.render.text import html, text_width, wrap
 
 CARD_FILL = "#f4f7fa"
-LINE = 1.16
-"""Line height as a multiple of the font size, with a little room to spare."""
+LINE = 1.2
+"""Line height as a multiple of the font size: DejaVu Sans needs 1.164, with room to spare."""
+FIT = 0.96
+"""Share of a cell's width that wrapped text may fill: Graphviz draws text at sizes other than
+the measured ones up to 3% wider than `text_width` says."""
 _PAD = 9.0
 _BULLET = "\u2022"
+_CELL = 3.0
+"""What a row's cell padding (1 point a side) and rounding take from the text's width."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +88,7 @@ class _Rows:
         max_lines: int = 0,
     ) -> None:
         """A full-width row of wrapped text."""
-        lines = wrap(text, self.width, size, bold, max_lines)
+        lines = wrap(text, self.width * FIT - _CELL, size, bold, max_lines)
         body = "<BR/>".join(html(line) for line in lines)
         if bold:
             body = f"<B>{body}</B>"
@@ -97,7 +102,7 @@ class _Rows:
     def bullet(self, text: str, size: float, max_lines: int) -> None:
         """A bullet and its text, wrapped beside it."""
         indent = text_width(_BULLET + " ", size) + 4
-        lines = wrap(text, self.width - indent, size, max_lines=max_lines)
+        lines = wrap(text, (self.width - indent) * FIT - _CELL, size, max_lines=max_lines)
         body = "<BR/>".join(html(line) for line in lines)
         self.markup.append(
             f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="{indent:.0f}">'
