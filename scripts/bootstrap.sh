@@ -15,6 +15,7 @@ fi
 PACKAGES=()
 command -v dot >/dev/null 2>&1 || PACKAGES+=(graphviz)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || PACKAGES+=(fonts-dejavu-core)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf ] || PACKAGES+=(fonts-dejavu-extra)  # real italics
 if [ "${#PACKAGES[@]}" -gt 0 ]; then
   if command -v apt-get >/dev/null 2>&1; then
     SUDO=""

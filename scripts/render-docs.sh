@@ -14,3 +14,12 @@ rm -f docs/images/*.svg docs/images/dot/*.dot
 .venv/bin/python -m journeyctl.lint.catalog > docs/rules.md
 .venv/bin/journeyctl render examples/ -o docs/images/dot --format dot
 FONTCONFIG_FILE="$PWD/docs/fonts.conf" .venv/bin/journeyctl render examples/ -o docs/images --format svg
+# Two pages of a deck (a PDF, which README.md cannot show) as pictures: cover and pain points.
+mkdir -p docs/images/deck
+rm -f docs/images/deck/*.dot docs/images/deck/*.svg
+for page in cover pains; do
+  name="docs/images/deck/b2b-onboarding.current.$page"
+  .venv/bin/python -m journeyctl.render.deck_sample \
+    examples/journeys/b2b-onboarding.current.yaml "$page" > "$name.dot"
+  FONTCONFIG_FILE="$PWD/docs/fonts.conf" dot -Tsvg "$name.dot" > "$name.svg"
+done

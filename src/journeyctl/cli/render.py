@@ -23,7 +23,8 @@ import typer
 
 from journeyctl.cli.options import output_option
 from journeyctl.core.errors import UsageError
-from journeyctl.render import Format, View
+from journeyctl.render import Choice, Format
+from journeyctl.render.pages import Page
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -54,13 +55,14 @@ def render(
         ),
     ] = None,
     views: Annotated[
-        list[View] | None,
+        list[Choice] | None,
         typer.Option(
             "--view",
             metavar="VIEW",
-            help="flow (the step graph), map (the journey-map grid) or blueprint (service-"
-            "blueprint lanes); repeat it for several. Default: flow (map for .mmd), all "
-            "three into a folder.",
+            help="flow (the step graph), map (the journey-map grid), blueprint (service-"
+            "blueprint lanes) or deck (one PDF to present: cover, the three views, pain "
+            "points; e.g. `-o deck.pdf --view deck`); repeat it for several. Default: flow "
+            "(map for .mmd), flow, map and blueprint into a folder.",
             show_default=False,
         ),
     ] = None,
@@ -72,6 +74,16 @@ def render(
             metavar="FORMAT",
             help="svg, png, pdf (these need Graphviz), dot or mmd (Mermaid). Default: from "
             "OUT's suffix; dot on stdout; svg into a folder.",
+            show_default=False,
+        ),
+    ] = None,
+    page: Annotated[
+        Page | None,
+        typer.Option(
+            "--page",
+            metavar="PAGE",
+            help="Page size, landscape: 16:9, 4:3, a4, a3 or letter. The deck's pages "
+            "(default 16:9), e.g. `render journey.yaml -o deck.pdf --view deck --page 4:3`.",
             show_default=False,
         ),
     ] = None,
@@ -99,7 +111,7 @@ def render(
         return
     from journeyctl.render.plan import make_plan
 
-    plan = make_plan(path, output, views, output_format)
+    plan = make_plan(path, output, views, output_format, page)
     executable = None
     if plan.output_format.needs_graphviz:
         from journeyctl.render.output import find_dot
@@ -115,7 +127,7 @@ def render(
 
 
 def _render_diff(
-    old: str, new: Path, output: Path | None, views: list[View] | None, fmt: Format | None
+    old: str, new: Path, output: Path | None, views: list[Choice] | None, fmt: Format | None
 ) -> None:
     """`render --diff OLD NEW`: the flow view of the change, drawn by `journeyctl diff`."""
     from journeyctl.cli.diff import draw_diff
@@ -137,7 +149,7 @@ def _render_one(plan: Plan, executable: str | None, lint: bool) -> None:
     if plan.file is None:
         emit(data, None)
         return
-    say(f"wrote {plan.file} ({plan.views[0].value} view)")
+    say(f"wrote {plan.file} ({'deck' if plan.deck else plan.views[0].value + ' view'})")
 
 
 def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
@@ -162,7 +174,7 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
         say(f"warning: no journeys or workflows found in {plan.path}")
     else:
         noun = "document" if documents == 1 else "documents"
-        views = ", ".join(view.value for view in plan.views)
+        views = ", ".join([view.value for view in plan.views] + ["deck"] * plan.deck)
         say(f"wrote {len(result.written)} files ({documents} {noun}; {views}) to {plan.folder}")
     if unread or result.unread:
         raise typer.Exit(2)

@@ -8,6 +8,9 @@ Three views of one document:
 - ``blueprint``: service-blueprint lanes (customer, frontstage, backstage, support) with
   the lines of interaction, visibility and internal interaction.
 
+`--view deck` is not a view but all of them in one PDF to present (`deck`): a cover, the
+flow, the map, the blueprint and the pain points with their opportunities.
+
 Each view is built as text here, without Graphviz: DOT (`flow_view` and its `flow_nodes`,
 `map_view`, `blueprint_view`) or Mermaid (`mermaid`). `output` finds the `dot` executable and
 turns DOT into SVG, PNG or PDF.
@@ -26,6 +29,7 @@ from journeyctl.core.errors import UsageError
 if TYPE_CHECKING:
     from journeyctl.core.model import Flow
     from journeyctl.render.marks import Marks
+    from journeyctl.render.persona import PersonaRef
 
 
 class View(enum.StrEnum):
@@ -34,6 +38,15 @@ class View(enum.StrEnum):
     FLOW = "flow"
     MAP = "map"
     BLUEPRINT = "blueprint"
+
+
+class Choice(enum.StrEnum):
+    """What `--view` names: one of the views, or `deck` (all of them as one PDF)."""
+
+    FLOW = "flow"
+    MAP = "map"
+    BLUEPRINT = "blueprint"
+    DECK = "deck"
 
 
 class Format(enum.StrEnum):
@@ -61,8 +74,15 @@ def supports(view: View, output_format: Format) -> bool:
     return not (output_format is Format.MMD and view is View.BLUEPRINT)
 
 
-def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = None) -> str:
-    """The DOT or Mermaid text of one view of a document."""
+def source(
+    doc: Flow,
+    view: View,
+    output_format: Format,
+    marks: Marks | None = None,
+    persona: PersonaRef | None = None,
+) -> str:
+    """The DOT or Mermaid text of one view of a document; `persona` (the one it names) is
+    drawn as a card at the top of the map."""
     from journeyctl.render.marks import Marks
 
     found = marks if marks is not None else Marks()
@@ -84,10 +104,10 @@ def source(doc: Flow, view: View, output_format: Format, marks: Marks | None = N
     if view is View.MAP:
         from journeyctl.render.map_view import journey_map
 
-        return journey_map(doc, found)
+        return journey_map(doc, found, persona)
     from journeyctl.render.blueprint_view import blueprint
 
     return blueprint(doc, found)
 
 
-__all__ = ["Format", "View", "source", "supports"]
+__all__ = ["Choice", "Format", "View", "source", "supports"]

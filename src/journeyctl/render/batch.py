@@ -17,14 +17,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from journeyctl.core.errors import UsageError
-from journeyctl.render import Format, source
+from journeyctl.render import Format, View, source
 from journeyctl.render.inputs import NotDrawable, Unreadable, marks_for, read_flow
 from journeyctl.render.output import run_dot, write_output
+from journeyctl.render.persona import PersonaFinder
 from journeyctl.render.plan import Plan
 from journeyctl.workspace.write import check_target
 
 if TYPE_CHECKING:
-    from journeyctl.render.marks import Linted
+    from journeyctl.core.model import Flow
+    from journeyctl.render.marks import Linted, Marks
+    from journeyctl.render.pages import Page
+    from journeyctl.render.persona import PersonaRef
 
 Target = tuple[Path, str, bool]
 """A file to consider: its path, how to name it, and whether it was named explicitly."""
@@ -77,12 +81,34 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
             raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
         check_target(plan.file, [plan.path])
     marks = linted.marks_of(plan.path)
-    data = draw(
-        source(doc, plan.views[0], plan.output_format, marks), plan.output_format, executable
-    )
+    view = None if plan.deck else plan.views[0]
+    persona = PersonaFinder().for_doc(doc, plan.path) if view in (None, View.MAP) else None
+    if view is None:
+        data: str | bytes = _deck(doc, marks, persona, plan.page)(executable)
+    else:
+        text = source(doc, view, plan.output_format, marks, persona)
+        data = draw(text, plan.output_format, executable)
     if plan.file is not None:
         write_output(plan.file, data, [plan.path])
     return data
+
+
+Job = tuple[Path, "str | Callable[[str | None], bytes]"]
+"""A file to write and its text (drawn by Graphviz if the format needs it), or what draws it."""
+
+
+def _deck(
+    doc: Flow, marks: Marks, persona: PersonaRef | None, page: Page | None
+) -> Callable[[str | None], bytes]:
+    """What draws a document's deck with Graphviz (which a deck always needs)."""
+
+    def drawn(executable: str | None) -> bytes:
+        from journeyctl.render.deck import deck_pdf
+
+        assert executable is not None  # a deck is a PDF
+        return deck_pdf(doc, marks, persona, page, executable)
+
+    return drawn
 
 
 def targets(path: Path, unread: list[str] | None = None) -> list[Target]:
@@ -118,13 +144,14 @@ def render_folder(
     result = FolderResult()
     inputs = [file for file, _, _ in files]
     linted = marks_for(plan.path, lint)
+    personas = PersonaFinder()
     workers = min(os.cpu_count() or 1, 8) if executable else 1
     with ThreadPoolExecutor(workers) as pool:
         pending: list[tuple[Future[None], str]] = []
         for target in files:
             display = target[1]
             hooks.starting(display)
-            jobs = _jobs(plan, result, target, inputs, linted)
+            jobs = _jobs(plan, result, target, inputs, linted, personas)
             if not jobs:
                 hooks.done()
                 continue
@@ -144,7 +171,8 @@ def _jobs(
     target: Target,
     inputs: list[Path],
     linted: Linted,
-) -> list[tuple[Path, str]]:
+    personas: PersonaFinder,
+) -> list[Job]:
     """The files to write for one input, with their text; none when it is skipped."""
     file, display, explicit = target
     try:
@@ -171,17 +199,24 @@ def _jobs(
     result.names[key] = display
     marks = linted.marks_of(file)
     assert plan.folder is not None
-    jobs = []
+    jobs: list[Job] = []
     for view in plan.views:
         output = plan.folder / f"{key}.{view.value}.{plan.output_format.value}"
         check_target(output, inputs)
-        jobs.append((output, source(doc, view, plan.output_format, marks)))
+        persona = personas.for_doc(doc, file) if view is View.MAP else None
+        jobs.append((output, source(doc, view, plan.output_format, marks, persona)))
+        result.written.append(output)
+    if plan.deck:
+        output = plan.folder / f"{key}.deck.pdf"
+        check_target(output, inputs)
+        jobs.append((output, _deck(doc, marks, personas.for_doc(doc, file), plan.page)))
         result.written.append(output)
     return jobs
 
 
 def _finish(
-    jobs: list[tuple[Path, str]], output_format: Format, executable: str | None, inputs: list[Path]
+    jobs: list[Job], output_format: Format, executable: str | None, inputs: list[Path]
 ) -> None:
     for target, text in jobs:
-        write_output(target, draw(text, output_format, executable), inputs)
+        data = draw(text, output_format, executable) if isinstance(text, str) else text(executable)
+        write_output(target, data, inputs)

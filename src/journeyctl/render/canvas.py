@@ -10,6 +10,8 @@ Coordinates here are points with y growing downward; DOT gets y negated.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from journeyctl.core.model import Flow
 from journeyctl.render import style
 from journeyctl.render.dot import Dot, Html, Lines, Value
@@ -17,6 +19,9 @@ from journeyctl.render.graphviz import header
 from journeyctl.render.marks import Marks
 from journeyctl.render.text import FONT
 from journeyctl.render.text_block import PAD
+
+if TYPE_CHECKING:
+    from journeyctl.render.persona import PersonaRef
 
 
 class Canvas:
@@ -178,9 +183,16 @@ class Canvas:
 
 
 def pinned_graph(
-    doc: Flow, view: str, marks: Marks, legend: str, width: float, splines: str
+    doc: Flow,
+    view: str,
+    marks: Marks,
+    legend: str,
+    width: float,
+    splines: str,
+    persona: PersonaRef | None = None,
 ) -> Dot:
-    """A Dot graph for a grid view laid out here: no layout by Graphviz, and the header."""
+    """A Dot graph for a grid view laid out here: no layout by Graphviz, and the header (with
+    the persona card when `persona` is given)."""
     dot = Dot(doc.id)
     dot.defaults(
         "graph",
@@ -194,7 +206,7 @@ def pinned_graph(
             "pad": 0.3,
             "labelloc": "t",
             "labeljust": "l",
-            "label": header(doc, marks, legend, width),
+            "label": header(doc, marks, legend, width, persona),
             "class": f"journeyctl {view} {doc.kind}",
             "sep": "+2",
             "esep": "+1",

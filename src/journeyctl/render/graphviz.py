@@ -8,13 +8,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.render import style
 from journeyctl.render.dot import Html, Lines
 from journeyctl.render.marks import Mark, Marks, rules_of
-from journeyctl.render.text import html, text_width, wrap
+from journeyctl.render.text import clean, html, text_width, wrap
 from journeyctl.render.text_block import lines_markup
+
+if TYPE_CHECKING:
+    from journeyctl.render.persona import PersonaRef
+
+CARD_W = 300.0
+"""Width of the persona card beside a picture's title."""
 
 
 def br(lines: Sequence[str], size: float = 10) -> str:
@@ -38,8 +45,11 @@ def step_owner(step: Step, stage: Stage) -> str | None:
     return step.owner or stage.owner
 
 
-def header(doc: Flow, marks: Marks, legend: str, width: float = 0) -> Html:
-    """The title block of a picture: title, what it is, the legend and document findings."""
+def header(
+    doc: Flow, marks: Marks, legend: str, width: float = 0, persona: PersonaRef | None = None
+) -> Html:
+    """The title block of a picture: title, what it is, the legend and document findings;
+    with `persona`, the persona card beside it."""
     meta: list[str] = [doc.kind, doc.state]
     if doc.persona:
         meta.append(f"persona {doc.persona}")
@@ -50,24 +60,67 @@ def header(doc: Flow, marks: Marks, legend: str, width: float = 0) -> Html:
     if doc.reviewed:
         meta.append(f"reviewed {doc.reviewed.isoformat()}")
     title = font("<B>" + html(doc.title) + "</B>", 20)
+    meta_line = " · ".join(meta)
     rows = [
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{title}</TD></TR>',
-        f'<TR><TD ALIGN="LEFT">{font(html(" · ".join(meta)), 11, style.MUTED)}</TD></TR>',
+        f'<TR><TD ALIGN="LEFT">{font(html(meta_line), 11, style.MUTED)}</TD></TR>',
     ]
+    sizes = [_size([doc.title], 20, bold=True), _size([meta_line], 11)]
     if doc.description:
-        text = br(wrap(doc.description, max(width, 640.0), 11, max_lines=3), 11)
-        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(text, 11)}</TD></TR>')
+        wide = width - CARD_W - 24 if persona is not None else width
+        lines = wrap(doc.description, max(wide, 640.0), 11, max_lines=3)
+        rows.append(f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(br(lines, 11), 11)}</TD></TR>')
+        sizes.append(_size(lines, 11))
     rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
+    legend_width = _LEGEND_WIDTH.search(legend)
+    sizes.append((float(legend_width.group(1)) if legend_width else 0.0, 27.0))
     if marks.document:
-        found = ", ".join(rules_of(marks.document))
+        found = f"{style.LINT} document: {', '.join(rules_of(marks.document))}"
         rows.append(
-            f'<TR><TD ALIGN="LEFT" BGCOLOR="{style.LINT_FILL}">'
-            f"{font(html(f'{style.LINT} document: {found}'), 11)}</TD></TR>"
+            f'<TR><TD ALIGN="LEFT" BGCOLOR="{style.LINT_FILL}">{font(html(found), 11)}</TD></TR>'
         )
-    return Html(
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
-        + "".join(rows)
-        + "</TABLE>"
+        sizes.append(_size([found], 11))
+    if persona is None:
+        return Html(
+            '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+            + "".join(rows)
+            + "</TABLE>"
+        )
+    return Html(_beside_card(rows, sizes, persona))
+
+
+_LEGEND_WIDTH = re.compile(r'WIDTH="(\d+)"')
+_CELL = 3.0
+"""Padding of the header's cells."""
+
+
+def _size(lines: Sequence[str], size: float, bold: bool = False) -> tuple[float, float]:
+    """The room lines of text need in a header cell: width and height, a little generous."""
+    from journeyctl.render.persona_card import FIT, LINE
+
+    widest = max((text_width(clean(line), size, bold) for line in lines), default=0.0) / FIT
+    return widest, len(lines) * size * LINE
+
+
+def _beside_card(
+    rows: Sequence[str], sizes: Sequence[tuple[float, float]], persona: PersonaRef
+) -> str:
+    """The header's rows with the persona card to their right, both aligned to the top.
+
+    Graphviz stretches a table to the height of its neighbour, spreading its rows apart;
+    a table of fixed size is not stretched, so both get one, from the estimated sizes."""
+    from journeyctl.render.persona_card import persona_card
+
+    card = persona_card(persona, CARD_W)
+    width = max(w for w, _ in sizes) + 2 * _CELL + 8
+    height = sum(h + 2 * _CELL for _, h in sizes) + 4
+    box = f'WIDTH="{round(width)}" HEIGHT="{round(max(height, card.height))}"'
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD ALIGN="LEFT" VALIGN="TOP"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" '
+        f'CELLPADDING="{_CELL:g}" FIXEDSIZE="TRUE" {box} ALIGN="LEFT" VALIGN="TOP">'
+        f'{"".join(rows)}</TABLE></TD><TD WIDTH="24"></TD>'
+        f'<TD ALIGN="LEFT" VALIGN="TOP">{card.markup}</TD></TR></TABLE>'
     )
 
 

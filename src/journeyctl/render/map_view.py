@@ -30,17 +30,18 @@ from journeyctl.render.map_cells import (
 )
 from journeyctl.render.map_layout import COL_W, Column, MapLayout, layout_of
 from journeyctl.render.marks import Marks
+from journeyctl.render.persona import PersonaRef
 from journeyctl.render.text_block import PAD, Block, inner
 
 
-def journey_map(doc: Flow, marks: Marks) -> str:
+def journey_map(doc: Flow, marks: Marks, persona: PersonaRef | None = None) -> str:
     """The map view (the classic journey-map grid) as DOT text."""
     layout = layout_of(doc)
     emotions = has_emotion(doc)
     steps = [step for stage in doc.stages for step in stage.steps]
     evidence = any(step.evidence for step in steps)
     dot = pinned_graph(
-        doc, "map", marks, legend(_legend(marks, evidence), emotions), layout.right, "line"
+        doc, "map", marks, legend(_legend(marks, evidence), emotions), layout.right, "line", persona
     )
     canvas = Canvas(dot)
 

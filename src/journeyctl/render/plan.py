@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from journeyctl.core.errors import UsageError
-from journeyctl.render import Format, View, supports
+from journeyctl.render import Choice, Format, View, supports
+from journeyctl.render.pages import Page
 from journeyctl.workspace.write import SUFFIX_FORMATS, format_of
 
 _FORMATS = {member.value for member in Format}
@@ -38,20 +39,48 @@ class Plan:
     file: Path | None = None
     """The output file of a single render; None with `folder` or for stdout."""
     folder: Path | None = None
+    page: Page | None = None
+    """The page size of `--page` (a deck without it is 16:9)."""
+    deck: bool = False
+    """Whether to write the deck (`--view deck`), besides `views`."""
 
 
 def make_plan(
-    path: Path, output: Path | None, views: Sequence[View] | None, output_format: Format | None
+    path: Path,
+    output: Path | None,
+    views: Sequence[View | Choice] | None,
+    output_format: Format | None,
+    page: Page | None = None,
 ) -> Plan:
     """Check the options against each other; UsageError says what does not fit."""
     if not path.exists():
         raise UsageError(f"{path}: {_missing(path)}")
+    deck = Choice.DECK in (views or ())
+    drawn = [View(view.value) for view in views or () if view != Choice.DECK] or None
     if output is None or str(output) == "-":
-        return _to_stdout(path, views, output_format)
-    if _is_folder(path, output):
-        return _to_folder(path, output, views, output_format)
-    chosen = _file_format(output, output_format)
-    return Plan(path, choose_views(views, chosen, folder=False), chosen, file=output)
+        plan = _to_stdout(path, drawn, output_format)
+    elif _is_folder(path, output):
+        plan = _to_folder(path, output, drawn, output_format)
+    else:
+        chosen = _file_format(output, output_format)
+        plan = Plan(path, choose_views(drawn, chosen, folder=False), chosen, file=output)
+    plan = replace(plan, page=page)
+    return _with_deck(plan, only=drawn is None) if deck else plan
+
+
+def _with_deck(plan: Plan, only: bool) -> Plan:
+    """The plan with the deck: a PDF, alone unless it goes into a folder."""
+    if plan.output_format is not Format.PDF:
+        raise UsageError(
+            f"the deck is one PDF of many pages, not {plan.output_format.value}: write it "
+            "with -o NAME.pdf (or --format pdf)"
+        )
+    if not only and plan.folder is None:
+        raise UsageError(
+            "one output holds one view: pass --view deck alone, or -o a folder to write "
+            "the deck and the views"
+        )
+    return replace(plan, views=() if only else plan.views, deck=True)
 
 
 def _missing(path: Path) -> str:
