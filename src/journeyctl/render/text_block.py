@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 from journeyctl.render.text import escape, html, wrap
 
@@ -10,6 +14,24 @@ LINE = 1.2
 """Line height as a multiple of the font size (Graphviz uses about 1.1 with DejaVu Sans)."""
 PAD = 6.0
 """Padding inside a cell, in points."""
+
+
+_SMALLEST: ContextVar[float] = ContextVar("smallest_text", default=0.0)
+
+
+@contextmanager
+def smallest_text(size: float) -> Iterator[None]:
+    """Draw no text smaller than `size` in the block (a grid cut into pages: 9 pt)."""
+    token = _SMALLEST.set(size)
+    try:
+        yield
+    finally:
+        _SMALLEST.reset(token)
+
+
+def text_size(size: float) -> float:
+    """`size`, or the smallest size allowed if that is larger (see `smallest_text`)."""
+    return max(size, _SMALLEST.get())
 
 
 def inner(width: float) -> float:
@@ -24,6 +46,8 @@ class Block:
     width: float
     parts: list[str] = field(default_factory=list)
     height: float = 0.0
+    calls: list[tuple[str | None, dict[str, Any]]] = field(default_factory=list)
+    """What was added (text and options; None with a size for a gap), to wrap it again."""
 
     def text(
         self,
@@ -38,6 +62,21 @@ class Block:
         prefix_color: str | None = None,
     ) -> None:
         """Add wrapped text; `prefix` (a symbol) is shown before the first line."""
+        self.calls.append(
+            (
+                text,
+                {
+                    "size": size,
+                    "bold": bold,
+                    "italic": italic,
+                    "color": color,
+                    "max_lines": max_lines,
+                    "prefix": prefix,
+                    "prefix_color": prefix_color,
+                },
+            )
+        )
+        size = text_size(size)
         shown = f"{prefix} {text}" if prefix else text
         lines = wrap(shown, self.width, size, bold, max_lines)
         if not lines:
@@ -58,8 +97,21 @@ class Block:
     def gap(self, size: float = 4) -> None:
         """A little vertical space between paragraphs."""
         if self.parts:
+            self.calls.append((None, {"size": size}))
             self.parts.append(f'<FONT POINT-SIZE="{size:g}"> </FONT>')
             self.height += size * LINE
+
+    def rewrapped(self, width: float, suffix: str = "") -> Block:
+        """The same text wrapped to another width; `suffix` is added to the first text
+        (a stage header on a later sheet: "Consideration, continued")."""
+        block = Block(width)
+        for text, options in self.calls:
+            if text is None:
+                block.gap(options["size"])
+                continue
+            block.text(text + suffix, **options)
+            suffix = ""
+        return block
 
     def markup(self) -> str:
         """The lines joined by line breaks."""
