@@ -24,7 +24,8 @@ from journeyctl.render.plan import Plan
 from journeyctl.workspace.write import check_target
 
 if TYPE_CHECKING:
-    from journeyctl.render.marks import Linted
+    from journeyctl.core.model import Flow
+    from journeyctl.render.marks import Linted, Marks
 
 Target = tuple[Path, str, bool]
 """A file to consider: its path, how to name it, and whether it was named explicitly."""
@@ -66,6 +67,32 @@ def draw(text: str, output_format: Format, executable: str | None) -> str | byte
 
 def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
     """The one view of the one file the plan names, drawn; written when the plan says a file."""
+    doc, marks = _read_one(plan, lint)
+    data = draw(
+        source(doc, plan.views[0], plan.output_format, marks), plan.output_format, executable
+    )
+    if plan.file is not None:
+        write_output(plan.file, data, [plan.path])
+    return data
+
+
+def render_pages(plan: Plan, executable: str | None, lint: bool) -> tuple[list[Path], bytes]:
+    """The sheets of the one view at the plan's page size: the files written (none for
+    stdout), and the PDF when it goes to stdout."""
+    from journeyctl.render.paged import page_sources, sheet_files, write_sheets
+
+    assert plan.page is not None
+    doc, marks = _read_one(plan, lint)
+    texts = page_sources(doc, plan.views[0], marks, plan.page, executable)
+    if plan.file is None:
+        data = sheet_files(Path("-"), texts, plan.output_format, executable)[Path("-")]
+        return [], data if isinstance(data, bytes) else data.encode("utf-8")
+    files = sheet_files(plan.file, texts, plan.output_format, executable)
+    return write_sheets(files, [plan.path]), b""
+
+
+def _read_one(plan: Plan, lint: bool) -> tuple[Flow, Marks]:
+    """The document the plan names, and its lint marks; the output file checked first."""
     linted = marks_for(plan.path, lint)
     try:
         doc = read_flow(plan.path, str(plan.path), True, linted.document(plan.path))
@@ -76,13 +103,7 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
         if os.path.realpath(plan.file) == os.path.realpath(plan.path):  # a loop: no error
             raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
         check_target(plan.file, [plan.path])
-    marks = linted.marks_of(plan.path)
-    data = draw(
-        source(doc, plan.views[0], plan.output_format, marks), plan.output_format, executable
-    )
-    if plan.file is not None:
-        write_output(plan.file, data, [plan.path])
-    return data
+    return doc, linted.marks_of(plan.path)
 
 
 def targets(path: Path, unread: list[str] | None = None) -> list[Target]:
@@ -124,7 +145,7 @@ def render_folder(
         for target in files:
             display = target[1]
             hooks.starting(display)
-            jobs = _jobs(plan, result, target, inputs, linted)
+            jobs = _jobs(plan, result, target, inputs, linted, executable)
             if not jobs:
                 hooks.done()
                 continue
@@ -144,7 +165,8 @@ def _jobs(
     target: Target,
     inputs: list[Path],
     linted: Linted,
-) -> list[tuple[Path, str]]:
+    executable: str | None = None,
+) -> list[Job]:
     """The files to write for one input, with their text; none when it is skipped."""
     file, display, explicit = target
     try:
@@ -171,17 +193,34 @@ def _jobs(
     result.names[key] = display
     marks = linted.marks_of(file)
     assert plan.folder is not None
-    jobs = []
+    jobs: list[Job] = []
     for view in plan.views:
         output = plan.folder / f"{key}.{view.value}.{plan.output_format.value}"
-        check_target(output, inputs)
-        jobs.append((output, source(doc, view, plan.output_format, marks)))
-        result.written.append(output)
+        if plan.page is not None:
+            from journeyctl.render.paged import page_sources, sheet_paths
+
+            texts = page_sources(doc, view, marks, plan.page, executable)
+            paths = sheet_paths(output, len(texts), plan.output_format)
+        else:
+            texts, paths = [source(doc, view, plan.output_format, marks)], [output]
+        for path in paths:
+            check_target(path, inputs)
+        jobs.append((output, texts, plan.page is not None))
+        result.written.extend(paths)
     return jobs
 
 
+Job = tuple[Path, list[str], bool]
+"""A file to write (the first of a paged view's), its DOT or Mermaid texts, whether paged."""
+
+
 def _finish(
-    jobs: list[tuple[Path, str]], output_format: Format, executable: str | None, inputs: list[Path]
+    jobs: list[Job], output_format: Format, executable: str | None, inputs: list[Path]
 ) -> None:
-    for target, text in jobs:
-        write_output(target, draw(text, output_format, executable), inputs)
+    from journeyctl.render.paged import sheet_files, write_sheets
+
+    for target, texts, paged in jobs:
+        if paged:
+            write_sheets(sheet_files(target, texts, output_format, executable), inputs)
+        else:
+            write_output(target, draw(texts[0], output_format, executable), inputs)

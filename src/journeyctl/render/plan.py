@@ -21,6 +21,7 @@ from pathlib import Path
 
 from journeyctl.core.errors import UsageError
 from journeyctl.render import Format, View, supports
+from journeyctl.render.pages import Page
 from journeyctl.workspace.write import SUFFIX_FORMATS, format_of
 
 _FORMATS = {member.value for member in Format}
@@ -38,20 +39,44 @@ class Plan:
     file: Path | None = None
     """The output file of a single render; None with `folder` or for stdout."""
     folder: Path | None = None
+    page: Page | None = None
+    """With `--page`: cut each view into sheets of this size."""
 
 
 def make_plan(
-    path: Path, output: Path | None, views: Sequence[View] | None, output_format: Format | None
+    path: Path,
+    output: Path | None,
+    views: Sequence[View] | None,
+    output_format: Format | None,
+    page: Page | None = None,
 ) -> Plan:
     """Check the options against each other; UsageError says what does not fit."""
     if not path.exists():
         raise UsageError(f"{path}: {_missing(path)}")
     if output is None or str(output) == "-":
-        return _to_stdout(path, views, output_format)
-    if _is_folder(path, output):
-        return _to_folder(path, output, views, output_format)
-    chosen = _file_format(output, output_format)
-    return Plan(path, choose_views(views, chosen, folder=False), chosen, file=output)
+        plan = _to_stdout(path, views, output_format)
+    elif _is_folder(path, output):
+        plan = _to_folder(path, output, views, output_format)
+    else:
+        chosen = _file_format(output, output_format)
+        plan = Plan(path, choose_views(views, chosen, folder=False), chosen, file=output)
+    return _paged(plan, page) if page is not None else plan
+
+
+def _paged(plan: Plan, page: Page) -> Plan:
+    """`--page` fits svg, png, pdf and dot; several sheets need files (a PDF holds them all)."""
+    if plan.output_format is Format.MMD:
+        raise UsageError(
+            f"--page {page.value} cuts svg, png, pdf and dot output into sheets: "
+            "Mermaid (.mmd) has no pages"
+        )
+    if plan.file is None and plan.folder is None and plan.output_format is not Format.PDF:
+        raise UsageError(
+            "--page writes one file per sheet: name one with -o OUT "
+            f"(OUT-1.{plan.output_format.value}, OUT-2.{plan.output_format.value}, ...), "
+            "or write PDF (one page per sheet)"
+        )
+    return Plan(plan.path, plan.views, plan.output_format, plan.file, plan.folder, page)
 
 
 def _missing(path: Path) -> str:
