@@ -96,6 +96,8 @@ class Canvas:
         self.count = 0
         self.shapes: dict[str, Shape] = {}
         self.bands: list[Band] = []
+        self.spans: list[Shape] = []
+        """The cells that span columns (see `cell`'s `span`)."""
         collecting = _CAPTURE.get()
         if collecting is not None:
             collecting.append(self)
@@ -106,6 +108,8 @@ class Canvas:
 
     def _add(self, name: str, shape: Shape) -> str:
         self.shapes[name] = shape
+        if shape.span is not None:
+            self.spans.append(shape)
         self.dot.node(name, node_values(shape))
         return name
 

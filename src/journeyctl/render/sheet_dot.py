@@ -25,7 +25,6 @@ from journeyctl.render.sheets import (
     Sheet,
     band_of,
     page_area,
-    reach,
     span_part,
 )
 
@@ -125,20 +124,20 @@ def _statements(out: Dot, dot: PinnedDot, frame: Frame) -> None:
     """The poster's nodes, edges and clusters that this sheet shows, moved into place."""
     canvas = frame.poster.canvas
     shown: dict[str, tuple[float, float]] = {}
-    centres: dict[str, Centre | None] = {}
     opened: list[bool] = []
-    for statement in dot.statements:
+    sheet = frame.sheet
+    for position in frame.poster.index.around(sheet.left - 200, sheet.right + 200):
+        statement = dot.statements[position]
         kind = statement[0]
         if kind == "node":
             name = statement[1]
             shape = canvas.shapes.get(name)
-            placed = _place(frame, shape) if shape is not None else None
-            centres[name] = _centre(frame, shape) if shape is not None else None
+            placed = _place(frame, name, shape) if shape is not None else None
             if placed is not None:
                 out.node(name, node_values(placed))
                 shown[name] = _middle(placed)
         elif kind == "edge":
-            _edge(out, frame, statement[1], statement[2], statement[3], shown, centres)
+            _edge(out, frame, statement[1], statement[2], statement[3], shown)
         elif kind == "open":
             values = _cluster(frame, statement[2])
             opened.append(values is not None)
@@ -148,10 +147,10 @@ def _statements(out: Dot, dot: PinnedDot, frame: Frame) -> None:
             out.close()
 
 
-def _place(frame: Frame, shape: Shape) -> Shape | None:
+def _place(frame: Frame, name: str, shape: Shape) -> Shape | None:
     """The shape as this sheet shows it, or None when it is on another sheet."""
     canvas, sheet = frame.poster.canvas, frame.sheet
-    band = band_of(canvas, shape)
+    band = frame.poster.bands[name]
     if band not in frame.tops:
         return None
     x0, y0, x1, y1 = shape.box
@@ -164,7 +163,7 @@ def _place(frame: Frame, shape: Shape) -> Shape | None:
             x=frame.x(shape.x) if not shape.repeat else shape.x + MARGIN, y=new_y, height=height
         )
     if shape.span is not None:
-        part = span_part(shape, sheet.left, sheet.right, reach(frame.poster))
+        part = span_part(shape, sheet.left, sheet.right, frame.poster.reach)
         if part is None:
             return None
         block = shape.span(part[1] - part[0], part[2])
@@ -191,18 +190,21 @@ Centre = tuple[float, float, int, bool]
 sheet's bands, and whether it is a real shape (not an anchor of a line)."""
 
 
-def _centre(frame: Frame, shape: Shape) -> Centre:
+def _centre(frame: Frame, name: str) -> Centre | None:
     """Where a shape's centre falls in this sheet's coordinates, shown or not: a point on the
     edge between two bands goes with whichever is shown; a band above or below the sheet's
     maps to the top or bottom of its bands."""
     canvas = frame.poster.canvas
+    shape = canvas.shapes.get(name)
+    if shape is None:
+        return None
     x, y = _middle(shape)
     real = bool(shape.width) or shape.kind != "point"
     for index, band in enumerate(canvas.bands):
         if index in frame.tops and band.top - 2 <= y <= band.bottom + 2:
             return frame.x(x), frame.y(index, y), 0, real
     body = [index for index in frame.tops if not canvas.bands[index].repeat] or list(frame.tops)
-    if band_of(canvas, shape) < min(body):
+    if frame.poster.bands[name] < min(body):
         return frame.x(x), frame.tops[min(body)][0], -1, real
     return frame.x(x), frame.tops[max(body)][1], 1, real
 
@@ -214,14 +216,13 @@ def _edge(
     head: str,
     values: Mapping[str, Value],
     shown: dict[str, tuple[float, float]],
-    centres: dict[str, Centre | None],
 ) -> None:
     """An edge between two shown nodes as it is; one leaving the sheet clipped at its edge;
     none between two nodes both on other sheets (unless it is a line across the sheet)."""
     if tail in shown and head in shown:
         out.edge(tail, head, values)
         return
-    start, end = centres.get(tail), centres.get(head)
+    start, end = _centre(frame, tail), _centre(frame, head)
     if start is None or end is None:
         return
     if start[2] and start[2] == end[2]:

@@ -17,6 +17,7 @@ each sheet as DOT at exactly the page's size.
 from __future__ import annotations
 
 import bisect
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ from journeyctl.render.marks import Marks
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.shapes import Shape, node_values
 from journeyctl.render.sheet_header import LINE, ROW_PAD, first_header, header_height
+from journeyctl.render.sheet_index import StatementIndex, index_statements
 from journeyctl.render.text_block import PAD, smallest_text
 
 MARGIN = 18.0
@@ -52,6 +54,11 @@ class Poster:
     """How far lines and spanning cells reach right of the last column."""
     scale: float
     """Page points per poster point."""
+    bands: dict[str, int]
+    """The band of every shape, by node name."""
+    index: StatementIndex
+    reach: float
+    """How far a spanning cell may reach past a sheet's columns (see `reach`)."""
 
 
 @dataclass(frozen=True)
@@ -95,14 +102,19 @@ def measure(canvas: Canvas) -> Poster:
             units[-1] = (units[-1][0], max(units[-1][1], right))
         else:
             units.append((left, right))
-    ends = [s.box[2] for s in canvas.shapes.values() if s.span is not None]
+    ends = sorted(s.box[2] for s in canvas.shapes.values() if s.span is not None)
     stage_ends = set()
-    for index in range(len(units) - 1):
-        if any(units[index][1] - EPS <= end <= units[index + 1][0] + EPS for end in ends):
-            stage_ends.add(index)
-    reach = max((s.box[2] for s in body), default=0.0)
-    tail = max(reach - units[-1][1], 0.0) if units else 0.0
-    return Poster(canvas, heading, units, stage_ends, tail, MIN_TEXT_PT / smallest_font(canvas))
+    for column in range(len(units) - 1):
+        found = bisect.bisect_left(ends, units[column][1] - EPS)
+        if found < len(ends) and ends[found] <= units[column + 1][0] + EPS:
+            stage_ends.add(column)
+    farthest = max((s.box[2] for s in body), default=0.0)
+    tail = max(farthest - units[-1][1], 0.0) if units else 0.0
+    bands = {name: band_of(canvas, shape) for name, shape in canvas.shapes.items()}
+    index = index_statements(canvas, heading)
+    scale = MIN_TEXT_PT / smallest_font(canvas)
+    extra = reach(units)
+    return Poster(canvas, heading, units, stage_ends, tail, scale, bands, index, extra)
 
 
 _SIZE = re.compile(r'<FONT POINT-SIZE="([\d.]+)"[^>]*>(.*?)</FONT>', re.DOTALL)
@@ -148,9 +160,7 @@ def column_ranges(poster: Poster, room: float) -> list[tuple[float, float]]:
 def growth(canvas: Canvas, left: float, right: float, reach: float) -> dict[int, float]:
     """How much each band must grow to hold its spanning cells cut to `left`..`right`."""
     grown: dict[int, float] = {}
-    for shape in canvas.shapes.values():
-        if shape.span is None:
-            continue
+    for shape in canvas.spans:
         part = span_part(shape, left, right, reach)
         if part is None:
             continue
@@ -220,7 +230,7 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     lead = poster.units[0][0] - poster.heading if poster.units else 0.0
     room = width - 2 * MARGIN - poster.heading - lead - poster.tail
     ranges = column_ranges(poster, room)
-    extra = reach(poster)
+    extra = poster.reach
     grown = [growth(canvas, left, right, extra) for left, right in ranges]
     heights = [
         band.bottom - band.top + max((g.get(i, 0.0) for g in grown), default=0.0)
@@ -269,9 +279,9 @@ def _holds(xs: list[float], left: float, right: float) -> bool:
     return index < len(xs) and xs[index] <= right
 
 
-def reach(poster: Poster) -> float:
+def reach(units: Sequence[tuple[float, float]]) -> float:
     """How far a spanning cell may reach past the columns of a sheet: half the gap between
     two columns of a stage (the blueprint's stage headers have that margin)."""
-    gaps = [b[0] - a[1] for a, b in zip(poster.units, poster.units[1:], strict=False)]
+    gaps = [b[0] - a[1] for a, b in itertools.pairwise(units)]
     inner = [gap for gap in gaps if gap > EPS]
     return min(inner) / 2 if inner else 0.0
