@@ -64,19 +64,24 @@ def draw_sheets(texts: Sequence[str], output_format: Format, executable: str) ->
 
 
 def _draw_batch(texts: Sequence[str], output_format: Format, executable: str) -> list[bytes]:
-    """One `dot` process for several graphs: `-O` writes `in.dot.svg`, `in.dot.2.svg`, ..."""
+    """One `dot` process for several graphs, read from stdin: `-O` writes `noname.gv.svg`,
+    `noname.gv.2.svg`, ... into the (temporary) folder it runs in."""
     kind = output_format.value
     with tempfile.TemporaryDirectory(prefix="journeyctl-sheets-") as folder:
-        source = Path(folder) / "in.dot"
-        source.write_text("".join(texts), encoding="utf-8")
-        command = [executable, f"-T{kind}", "-O", str(source)]
+        command = [executable, f"-T{kind}", "-O"]
         if output_format is Format.PNG:
             command.append(f"-Gdpi={PNG_DPI}")
         try:
-            done = subprocess.run(command, capture_output=True, check=False)
+            done = subprocess.run(
+                command,
+                input="".join(texts).encode("utf-8"),
+                capture_output=True,
+                check=False,
+                cwd=folder,
+            )
         except OSError as error:
             raise UsageError(f"cannot run {executable}: {error.strerror or error}") from None
-        names = [f"in.dot.{kind}"] + [f"in.dot.{n}.{kind}" for n in range(2, len(texts) + 1)]
+        names = [f"noname.gv.{kind}"] + [f"noname.gv.{n}.{kind}" for n in range(2, len(texts) + 1)]
         outputs = [Path(folder) / name for name in names]
         if done.returncode != 0 or not all(path.is_file() for path in outputs):
             warnings = done.stderr.decode("utf-8", "replace").strip().splitlines()

@@ -20,6 +20,7 @@ from journeyctl.render.shapes import Shape, node_values, pos
 from journeyctl.render.sheet_header import first_header, header_height, later_header
 from journeyctl.render.sheets import (
     EPS,
+    GAP,
     MARGIN,
     Poster,
     Sheet,
@@ -98,7 +99,8 @@ def _frame(poster: Poster, sheet: Sheet, top: float, width: float) -> Frame:
     body = poster.units[0][0] if poster.units else poster.heading
     shift = MARGIN + body - sheet.left
     right = sheet.right + shift + poster.tail
-    return Frame(poster, sheet, shift, tops, (MARGIN + poster.heading, top, right, cursor))
+    left = MARGIN + poster.heading + GAP  # lines stop short of the headings, as on the poster
+    return Frame(poster, sheet, shift, tops, (left, top, right, cursor))
 
 
 def _defaults(out: Dot, dot: PinnedDot, page: Page) -> None:
@@ -237,8 +239,10 @@ def _edge(
         if name in shown:
             names.append(name)
             continue
-        anchor = f"{name}_{len(out.lines)}"
-        out.node(anchor, _ANCHOR | {"pos": pos(*point)})
+        anchor = f"edge_{round(point[0] / 4)}_{round(point[1] / 4)}"  # none within 2 pt
+        if anchor not in shown:
+            out.node(anchor, _ANCHOR | {"pos": pos(*point)})
+            shown[anchor] = point
         names.append(anchor)
     out.edge(names[0], names[1], values)
 

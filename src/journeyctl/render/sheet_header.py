@@ -104,25 +104,22 @@ def legend_rows(legend: str, width: float) -> list[str]:
     """The legend table as one or more tables, each no wider than `width`: a legend made by
     `graphviz.legend` is one row of cells, broken here between them."""
     found = _LEGEND.match(legend)
-    if found is None or int(found.group(2)) <= width:
+    if found is None or int(found.group(2)) <= width - 12:
         return [legend]
     start, _, attributes, cells, end = found.groups()
+    room = width - 12  # the padding of the header's cell
     rows: list[list[str]] = [[]]
-    used = 12.0
+    widths = [12.0]
     for cell in _CELL.findall(cells):
         cell = str(cell)
         plain = html_module.unescape(_TAG.sub("", cell))
-        needed = text_width(plain, 10, bold="<B>" in cell) + (
-            22 if cell.startswith("<TD> ") else 12
-        )
-        if rows[-1] and used + needed > width:
+        needed = text_width(plain, 10, bold=True) + (24 if cell.startswith("<TD> ") else 14)
+        if rows[-1] and widths[-1] + needed > room:
             rows.append([])
-            used = 12.0
+            widths.append(12.0)
         rows[-1].append(cell)
-        used += needed
-    tables = []
-    for row in rows:
-        texts = [html_module.unescape(_TAG.sub("", cell)) for cell in row]
-        row_width = sum(text_width(text, 10, bold=True) + 14 for text in texts) + 12
-        tables.append(f"{start}{round(min(row_width, width))}{attributes}{''.join(row)}{end}")
-    return tables
+        widths[-1] += needed
+    return [
+        f"{start}{round(min(used, room))}{attributes}{''.join(row)}{end}"
+        for row, used in zip(rows, widths, strict=True)
+    ]

@@ -37,6 +37,8 @@ MARGIN = 18.0
 LATER_HEADER = 12 * LINE + ROW_PAD + 6
 """Room taken by the one-line header of the second and later sheets."""
 EPS = 0.5
+GAP = 4.0
+"""Room kept between shapes that Graphviz must route edges between."""
 
 
 @dataclass(frozen=True)
@@ -162,7 +164,7 @@ def growth(canvas: Canvas, left: float, right: float, reach: float) -> dict[int,
     grown: dict[int, float] = {}
     for shape in canvas.spans:
         part = span_part(shape, left, right, reach)
-        if part is None:
+        if part is None or shape.span is None:
             continue
         block = shape.span(part[1] - part[0], part[2])
         needed = block.height + 2 * PAD + 4 - round(shape.height)

@@ -62,6 +62,7 @@ class Block:
         prefix_color: str | None = None,
     ) -> None:
         """Add wrapped text; `prefix` (a symbol) is shown before the first line."""
+        size = text_size(size)
         self.calls.append(
             (
                 text,
@@ -76,7 +77,6 @@ class Block:
                 },
             )
         )
-        size = text_size(size)
         shown = f"{prefix} {text}" if prefix else text
         lines = wrap(shown, self.width, size, bold, max_lines)
         if not lines:
