@@ -100,7 +100,8 @@ def _frame(poster: Poster, sheet: Sheet, top: float, width: float) -> Frame:
     shift = MARGIN + body - sheet.left
     right = sheet.right + shift + poster.tail
     left = MARGIN + poster.heading + GAP  # lines stop short of the headings, as on the poster
-    return Frame(poster, sheet, shift, tops, (left, top, right, cursor))
+    # a line on the edge between two lanes belongs to both: the box reaches past the bands
+    return Frame(poster, sheet, shift, tops, (left, top - EPS * 4, right, cursor + EPS * 4))
 
 
 def _defaults(out: Dot, dot: PinnedDot, page: Page) -> None:
