@@ -1,10 +1,9 @@
 """One sheet of a paged grid as DOT, at exactly the page's size (see `render.sheets`).
 
-The poster's statements are written again for the sheet: shapes of its columns and bands
-moved into place (the heading column stays at the left, the columns follow it; bands stack
-under the header, stretched where a spanning cell grew), spanning cells re-made for their
-part, lines and edges clipped at the sheet's edge (an arrow whose head is on another sheet
-ends at the edge), lane boxes moved. Invisible points at two corners make the drawing exactly
+The poster's statements are written again: shapes of the sheet's columns and bands moved into
+place (headings at the left; bands stacked under the header, stretched where a spanning cell,
+re-made for its part, grew), lines and edges clipped at the sheet's edge (an arrow to another
+sheet ends there), lane boxes moved. Invisible points at two corners make the drawing exactly
 the sheet; `size` scales it to the page, `pad` and `margin` add nothing.
 """
 
@@ -66,7 +65,8 @@ def sheet_source(poster: Poster, sheet: Sheet, page: Page) -> str:
     _defaults(out, dot, page)
     # Content larger than the sheet (one row taller than a page) shrinks the sheet's drawing
     # rather than change the page's size.
-    grow = max(1.0, (frame.clip[2] + MARGIN) / width, (frame.clip[3] + MARGIN) / height)
+    bottom = max(low for _, low in frame.tops.values())
+    grow = max(1.0, (frame.clip[2] + MARGIN) / width, (bottom + MARGIN) / height)
     _corners(out, width * grow, height * grow)
     header_h = header_height(label)
     out.node(

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from journeyctl.core.model import Flow
-from journeyctl.render.canvas import Canvas, capture
+from journeyctl.render.canvas import Canvas, PinnedDot, capture
 from journeyctl.render.marks import Marks
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.shapes import Shape, node_values
@@ -239,9 +239,8 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
         for i, band in enumerate(canvas.bands)
     ]
     dot = canvas.dot
-    legend = getattr(dot, "legend", "")
-    marks = getattr(dot, "marks", Marks())
-    top = header_height(first_header(doc, marks, legend, width - 2 * MARGIN, 99)) + 6
+    assert isinstance(dot, PinnedDot)
+    top = header_height(first_header(doc, dot.marks, dot.legend, width - 2 * MARGIN, 99)) + 6
     room = height - 2 * MARGIN - LATER_HEADER
     first = row_groups(canvas, heights, height - 2 * MARGIN - top, room)
     later = row_groups(canvas, heights, room, room)
@@ -249,12 +248,13 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     plans += [
         (bounds, changes, later) for bounds, changes in zip(ranges[1:], grown[1:], strict=True)
     ]
-    filled = _content(canvas)
+    filled = _content(poster)
     cuts = [
         (left, right, changes, bands)
         for (left, right), changes, groups in plans
         for bands in groups
         if any(_holds(filled[band], left, right) for band in bands if not canvas.bands[band].repeat)
+        or (left, bands) == (plans[0][0][0], plans[0][2][0])  # the first sheet has the title
     ]
     total = len(cuts)
     return [
@@ -263,14 +263,14 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     ]
 
 
-def _content(canvas: Canvas) -> list[list[float]]:
+def _content(poster: Poster) -> list[list[float]]:
     """For each band, the x (centre) of every shape with something to show, sorted."""
-    found: list[list[float]] = [[] for _ in canvas.bands]
-    for shape in canvas.shapes.values():
+    found: list[list[float]] = [[] for _ in poster.canvas.bands]
+    for name, shape in poster.canvas.shapes.items():
         blank = shape.kind == "cell" and not str(shape.options["content"]).strip()
         if shape.span is None and not blank and (shape.width or shape.kind != "point"):
             x0, _, x1, _ = shape.box
-            found[band_of(canvas, shape)].append((x0 + x1) / 2)
+            found[poster.bands[name]].append((x0 + x1) / 2)
     return [sorted(xs) for xs in found]
 
 
