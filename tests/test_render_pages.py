@@ -121,7 +121,7 @@ def test_every_sheet_repeats_the_row_headings_and_the_stage_header(view: str) ->
         headings = [g for g in svg.iter(f"{SVG}g") if "heading" in g.get("class", "").split()]
         assert len(headings) >= 2  # the stage header's and at least one row's
         seen |= {text for text in shown if any(text.startswith(row) for row in rows[view])}
-        assert f"sheet {number} of {len(sheets)}" in " ".join(shown)
+        assert f"sheet {number} of {len(sheets)}" in " ".join(shown).replace("\xa0", " ")
     assert all(any(text.startswith(row) for text in seen) for row in rows[view])
     first = " ".join(texts(sheets[0]))
     assert "B2B SaaS - from first visit to renewal" in first

@@ -35,19 +35,39 @@ def flow_sheets(doc: Flow, marks: Marks, page: Page, executable: str) -> list[st
     xs, ys = _extents(layout)
     zoom = MIN_TEXT_PT / smallest(text)
     width, height = page.size
-    columns = _cuts(xs, (left, right), width / zoom - 2 * MARGIN)
-    rows = _cuts(ys, (bottom, top), height / zoom - 2 * MARGIN)[::-1]  # top row first
+    room = width / zoom - 2 * MARGIN
+    stages = _stage_spans(layout)
+    fits = stages and max(high - low for low, high in stages) <= room
+    columns = _cuts(stages if fits else xs, (left, right), room)
+    # rows from the top down (y grows upward in the layout): cut with y negated
+    flipped = _cuts(
+        [(-high, -low) for low, high in ys], (-top, -bottom), height / zoom - 2 * MARGIN
+    )
+    rows = [(-high, -low) for low, high in flipped]
+    # one scale for every tile: the largest at which each tile's columns and rows fit
+    fit = min(
+        min(width / (end - start + 2 * MARGIN) for start, end in columns),
+        min(height / (high - low + 2 * MARGIN) for low, high in rows),
+    )
     sources = []
-    for low, high in rows:
-        for start, end in columns:
-            fit = min(width / (end - start + 2 * MARGIN), height / (high - low + 2 * MARGIN))
-            # The window starts at its range's top left corner; slack is at the right or bottom.
-            centre = (
-                start - MARGIN + width / fit / 2,
-                high + MARGIN - height / fit / 2,
-            )
+    for _, high in rows:
+        for start, _ in columns:
+            # the window starts at its range's top left corner; slack is at the right or bottom
+            centre = (start - MARGIN + width / fit / 2, high + MARGIN - height / fit / 2)
             sources.append(_window(text, page, fit, centre))
     return sources
+
+
+def _stage_spans(layout: dict[str, object]) -> list[Span]:
+    """The x extent of each stage (a cluster): tiles are best cut between stages."""
+    objects = layout.get("objects", [])
+    assert isinstance(objects, list)
+    spans = []
+    for item in objects:
+        if "bb" in item and str(item.get("name", "")).startswith("cluster"):
+            left, _, right, _ = (float(v) for v in item["bb"].split(","))
+            spans.append((left, right))
+    return spans
 
 
 def _layout(text: str, executable: str) -> dict[str, object]:

@@ -33,7 +33,7 @@ def first_header(doc: Flow, marks: Marks, legend: str, width: float, total: int)
             meta.append(f"{label} {value}")
     if doc.reviewed:
         meta.append(f"reviewed {doc.reviewed.isoformat()}")
-    meta.append(f"sheet 1 of {total}")
+    meta.append(f"sheet\u00a01\u00a0of\u00a0{total}")  # no-break spaces: one piece
     rows: list[tuple[str, float]] = []
     rows.append(_text_row(doc.title, 20, width, bold=True, max_lines=2))
     rows.append(_text_row(" · ".join(meta), 11, width, color=style.MUTED, max_lines=2))
