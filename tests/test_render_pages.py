@@ -299,3 +299,21 @@ def test_graphviz_draws_every_sheet_as_laid_out_without_warnings(path: Path, vie
         for text in sheet_sources(doc, view, found, page):
             # no clipped text ("table too small"), no shapes touching (straight edges)
             assert run_dot(text, Format.SVG, "dot").warnings == ""
+
+
+@pytest.mark.parametrize("view", GRIDS)
+def test_lines_cut_by_a_sheet_end_at_its_edge_on_nodes_the_sheet_has(view: str) -> None:
+    doc = load(CURRENT)
+    clipped = 0
+    for text in sheet_sources(doc, view, Marks(), Page.WIDE):
+        nodes = set(re.findall(r'^\s*"([^"]+)" \[', text, re.MULTILINE))
+        for tail, head in re.findall(r'^\s*"([^"]+)" -> "([^"]+)"', text, re.MULTILINE):
+            assert {tail, head} <= nodes  # never an undeclared node Graphviz would invent
+            clipped += tail.startswith("edge_") or head.startswith("edge_")
+    assert clipped  # the emotion curve (map) and the arrows (blueprint) cross sheet edges
+
+
+def test_page_with_diff_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("render", "--diff", str(CURRENT), str(CURRENT), "--page", "a4")
+    assert result.exit_code == 2
+    assert "--page is for the views of a file" in result.stderr
