@@ -17,7 +17,6 @@ each sheet as DOT at exactly the page's size.
 from __future__ import annotations
 
 import bisect
-import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -115,7 +114,7 @@ def measure(canvas: Canvas) -> Poster:
     bands = {name: band_of(canvas, shape) for name, shape in canvas.shapes.items()}
     index = index_statements(canvas, heading)
     scale = MIN_TEXT_PT / smallest_font(canvas)
-    extra = reach(units)
+    extra = reach(units, canvas.spans)
     return Poster(canvas, heading, units, stage_ends, tail, scale, bands, index, extra)
 
 
@@ -281,9 +280,14 @@ def _holds(xs: list[float], left: float, right: float) -> bool:
     return index < len(xs) and xs[index] <= right
 
 
-def reach(units: Sequence[tuple[float, float]]) -> float:
-    """How far a spanning cell may reach past the columns of a sheet: half the gap between
-    two columns of a stage (the blueprint's stage headers have that margin)."""
-    gaps = [b[0] - a[1] for a, b in itertools.pairwise(units)]
-    inner = [gap for gap in gaps if gap > EPS]
-    return min(inner) / 2 if inner else 0.0
+def reach(units: Sequence[tuple[float, float]], spans: Sequence[Shape]) -> float:
+    """How far a spanning cell may reach past the columns of a sheet: as far as the spanning
+    cells reach before their first column (the blueprint's stage headers have a margin, the
+    map's none)."""
+    starts = [left for left, _ in units]
+    found = []
+    for shape in spans:
+        index = bisect.bisect_left(starts, shape.box[0] - EPS)
+        if index < len(starts):
+            found.append(starts[index] - shape.box[0])
+    return max(min(found), 0.0) if found else 0.0
