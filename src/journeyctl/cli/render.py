@@ -77,22 +77,26 @@ def render(
             show_default=False,
         ),
     ] = None,
-    page: Annotated[
-        Page | None,
-        typer.Option(
-            "--page",
-            metavar="PAGE",
-            help="Page size, landscape: 16:9, 4:3, a4, a3 or letter. The deck's pages "
-            "(default 16:9), e.g. `render journey.yaml -o deck.pdf --view deck --page 4:3`.",
-            show_default=False,
-        ),
-    ] = None,
     lint: Annotated[
         bool,
         typer.Option(
             "--lint", help="Mark what `journeyctl lint` finds on the steps and stages it concerns."
         ),
     ] = False,
+    page: Annotated[
+        Page | None,
+        typer.Option(
+            "--page",
+            metavar="SIZE",
+            help="Cut the picture into landscape pages: 16:9 or 4:3 (slides), a4, a3 or "
+            "letter. Map and blueprint are cut between step columns (and between rows when "
+            "they do not fit), each sheet repeating the row headings and stage header, no "
+            "text under 9 pt; a flow that fits is one page. PDF: one file, a page per sheet; "
+            "svg, png, dot: OUT-1.svg, OUT-2.svg, ... Also the deck's page size (default "
+            "16:9). Example: render journey.yaml -o map.pdf --view map --page 16:9",
+            show_default=False,
+        ),
+    ] = None,
     diff: Annotated[
         str | None,
         typer.Option(
@@ -107,6 +111,8 @@ def render(
 ) -> None:
     """Draw journeys and workflows: a flow diagram, a journey map or a service blueprint."""
     if diff is not None:
+        if page is not None:
+            raise UsageError("--diff draws one picture: --page is for the views of a file")
         _render_diff(diff, path, output, views, output_format)
         return
     from journeyctl.render.plan import make_plan
@@ -145,11 +151,32 @@ def _render_one(plan: Plan, executable: str | None, lint: bool) -> None:
     from journeyctl.render.batch import render_one
     from journeyctl.workspace.messages import say
 
+    if plan.page is not None and not plan.deck:
+        _render_pages(plan, executable, lint)
+        return
     data = render_one(plan, executable, lint)
     if plan.file is None:
         emit(data, None)
         return
     say(f"wrote {plan.file} ({'deck' if plan.deck else plan.views[0].value + ' view'})")
+
+
+def _render_pages(plan: Plan, executable: str | None, lint: bool) -> None:
+    """One view of one file cut into sheets: files, or a PDF on stdout."""
+    from journeyctl.cli.present import emit
+    from journeyctl.render.batch import render_pages
+    from journeyctl.workspace.messages import say
+
+    assert plan.page is not None
+    written, data = render_pages(plan, executable, lint)
+    if not written:
+        emit(data, None)
+        return
+    view = f"{plan.views[0].value} view, {plan.page.value}"
+    if len(written) == 1:
+        say(f"wrote {written[0]} ({view})")
+    else:
+        say(f"wrote {len(written)} sheets, {written[0]} to {written[-1].name} ({view})")
 
 
 def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:

@@ -69,18 +69,9 @@ def draw(text: str, output_format: Format, executable: str | None) -> str | byte
 
 
 def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
-    """The one view of the one file the plan names, drawn; written when the plan says a file."""
-    linted = marks_for(plan.path, lint)
-    try:
-        doc = read_flow(plan.path, str(plan.path), True, linted.document(plan.path))
-    except NotDrawable as error:
-        raise UsageError(str(error)) from None
-    assert doc is not None  # an explicit file is drawable or raises
-    if plan.file is not None:
-        if os.path.realpath(plan.file) == os.path.realpath(plan.path):  # a loop: no error
-            raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
-        check_target(plan.file, [plan.path])
-    marks = linted.marks_of(plan.path)
+    """The one view (or the deck) of the one file the plan names, drawn; written when the plan
+    says a file."""
+    doc, marks = _read_one(plan, lint)
     view = None if plan.deck else plan.views[0]
     persona = PersonaFinder().for_doc(doc, plan.path) if view in (None, View.MAP) else None
     if view is None:
@@ -93,8 +84,34 @@ def render_one(plan: Plan, executable: str | None, lint: bool) -> str | bytes:
     return data
 
 
-Job = tuple[Path, "str | Callable[[str | None], bytes]"]
-"""A file to write and its text (drawn by Graphviz if the format needs it), or what draws it."""
+def render_pages(plan: Plan, executable: str | None, lint: bool) -> tuple[list[Path], bytes]:
+    """The sheets of the one view at the plan's page size: the files written (none for
+    stdout), and the PDF when it goes to stdout."""
+    from journeyctl.render.paged import page_sources, sheet_files, write_sheets
+
+    assert plan.page is not None
+    doc, marks = _read_one(plan, lint)
+    texts = page_sources(doc, plan.views[0], marks, plan.page, executable)
+    if plan.file is None:
+        data = sheet_files(Path("-"), texts, plan.output_format, executable)[Path("-")]
+        return [], data if isinstance(data, bytes) else data.encode("utf-8")
+    files = sheet_files(plan.file, texts, plan.output_format, executable)
+    return write_sheets(files, [plan.path]), b""
+
+
+def _read_one(plan: Plan, lint: bool) -> tuple[Flow, Marks]:
+    """The document the plan names, and its lint marks; the output file checked first."""
+    linted = marks_for(plan.path, lint)
+    try:
+        doc = read_flow(plan.path, str(plan.path), True, linted.document(plan.path))
+    except NotDrawable as error:
+        raise UsageError(str(error)) from None
+    assert doc is not None  # an explicit file is drawable or raises
+    if plan.file is not None:
+        if os.path.realpath(plan.file) == os.path.realpath(plan.path):  # a loop: no error
+            raise UsageError(f"{plan.file} is an input file: refusing to overwrite it")
+        check_target(plan.file, [plan.path])
+    return doc, linted.marks_of(plan.path)
 
 
 def _deck(
@@ -144,14 +161,14 @@ def render_folder(
     result = FolderResult()
     inputs = [file for file, _, _ in files]
     linted = marks_for(plan.path, lint)
-    personas = PersonaFinder()
     workers = min(os.cpu_count() or 1, 8) if executable else 1
+    personas = PersonaFinder()
     with ThreadPoolExecutor(workers) as pool:
         pending: list[tuple[Future[None], str]] = []
         for target in files:
             display = target[1]
             hooks.starting(display)
-            jobs = _jobs(plan, result, target, inputs, linted, personas)
+            jobs = _jobs(plan, result, target, inputs, linted, personas, executable)
             if not jobs:
                 hooks.done()
                 continue
@@ -172,6 +189,7 @@ def _jobs(
     inputs: list[Path],
     linted: Linted,
     personas: PersonaFinder,
+    executable: str | None = None,
 ) -> list[Job]:
     """The files to write for one input, with their text; none when it is skipped."""
     file, display, explicit = target
@@ -202,21 +220,40 @@ def _jobs(
     jobs: list[Job] = []
     for view in plan.views:
         output = plan.folder / f"{key}.{view.value}.{plan.output_format.value}"
-        check_target(output, inputs)
-        persona = personas.for_doc(doc, file) if view is View.MAP else None
-        jobs.append((output, source(doc, view, plan.output_format, marks, persona)))
-        result.written.append(output)
+        if plan.page is not None:
+            from journeyctl.render.paged import page_sources, sheet_paths
+
+            texts = page_sources(doc, view, marks, plan.page, executable)
+            paths = sheet_paths(output, len(texts), plan.output_format)
+        else:
+            persona = personas.for_doc(doc, file) if view is View.MAP else None
+            texts, paths = [source(doc, view, plan.output_format, marks, persona)], [output]
+        for path in paths:
+            check_target(path, inputs)
+        jobs.append((output, texts, plan.page is not None))
+        result.written.extend(paths)
     if plan.deck:
         output = plan.folder / f"{key}.deck.pdf"
         check_target(output, inputs)
-        jobs.append((output, _deck(doc, marks, personas.for_doc(doc, file), plan.page)))
+        jobs.append((output, _deck(doc, marks, personas.for_doc(doc, file), plan.page), False))
         result.written.append(output)
     return jobs
+
+
+Job = tuple[Path, "list[str] | Callable[[str | None], bytes]", bool]
+"""A file to write (the first of a paged view's), its DOT or Mermaid texts (or what draws
+it: a deck), whether paged."""
 
 
 def _finish(
     jobs: list[Job], output_format: Format, executable: str | None, inputs: list[Path]
 ) -> None:
-    for target, text in jobs:
-        data = draw(text, output_format, executable) if isinstance(text, str) else text(executable)
-        write_output(target, data, inputs)
+    from journeyctl.render.paged import sheet_files, write_sheets
+
+    for target, texts, paged in jobs:
+        if callable(texts):
+            write_output(target, texts(executable), inputs)
+        elif paged:
+            write_sheets(sheet_files(target, texts, output_format, executable), inputs)
+        else:
+            write_output(target, draw(texts[0], output_format, executable), inputs)

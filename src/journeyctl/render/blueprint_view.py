@@ -130,6 +130,7 @@ def blueprint(doc: Flow, marks: Marks) -> str:
             line_y - LINE_ROOM / 2 - 2,
             f'<FONT POINT-SIZE="8" COLOR="#404040"><I>{html(name)}</I></FONT>',
             css="boundary-label",
+            repeat=True,
         )
     _blueprint_edges(canvas, doc, cards)
     return dot.source()

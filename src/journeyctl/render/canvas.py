@@ -6,10 +6,21 @@ i.e. `neato -n`), which keeps them where they are and only routes the edges. The
 so, so `dot -Tsvg` on a saved `.dot` file draws the same picture.
 
 Coordinates here are points with y growing downward; DOT gets y negated.
+
+Besides writing DOT, a canvas keeps what it drew as `Shape`s (each with its box) and the
+graph keeps its statements (`PinnedDot`), with what the views declare for paging: the row
+bands (`band`, from the row headings), the cells that span columns and can be re-made for a
+part of their width (`span`), and free text drawn on every sheet (`repeat`). `render.sheets`
+cuts that poster into pages; `capture` collects the canvases a view makes.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from journeyctl.core.model import Flow
@@ -17,28 +28,104 @@ from journeyctl.render import style
 from journeyctl.render.dot import Dot, Html, Lines, Value
 from journeyctl.render.graphviz import header
 from journeyctl.render.marks import Marks
+from journeyctl.render.shapes import Shape, Span, Statement, node_values, pos
 from journeyctl.render.text import FONT
-from journeyctl.render.text_block import PAD
+from journeyctl.render.text_block import text_size
 
 if TYPE_CHECKING:
     from journeyctl.render.persona import PersonaRef
 
 
+@dataclass
+class Band:
+    """A row (or lane) of the grid, from its heading: top, bottom, and whether every sheet
+    repeats it (the stage header)."""
+
+    top: float
+    bottom: float
+    heading: float
+    """The right edge of the row's heading: the width of the heading column."""
+    repeat: bool = False
+
+
+class PinnedDot(Dot):
+    """A Dot graph that also keeps its statements, so that it can be re-cut into sheets."""
+
+    def __init__(self, name: str, doc: Flow, marks: Marks, legend: str) -> None:
+        super().__init__(name)
+        self.doc, self.marks, self.legend = doc, marks, legend
+        self.statements: list[Statement] = []
+
+    def defaults(self, kind: str, values: Mapping[str, Value]) -> None:
+        self.statements.append(("defaults", kind, dict(values)))
+        super().defaults(kind, values)
+
+    def node(self, name: str, values: Mapping[str, Value]) -> None:
+        self.statements.append(("node", name, values))
+        super().node(name, values)
+
+    def edge(self, tail: str, head: str, values: Mapping[str, Value] | None = None) -> None:
+        self.statements.append(("edge", tail, head, dict(values or {})))
+        super().edge(tail, head, values)
+
+    def open(self, name: str, values: Mapping[str, Value] | None = None) -> None:
+        self.statements.append(("open", name, dict(values or {})))
+        super().open(name, values)
+
+    def close(self) -> None:
+        self.statements.append(("close",))
+        super().close()
+
+
+_SIZE = re.compile(r'POINT-SIZE="([\d.]+)"')
+_CAPTURE: ContextVar[list[Canvas] | None] = ContextVar("canvas_capture", default=None)
+
+
+@contextmanager
+def capture() -> Iterator[list[Canvas]]:
+    """Collect every canvas made in the block (a grid view makes one)."""
+    found: list[Canvas] = []
+    token = _CAPTURE.set(found)
+    try:
+        yield found
+    finally:
+        _CAPTURE.reset(token)
+
+
 class Canvas:
-    """Writes pinned nodes and lines into a Dot graph."""
+    """Writes pinned nodes and lines into a Dot graph, and keeps them as shapes."""
 
     def __init__(self, dot: Dot) -> None:
         self.dot = dot
         self.count = 0
+        self.shapes: dict[str, Shape] = {}
+        self.bands: list[Band] = []
+        self.spans: list[Shape] = []
+        """The cells that span columns (see `cell`'s `span`)."""
+        collecting = _CAPTURE.get()
+        if collecting is not None:
+            collecting.append(self)
 
     def _name(self, prefix: str) -> str:
         self.count += 1
         return f"{prefix}{self.count}"
 
+    def _add(self, name: str, shape: Shape) -> str:
+        self.shapes[name] = shape
+        if shape.span is not None:
+            self.spans.append(shape)
+        self.dot.node(name, node_values(shape))
+        return name
+
     @staticmethod
     def pos(x: float, y: float) -> str:
         """A pinned position in points (the graph sets inputscale=72)."""
-        return f"{x:.1f},{-y:.1f}!"
+        return pos(x, y)
+
+    def band(self, top: float, bottom: float, heading: float) -> None:
+        """Declare a row of the grid (its heading's extent, `heading` its right edge): sheets
+        cut only between rows, and repeat the heading column on each."""
+        self.bands.append(Band(top, bottom, heading))
 
     def cell(
         self,
@@ -54,28 +141,13 @@ class Canvas:
         node_id: str | None = None,
         tooltip: Lines | None = None,
         valign: str = "TOP",
+        span: Span | None = None,
     ) -> str:
-        """A rectangle of the grid with left-aligned content at its top."""
-        name = self._name("c")
-        label = (
-            f'<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="{PAD:g}" '
-            f'COLOR="{border}" BGCOLOR="{fill}" FIXEDSIZE="TRUE" '
-            f'WIDTH="{round(width)}" HEIGHT="{round(height)}">'
-            f'<TR><TD ALIGN="LEFT" VALIGN="{valign}" BALIGN="LEFT">{content or " "}</TD></TR>'
-            "</TABLE>"
-        )
-        values: dict[str, Value] = {
-            "shape": "plain",
-            "pos": self.pos(x + round(width) / 2, y + round(height) / 2),
-            "label": Html(label),
-            "class": css,
-        }
-        if node_id:
-            values["id"] = node_id
-        if tooltip:
-            values["tooltip"] = tooltip
-        self.dot.node(name, values)
-        return name
+        """A rectangle of the grid with left-aligned content at its top; `span` re-makes the
+        content of a cell that a sheet shows only part of."""
+        options: dict[str, object] = {"content": content, "fill": fill, "border": border}
+        options |= {"css": css, "node_id": node_id, "tooltip": tooltip, "valign": valign}
+        return self._add(self._name("c"), Shape("cell", x, y, width, height, options, span))
 
     def card(
         self,
@@ -93,30 +165,10 @@ class Canvas:
         terminal: bool,
     ) -> str:
         """A rounded box with left-aligned content, for a step of the blueprint."""
-        name = self._name("k")
-        label = (
-            f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="{PAD:g}" '
-            f'FIXEDSIZE="TRUE" WIDTH="{round(width) - 2}" HEIGHT="{round(height) - 2}">'
-            f'<TR><TD ALIGN="LEFT" VALIGN="TOP" BALIGN="LEFT">{content}</TD></TR></TABLE>'
-        )
-        values: dict[str, Value] = {
-            "shape": "box",
-            "style": "rounded,filled,dashed" if marked else "rounded,filled",
-            "fixedsize": True,
-            "width": round(width) / 72,
-            "height": round(height) / 72,
-            "margin": 0,
-            "pos": self.pos(x + round(width) / 2, y + round(height) / 2),
-            "label": Html(label),
-            "fillcolor": fill,
-            "color": style.LINT_INK if marked else style.BORDER,
-            "penwidth": 2.5 if marked else (2.0 if terminal else 1.0),
-            "class": css,
-            "id": node_id,
-            "tooltip": tooltip,
-        }
-        self.dot.node(name, values)
-        return name
+        options: dict[str, object] = {"content": content, "fill": fill, "css": css}
+        options["node_id"] = node_id
+        options |= {"tooltip": tooltip, "marked": marked, "terminal": terminal}
+        return self._add(self._name("k"), Shape("card", x, y, width, height, options))
 
     def point(
         self,
@@ -129,23 +181,8 @@ class Canvas:
         tooltip: str | None = None,
     ) -> str:
         """A dot on the canvas; size 0 makes an invisible anchor for lines."""
-        name = self._name("p")
-        values: dict[str, Value] = {
-            "shape": "circle" if size else "point",
-            "pos": self.pos(x, y),
-            "label": "",
-            "width": size / 72 if size else 0.01,
-            "fixedsize": True,
-            "class": css,
-        }
-        if size:
-            values |= {"style": "filled", "fillcolor": color, "color": "white", "penwidth": 1.2}
-        else:
-            values["style"] = "invis"
-        if tooltip:
-            values["tooltip"] = tooltip
-        self.dot.node(name, values)
-        return name
+        options: dict[str, object] = {"color": color, "css": css, "tooltip": tooltip}
+        return self._add(self._name("p"), Shape("point", x, y, size, size, options))
 
     def line(
         self,
@@ -172,14 +209,13 @@ class Canvas:
             },
         )
 
-    def text(self, x: float, y: float, markup: str, *, css: str = "text") -> str:
-        """Free text centred on a point."""
-        name = self._name("t")
-        self.dot.node(
-            name,
-            {"shape": "plain", "pos": self.pos(x, y), "label": Html(markup), "class": css},
-        )
-        return name
+    def text(
+        self, x: float, y: float, markup: str, *, css: str = "text", repeat: bool = False
+    ) -> str:
+        """Free text centred on a point; `repeat` draws it on every sheet (a lane's legend)."""
+        markup = _SIZE.sub(lambda found: f'POINT-SIZE="{text_size(float(found[1])):g}"', markup)
+        shape = Shape("text", x, y, 0.0, 0.0, {"markup": markup, "css": css}, repeat=repeat)
+        return self._add(self._name("t"), shape)
 
 
 def pinned_graph(
@@ -190,28 +226,30 @@ def pinned_graph(
     width: float,
     splines: str,
     persona: PersonaRef | None = None,
-) -> Dot:
+) -> PinnedDot:
     """A Dot graph for a grid view laid out here: no layout by Graphviz, and the header (with
     the persona card when `persona` is given)."""
-    dot = Dot(doc.id)
-    dot.defaults(
-        "graph",
-        {
-            "layout": "nop",
-            "inputscale": 72,
-            "splines": splines,
-            "outputorder": "edgesfirst",
-            "fontname": FONT,
-            "bgcolor": "white",
-            "pad": 0.3,
-            "labelloc": "t",
-            "labeljust": "l",
-            "label": header(doc, marks, legend, width, persona),
-            "class": f"journeyctl {view} {doc.kind}",
-            "sep": "+2",
-            "esep": "+1",
-        },
-    )
+    dot = PinnedDot(doc.id, doc, marks, legend)
+    label = header(doc, marks, legend, width, persona)
+    dot.defaults("graph", graph_values(doc, view, splines, label))
     dot.defaults("node", {"fontname": FONT, "fontsize": 9, "fontcolor": style.TEXT})
     dot.defaults("edge", {"fontname": FONT, "fontsize": 9})
     return dot
+
+
+def graph_values(doc: Flow, view: str, splines: str, label: Html | None) -> dict[str, Value]:
+    """The graph attributes of a pinned grid, with the header `label` unless it is None."""
+    values: dict[str, Value] = {
+        "layout": "nop",
+        "inputscale": 72,
+        "splines": splines,
+        "outputorder": "edgesfirst",
+        "fontname": FONT,
+        "bgcolor": "white",
+        "pad": 0.3,
+        "labelloc": "t",
+        "labeljust": "l",
+    }
+    if label is not None:
+        values["label"] = label
+    return values | {"class": f"journeyctl {view} {doc.kind}", "sep": "+2", "esep": "+1"}

@@ -69,7 +69,14 @@ def page_source(name: str, css: str, page: Page, content: str) -> str:
     dot = Dot(name)
     dot.defaults(
         "graph",
-        {"pad": 0, "margin": 0, "bgcolor": "white", "fontname": FONT, "class": Raw(css)},
+        {
+            "layout": "dot",  # stated: in a batch of graphs, dot keeps the last one's engine
+            "pad": 0,
+            "margin": 0,
+            "bgcolor": "white",
+            "fontname": FONT,
+            "class": Raw(css),
+        },
     )
     dot.defaults("node", {"shape": "plain", "fontname": FONT, "fontsize": 10})
     table = (

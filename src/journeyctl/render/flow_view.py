@@ -64,6 +64,7 @@ def _defaults(dot: Dot, doc: Flow, marks: Marks) -> None:
     dot.defaults(
         "graph",
         {
+            "layout": "dot",  # stated: a batch of graphs in one dot run keeps the last engine
             "rankdir": "LR",
             "newrank": True,
             "compound": True,

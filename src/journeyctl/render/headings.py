@@ -9,6 +9,7 @@ from journeyctl.render import style
 from journeyctl.render.canvas import Canvas
 from journeyctl.render.dot import Lines
 from journeyctl.render.marks import Mark, Marks, rules_of
+from journeyctl.render.shapes import Span
 from journeyctl.render.text_block import PAD, Block, inner
 
 HEAD_W = 112.0
@@ -22,6 +23,21 @@ def row_heading(canvas: Canvas, title: str, y: float, height: float) -> None:
     block = Block(inner(HEAD_W))
     block.text(title, 10, bold=True)
     canvas.cell(0, y, HEAD_W, height, block.markup(), fill=style.ROW_HEAD_FILL, css="heading")
+    canvas.band(y, y + height, HEAD_W)
+
+
+def spanning(block: Block) -> Span:
+    """How a cell across a stage's columns shows on a sheet that has only some of them: its
+    text wrapped to that width on the first, "continued" on the later ones."""
+
+    def part(width: float, continued: bool) -> Block:
+        if not continued:
+            return block.rewrapped(inner(width))
+        note = Block(inner(width))
+        note.text("continued", 9, italic=True, color=style.MUTED)
+        return note
+
+    return part
 
 
 def stage_block(
@@ -57,6 +73,7 @@ def stage_headers(
     `ids` names each header's element (default `stage-ID`)."""
     height = max((block.height for *_, block in blocks), default=0) + 2 * PAD + 2
     row_heading(canvas, title, y, height)
+    canvas.bands[-1].repeat = True  # every sheet of a paged grid shows the stage header
     names = ids or [f"stage-{stage.id}" for stage, *_ in blocks]
     for (stage, left, right, block), name in zip(blocks, names, strict=True):
         canvas.cell(
@@ -70,8 +87,19 @@ def stage_headers(
             css="stage",
             node_id=name,
             tooltip=_stage_tooltip(stage, marks.stage(stage.id)),
+            span=_continued(block),
         )
     return height
+
+
+def _continued(block: Block) -> Span:
+    """A stage's header on a sheet with only some of its columns: "<Stage>, continued" on
+    the later ones."""
+
+    def part(width: float, continued: bool) -> Block:
+        return block.rewrapped(inner(width), ", continued" if continued else "")
+
+    return part
 
 
 def _stage_tooltip(stage: Stage, marks: Sequence[Mark]) -> Lines:

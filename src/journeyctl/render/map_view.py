@@ -11,7 +11,7 @@ from journeyctl.render import style
 from journeyctl.render.canvas import Canvas, pinned_graph
 from journeyctl.render.emotion_curve import emotion_row
 from journeyctl.render.graphviz import LegendItem, has_emotion, legend
-from journeyctl.render.headings import row_heading, stage_block, stage_headers
+from journeyctl.render.headings import row_heading, spanning, stage_block, stage_headers
 from journeyctl.render.map_bands import band_rows, leads_to
 from journeyctl.render.map_cells import (
     EVIDENCE_MARKS,
@@ -160,5 +160,14 @@ def _stage_row(canvas: Canvas, layout: MapLayout, title: str, builder: StageRow,
     row_heading(canvas, title, y, height)
     css = "cell row-" + title.lower().replace(" ", "-")
     for left, right, block, fill in cells:
-        canvas.cell(left, y, right - left, height, block.markup(), fill=fill or "white", css=css)
+        canvas.cell(
+            left,
+            y,
+            right - left,
+            height,
+            block.markup(),
+            fill=fill or "white",
+            css=css,
+            span=spanning(block),
+        )
     return y + height

@@ -40,7 +40,7 @@ class Plan:
     """The output file of a single render; None with `folder` or for stdout."""
     folder: Path | None = None
     page: Page | None = None
-    """The page size of `--page` (a deck without it is 16:9)."""
+    """With `--page`: cut each view into sheets of this size (a deck without it is 16:9)."""
     deck: bool = False
     """Whether to write the deck (`--view deck`), besides `views`."""
 
@@ -64,8 +64,9 @@ def make_plan(
     else:
         chosen = _file_format(output, output_format)
         plan = Plan(path, choose_views(drawn, chosen, folder=False), chosen, file=output)
-    plan = replace(plan, page=page)
-    return _with_deck(plan, only=drawn is None) if deck else plan
+    if deck:
+        plan = _with_deck(plan, only=drawn is None)
+    return _paged(plan, page) if page is not None else plan
 
 
 def _with_deck(plan: Plan, only: bool) -> Plan:
@@ -81,6 +82,22 @@ def _with_deck(plan: Plan, only: bool) -> Plan:
             "the deck and the views"
         )
     return replace(plan, views=() if only else plan.views, deck=True)
+
+
+def _paged(plan: Plan, page: Page) -> Plan:
+    """`--page` fits svg, png, pdf and dot; several sheets need files (a PDF holds them all)."""
+    if plan.output_format is Format.MMD:
+        raise UsageError(
+            f"--page {page.value} cuts svg, png, pdf and dot output into sheets: "
+            "Mermaid (.mmd) has no pages"
+        )
+    if plan.file is None and plan.folder is None and plan.output_format is not Format.PDF:
+        raise UsageError(
+            "--page writes one file per sheet: name one with -o OUT "
+            f"(OUT-1.{plan.output_format.value}, OUT-2.{plan.output_format.value}, ...), "
+            "or write PDF (one page per sheet)"
+        )
+    return replace(plan, page=page)
 
 
 def _missing(path: Path) -> str:

@@ -11,8 +11,11 @@ size high; other text keeps its ``<BR/>`` lines (and its pictures).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from math import ceil
+from typing import Any
 
 from journeyctl.render.text import escape, html, tall, wrap
 
@@ -23,6 +26,24 @@ TALL_LINE = 1.5
 PAD = 6.0
 """Padding inside a cell, in points."""
 _STACK = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
+
+
+_SMALLEST: ContextVar[float] = ContextVar("smallest_text", default=0.0)
+
+
+@contextmanager
+def smallest_text(size: float) -> Iterator[None]:
+    """Draw no text smaller than `size` in the block (a grid cut into pages: 9 pt)."""
+    token = _SMALLEST.set(size)
+    try:
+        yield
+    finally:
+        _SMALLEST.reset(token)
+
+
+def text_size(size: float) -> float:
+    """`size`, or the smallest size allowed if that is larger (see `smallest_text`)."""
+    return max(size, _SMALLEST.get())
 
 
 def inner(width: float) -> float:
@@ -66,6 +87,8 @@ class Block:
         """The same text for `stacked` rows, built only when a line is `tall`."""
         self.plain_height = 0.0
         self.tall = False
+        self.calls: list[tuple[str | None, dict[str, Any]]] = []
+        """What was added (text and options; None with a size for a gap), to wrap it again."""
 
     @property
     def height(self) -> float:
@@ -87,6 +110,10 @@ class Block:
         prefix_color: str | None = None,
     ) -> None:
         """Add wrapped text; `prefix` (a symbol) is shown before the first line."""
+        size = text_size(size)
+        options = {"size": size, "bold": bold, "italic": italic, "color": color}
+        options |= {"max_lines": max_lines, "prefix": prefix, "prefix_color": prefix_color}
+        self.calls.append((text, options))
         shown = f"{prefix} {text}" if prefix else text
         lines = wrap(shown, self.width, size, bold, max_lines)
         if not lines:
@@ -103,9 +130,22 @@ class Block:
     def gap(self, size: float = 4) -> None:
         """A little vertical space between paragraphs."""
         if self.parts:
+            self.calls.append((None, {"size": size}))
             self.parts.append(f'<FONT POINT-SIZE="{size:g}"> </FONT>')
             self.pieces.append(([" "], size, False, False, None, ceil(size * LINE)))
             self.plain_height += size * LINE
+
+    def rewrapped(self, width: float, suffix: str = "") -> Block:
+        """The same text wrapped to another width; `suffix` is added to the first text
+        (a stage header on a later sheet: "Consideration, continued")."""
+        block = Block(width)
+        for text, options in self.calls:
+            if text is None:
+                block.gap(options["size"])
+                continue
+            block.text(text + suffix, **options)
+            suffix = ""
+        return block
 
     def markup(self) -> str:
         """The lines joined by line breaks, or `stacked` when one is `tall`."""
