@@ -11,7 +11,8 @@ unescapes tooltips once more than other strings.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from journeyctl.render.text import quoted, quoted_lines
 
@@ -42,22 +43,57 @@ Value = str | int | float | bool | Html | Raw | Lines
 
 def value(item: Value) -> str:
     """One attribute value in DOT syntax."""
+    kind = type(item)
+    if kind is str:
+        return quoted(item)  # type: ignore[arg-type]
+    write = _WRITERS.get(kind)
+    return write(item) if write is not None else _value(item)
+
+
+def _value(item: Value) -> str:
+    """`value` for any type, subclasses of the ones it knows included."""
     if isinstance(item, Html):
-        return f"<{item}>"
+        return _html(item)
     if isinstance(item, Raw):
-        if '"' in item or "\\" in item:
-            raise ValueError(f"not a raw DOT value: {item!r}")
-        return f'"{item}"'
+        return _raw(item)
     if isinstance(item, Lines):
         return quoted_lines(item)
     if isinstance(item, bool):
-        return "true" if item else "false"
+        return _bool(item)
     if isinstance(item, int):
         return str(item)
     if isinstance(item, float):
-        return f"{item:.2f}".rstrip("0").rstrip(".")
+        return _float(item)
     return quoted(item)
 
+
+def _html(item: Html) -> str:
+    return f"<{item}>"
+
+
+def _raw(item: Raw) -> str:
+    if '"' in item or "\\" in item:
+        raise ValueError(f"not a raw DOT value: {item!r}")
+    return f'"{item}"'
+
+
+def _bool(item: bool) -> str:
+    return "true" if item else "false"
+
+
+def _float(item: float) -> str:
+    return f"{item:.2f}".rstrip("0").rstrip(".")
+
+
+_WRITERS: dict[type, Callable[[Any], str]] = {
+    Html: _html,
+    Raw: _raw,
+    Lines: quoted_lines,
+    bool: _bool,
+    int: str,
+    float: _float,
+}
+"""How `value` writes each exact type (a dictionary look-up: DOT files have many values)."""
 
 _TWICE_UNESCAPED = frozenset({"tooltip", "labeltooltip", "headtooltip", "tailtooltip"})
 
@@ -73,7 +109,11 @@ def attributes(values: Mapping[str, Value]) -> str:
     """`[a=1, b="x"]`, or the empty string when there are none."""
     if not values:
         return ""
-    return " [" + ", ".join(attribute(key, item) for key, item in values.items()) + "]"
+    parts = [
+        attribute(key, item) if key in _TWICE_UNESCAPED else f"{key}={value(item)}"
+        for key, item in values.items()
+    ]
+    return " [" + ", ".join(parts) + "]"
 
 
 class Dot:
