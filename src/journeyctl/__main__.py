@@ -7,10 +7,14 @@ When the command is done and its output flushed, the process ends at once (`os._
 tearing the interpreter down would free every object a large file made, one by one, which
 costs a tenth of a second after a 10,000-step journey and changes nothing (journeyctl
 registers no exit handlers; every file it writes is closed, and flushed, by the writer).
+The cyclic garbage collector is off for the whole run, as it is while a command loads files
+(`workspace.parallel.gc_paused`): it would walk the millions of objects a large file makes, for
+nothing (they hold no cycles, and reference counting frees what is dropped).
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -21,6 +25,7 @@ def main() -> None:
         from journeyctl.cli.version import print_version
 
         raise SystemExit(print_version())
+    gc.disable()
     from journeyctl.cli.app import main as run
 
     try:
