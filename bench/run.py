@@ -893,7 +893,9 @@ def redesigned(text: str) -> str:
             if number % 97 == 3 and line.startswith("        name: "):
                 line = line.rstrip("\n") + " (redesigned)\n"
             elif number % 31 == 1 and line.startswith("        emotion: "):
-                line = f"        emotion: {min(2, int(line.split(':')[1]) + 1)}\n"
+                value, hash_, comment = line.split(":", 1)[1].partition("#")
+                tail = f"  #{comment.rstrip()}" if hash_ else ""  # a planted finding's note
+                line = f"        emotion: {min(2, int(value) + 1)}{tail}\n"
             out.append(line)
         if number % 250 == 11:
             out.append(
