@@ -170,7 +170,7 @@ class _FlowDiff:
             elif place.stage_key == stage_key:
                 stayed.append(key)
                 previous = old_step.id
-        kept = longest_increasing([self.new_steps[key].index for key in stayed])
+        kept = longest_increasing([self.new_steps[key].step_index for key in stayed])
         resequenced = {key for i, key in enumerate(stayed) if i not in kept}
         for old_step in removed_after.pop(None, []):
             yield from removed_step(old_step, stage.id)
@@ -196,8 +196,8 @@ class _FlowDiff:
                 step.id,
                 stage_id,
                 field="stage" if old_place.stage_key != place.stage_key else "position",
-                old=_step_place(self.old.stages[old_place.stage_index], old_place.index),
-                new=_step_place(self.new.stages[place.stage_index], place.index),
+                old=_step_place(self.old.stages[old_place.stage_index], old_place.step_index),
+                new=_step_place(self.new.stages[place.stage_index], place.step_index),
             )
         if old_step == step:
             return  # the common case: nothing else to compare
@@ -216,7 +216,7 @@ class _Place(NamedTuple):
     step: Step
     stage_key: tuple[str, int]
     stage_index: int
-    index: int
+    step_index: int
 
 
 def _stage_place(stages: Sequence[Stage], index: int) -> dict[str, Any]:
