@@ -12,6 +12,7 @@ the only child of a small launcher process.
     python bench/run.py --quick         # 50 files, median of 1: a smoke run
     python bench/run.py --regenerate    # rebuild the corpus even if it exists
     python bench/run.py --check         # also validate the corpus against the models
+    python bench/run.py --huge          # also lint, diff and render 100,000 steps, once each
 
 A benchmark is a report, not a gate: the exit code is 0 whatever the numbers, and 1 only
 when a command crashed (or exited with a code its case does not expect).
@@ -1391,7 +1392,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--huge",
         action="store_true",
         help=f"also time lint, diff and render to DOT once each at {HUGE_STEPS:,} steps "
-        "(bench/corpus-huge, ~45 MB, generated on first use)",
+        "(bench/corpus-huge, ~87 MB, generated on first use)",
     )
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per run")
     parser.add_argument("--json", type=Path, default=None, help="also write results here")
