@@ -11,8 +11,7 @@ unescapes tooltips once more than other strings.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable, Mapping
 
 from journeyctl.render.text import quoted, quoted_lines
 
@@ -43,57 +42,22 @@ Value = str | int | float | bool | Html | Raw | Lines
 
 def value(item: Value) -> str:
     """One attribute value in DOT syntax."""
-    kind = type(item)
-    if kind is str:
-        return quoted(item)  # type: ignore[arg-type]
-    write = _WRITERS.get(kind)
-    return write(item) if write is not None else _value(item)
-
-
-def _value(item: Value) -> str:
-    """`value` for any type, subclasses of the ones it knows included."""
     if isinstance(item, Html):
-        return _html(item)
+        return f"<{item}>"
     if isinstance(item, Raw):
-        return _raw(item)
+        if '"' in item or "\\" in item:
+            raise ValueError(f"not a raw DOT value: {item!r}")
+        return f'"{item}"'
     if isinstance(item, Lines):
         return quoted_lines(item)
     if isinstance(item, bool):
-        return _bool(item)
+        return "true" if item else "false"
     if isinstance(item, int):
         return str(item)
     if isinstance(item, float):
-        return _float(item)
+        return f"{item:.2f}".rstrip("0").rstrip(".")
     return quoted(item)
 
-
-def _html(item: Html) -> str:
-    return f"<{item}>"
-
-
-def _raw(item: Raw) -> str:
-    if '"' in item or "\\" in item:
-        raise ValueError(f"not a raw DOT value: {item!r}")
-    return f'"{item}"'
-
-
-def _bool(item: bool) -> str:
-    return "true" if item else "false"
-
-
-def _float(item: float) -> str:
-    return f"{item:.2f}".rstrip("0").rstrip(".")
-
-
-_WRITERS: dict[type, Callable[[Any], str]] = {
-    Html: _html,
-    Raw: _raw,
-    Lines: quoted_lines,
-    bool: _bool,
-    int: str,
-    float: _float,
-}
-"""How `value` writes each exact type (a dictionary look-up: DOT files have many values)."""
 
 _TWICE_UNESCAPED = frozenset({"tooltip", "labeltooltip", "headtooltip", "tailtooltip"})
 
@@ -109,11 +73,7 @@ def attributes(values: Mapping[str, Value]) -> str:
     """`[a=1, b="x"]`, or the empty string when there are none."""
     if not values:
         return ""
-    parts = [
-        attribute(key, item) if key in _TWICE_UNESCAPED else f"{key}={value(item)}"
-        for key, item in values.items()
-    ]
-    return " [" + ", ".join(parts) + "]"
+    return " [" + ", ".join(attribute(key, item) for key, item in values.items()) + "]"
 
 
 class Dot:
