@@ -12,6 +12,7 @@ the only child of a small launcher process.
     python bench/run.py --quick         # 50 files, median of 1: a smoke run
     python bench/run.py --regenerate    # rebuild the corpus even if it exists
     python bench/run.py --check         # also validate the corpus against the models
+    python bench/run.py --huge          # also lint, diff and render 100,000 steps, once each
 
 A benchmark is a report, not a gate: the exit code is 0 whatever the numbers, and 1 only
 when a command crashed (or exited with a code its case does not expect).
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import json
 import os
 import random
@@ -41,6 +43,7 @@ ROOT = BENCH.parent
 CORPUS = BENCH / "corpus"
 CORPUS_QUICK = BENCH / "corpus-quick"
 CORPUS_BIG = BENCH / "corpus-big"
+CORPUS_HUGE = BENCH / "corpus-huge"
 MANIFEST = ".bench-manifest.json"
 
 GENERATOR_VERSION = 1
@@ -50,6 +53,7 @@ QUICK_FILES = 50
 STEPS_PER_FILE = 120
 BIG_STEPS = 10_000
 RENDER_STEPS = 1_000  # the journey `render` draws to SVG, Graphviz layout included
+HUGE_STEPS = 100_000  # --huge: the same commands at 100,000 steps, to show the cost is linear
 
 # --------------------------------------------------------------------------------------
 # Vocabulary of the synthetic corpus
@@ -817,6 +821,30 @@ def generate_big(directory: Path, steps: int) -> dict[str, object]:
     return {"steps": steps, "planted": {"big.yaml": findings}}
 
 
+def generate_huge(directory: Path, steps: int) -> dict[str, object]:
+    """Write one journey of `steps` steps and its redesign (for `--huge`)."""
+    if directory.exists():
+        shutil.rmtree(directory)
+    (directory / "personas").mkdir(parents=True)
+    (directory / "journeyctl.yaml").write_text(settings_text(), encoding="utf-8")
+    rng = random.Random(f"{SEED}-huge")
+    (directory / "personas" / "it-admin.yaml").write_text(
+        persona_text("it-admin", rng), encoding="utf-8"
+    )
+    text, findings = journey(
+        rng,
+        "global-rollout",
+        "current",
+        "it-admin",
+        steps,
+        "../../schemas/journey.schema.json",
+        many_stages=True,
+    )
+    (directory / "huge.yaml").write_text(text, encoding="utf-8")
+    (directory / "huge.optimized.yaml").write_text(redesigned(text), encoding="utf-8")
+    return {"steps": steps, "planted": {"huge.yaml": findings}}
+
+
 _STEP_START = re.compile(r"^      - id: ")
 _STAGE_START = re.compile(r"^  (?:- id: |# -)")
 
@@ -866,7 +894,9 @@ def redesigned(text: str) -> str:
             if number % 97 == 3 and line.startswith("        name: "):
                 line = line.rstrip("\n") + " (redesigned)\n"
             elif number % 31 == 1 and line.startswith("        emotion: "):
-                line = f"        emotion: {min(2, int(line.split(':')[1]) + 1)}\n"
+                value, hash_, comment = line.split(":", 1)[1].partition("#")
+                tail = f"  #{comment.rstrip()}" if hash_ else ""  # a planted finding's note
+                line = f"        emotion: {min(2, int(value) + 1)}{tail}\n"
             out.append(line)
         if number % 250 == 11:
             out.append(
@@ -963,6 +993,7 @@ class Case:
     target: float | None = None  # seconds; None: judged by the ratios, or informative only
     ok_codes: frozenset[int] = frozenset({0})
     memory_argv: Sequence[str] | None = None  # also measure this command's peak RSS, once
+    runs: int | None = None  # at most this many runs, whatever --repeat says (the 100k cases)
 
 
 @dataclass
@@ -990,16 +1021,21 @@ class Ratio:
     stretch: float | None = None  # an at_most that is nice to reach
 
 
-def cases(corpus: Path, big: Path) -> list[Case]:
-    """What is timed, in this order, every round. Extension point: append render/diff here."""
+def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
+    """What is timed, in this order, every round. Extension point: append render/diff here.
+
+    With `huge` (``--huge``), lint, diff and render to DOT also run once each at 100,000 steps.
+    """
     py = sys.executable
+    jc = [py, "-m", "journeyctl"]
     rel = str(corpus.relative_to(ROOT))
     big_file = str((big / "big.yaml").relative_to(ROOT))
     big_optimized = str((big / "big.optimized.yaml").relative_to(ROOT))
     render_file = str((big / "render.yaml").relative_to(ROOT))
     render_optimized = str((big / "render.optimized.yaml").relative_to(ROOT))
-    lint = [py, "-m", "journeyctl", "lint", rel, "--format", "json", "--fail-on", "never"]
-    return [
+    lint = [*jc, "lint", rel, "--format", "json", "--fail-on", "never"]
+    linted = frozenset({0, 1})
+    timed = [
         # Memory is measured with --jobs 1: one process then holds everything (ru_maxrss is
         # the peak of one process, not the sum over parallel workers).
         Case("journeyctl lint corpus", lint, memory_argv=[*lint, "--jobs", "1"]),
@@ -1007,47 +1043,125 @@ def cases(corpus: Path, big: Path) -> list[Case]:
         Case(
             "yamllint -d relaxed corpus",
             [py, "-m", "yamllint", "-d", "relaxed", rel],
-            ok_codes=frozenset({0, 1}),
+            ok_codes=linted,
         ),
         Case("pyyaml CSafeLoader load corpus", [py, "-c", PYYAML_LOAD, rel]),
         Case(
             "journeyctl lint big.yaml",
-            [py, "-m", "journeyctl", "lint", big_file],
-            target=2.0,
-            ok_codes=frozenset({0, 1}),
-            memory_argv=[py, "-m", "journeyctl", "lint", big_file],
+            [*jc, "lint", big_file],
+            target=1.0,
+            ok_codes=linted,
+            memory_argv=[*jc, "lint", big_file],
         ),
         Case(
             "journeyctl diff big.yaml optimized",
-            [py, "-m", "journeyctl", "diff", big_file, big_optimized, "--format", "json"],
+            [*jc, "diff", big_file, big_optimized, "--format", "json"],
             target=1.0,
-            memory_argv=[py, "-m", "journeyctl", "diff", big_file, big_optimized],
+            memory_argv=[*jc, "diff", big_file, big_optimized],
         ),
         Case(
             "journeyctl render big.yaml to DOT",
-            [py, "-m", "journeyctl", "render", big_file, "-o", "bench/out/render-big.dot"],
+            [*jc, "render", big_file, "-o", "bench/out/render-big.dot"],
             target=1.0,
         ),
         Case(
+            f"journeyctl lint {RENDER_STEPS:,} steps",
+            [*jc, "lint", render_file],
+            ok_codes=linted,
+        ),
+        Case(
             f"journeyctl render {RENDER_STEPS:,} steps to DOT",
-            [py, "-m", "journeyctl", "render", render_file, "-o", "bench/out/render.dot"],
+            [*jc, "render", render_file, "-o", "bench/out/render.dot"],
         ),
         Case(
             f"journeyctl diff {RENDER_STEPS:,}-step journeys",
-            [py, "-m", "journeyctl", "diff", render_file, render_optimized, "--format", "json"],
+            [*jc, "diff", render_file, render_optimized, "--format", "json"],
         ),
         Case(
             f"journeyctl render {RENDER_STEPS:,} steps to SVG",
-            [py, "-m", "journeyctl", "render", render_file, "-o", "bench/out/render.svg"],
+            [*jc, "render", render_file, "-o", "bench/out/render.svg"],
             target=5.0,
         ),
         Case(
+            f"journeyctl render {RENDER_STEPS:,} steps, 3 views to SVG",
+            [*jc, "render", render_file, "-o", "bench/out/render-views", "--format", "svg"],
+            target=4.0,
+        ),
+        Case(
             "journeyctl --version",
-            [py, "-m", "journeyctl", "--version"],
+            [*jc, "--version"],
             target=0.15,
-            memory_argv=[py, "-m", "journeyctl", "--version"],
+            memory_argv=[*jc, "--version"],
         ),
     ]
+    if huge is None:
+        return timed
+    huge_file = str((huge / "huge.yaml").relative_to(ROOT))
+    huge_optimized = str((huge / "huge.optimized.yaml").relative_to(ROOT))
+    steps = f"{HUGE_STEPS:,}"
+    return [
+        *timed,
+        Case(f"journeyctl lint {steps} steps", [*jc, "lint", huge_file], ok_codes=linted, runs=1),
+        Case(
+            f"journeyctl diff {steps}-step journeys",
+            [*jc, "diff", huge_file, huge_optimized, "--format", "json"],
+            runs=1,
+        ),
+        Case(
+            f"journeyctl render {steps} steps to DOT",
+            [*jc, "render", huge_file, "-o", "bench/out/render-huge.dot"],
+            runs=1,
+        ),
+    ]
+
+
+SCALING = {
+    "lint": (
+        f"journeyctl lint {RENDER_STEPS:,} steps",
+        "journeyctl lint big.yaml",
+        f"journeyctl lint {HUGE_STEPS:,} steps",
+    ),
+    "diff": (
+        f"journeyctl diff {RENDER_STEPS:,}-step journeys",
+        "journeyctl diff big.yaml optimized",
+        f"journeyctl diff {HUGE_STEPS:,}-step journeys",
+    ),
+    "render to DOT": (
+        f"journeyctl render {RENDER_STEPS:,} steps to DOT",
+        "journeyctl render big.yaml to DOT",
+        f"journeyctl render {HUGE_STEPS:,} steps to DOT",
+    ),
+}
+"""The same command at 1,000, 10,000 and 100,000 steps (the last with --huge)."""
+
+
+def scaling(results: dict[str, Result]) -> list[dict[str, object]]:
+    """Print each command's times at 1k, 10k and 100k steps and its cost per 1,000 steps
+    between sizes (flat when the cost is linear: start-up is paid once, at every size)."""
+    rows: list[dict[str, object]] = []
+    sizes = (RENDER_STEPS, BIG_STEPS, HUGE_STEPS)
+    shown = False
+    for command, names in SCALING.items():
+        medians = [results[n].median if n in results else None for n in names]
+        if sum(m is not None for m in medians) < 2:
+            continue
+        if not shown:
+            print(
+                f"\n{'scaling (median s; s per 1,000 more steps)':44} {'1k':>7} {'10k':>7} "
+                f"{'100k':>8}  {'1k->10k':>8} {'10k->100k':>9}"
+            )
+            shown = True
+        cells = [f"{m:7.3f}" if m is not None else f"{'-':>7}" for m in medians]
+        slopes: list[float | None] = []
+        for (a, ma), (b, mb) in itertools.pairwise(zip(sizes, medians, strict=True)):
+            slopes.append(None if ma is None or mb is None else (mb - ma) / ((b - a) / 1000))
+        shown_slopes = [f"{x:8.4f}" if x is not None else f"{'-':>8}" for x in slopes]
+        print(
+            f"{command:44} {cells[0]} {cells[1]} {cells[2]:>8}  {shown_slopes[0]} "
+            f"{shown_slopes[1]:>9}"
+        )
+        rows.append({"name": f"scaling: {command}", "medians": medians, "per_1000": slopes})
+    return rows
 
 
 RATIOS = [
@@ -1135,7 +1249,7 @@ def measure(all_cases: list[Case], repeat: int, timeout: float) -> dict[str, Res
     for round_ in range(1, repeat + 1):
         for case in all_cases:
             result = results[case.name]
-            if result.error:
+            if result.error or (case.runs is not None and len(result.seconds) >= case.runs):
                 continue
             try:
                 seconds, code, stdout, stderr = run_once(case.argv, env, timeout)
@@ -1274,6 +1388,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="validate every generated file against journeyctl.core.model first",
     )
+    parser.add_argument(
+        "--huge",
+        action="store_true",
+        help=f"also time lint, diff and render to DOT once each at {HUGE_STEPS:,} steps "
+        "(bench/corpus-huge, ~87 MB, generated on first use)",
+    )
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds per run")
     parser.add_argument("--json", type=Path, default=None, help="also write results here")
     parser.add_argument(
@@ -1288,7 +1408,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     files = args.files or (QUICK_FILES if args.quick else FILES)
     repeat = args.repeat or (1 if args.quick else 3)
     corpus = CORPUS_QUICK if args.quick or files != FILES else CORPUS
-    all_cases = cases(corpus, CORPUS_BIG)
+    all_cases = cases(corpus, CORPUS_BIG, CORPUS_HUGE if args.huge else None)
     if args.only:
         all_cases = [c for c in all_cases if any(text in c.name for text in args.only)]
         if not all_cases:
@@ -1311,6 +1431,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         lambda: generate_big(CORPUS_BIG, BIG_STEPS),
         args.regenerate,
     )
+    if args.huge:
+        ensure(
+            CORPUS_HUGE,
+            {"steps": HUGE_STEPS, "optimized": 2},
+            lambda: generate_huge(CORPUS_HUGE, HUGE_STEPS),
+            args.regenerate,
+        )
 
     crashed = False
     if args.check:
@@ -1336,6 +1463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         all_cases = [c for c in all_cases if not c.argv[-1].endswith(".svg")]
     results = measure(all_cases, repeat, args.timeout)
     rows = report(results, corpus_bytes, corpus)
+    rows += scaling(results)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from journeyctl.core.model import Flow, Journey, Persona, Stage, Step
 from journeyctl.diff.change_model import Change, Document
@@ -171,7 +170,7 @@ class _FlowDiff:
             elif place.stage_key == stage_key:
                 stayed.append(key)
                 previous = old_step.id
-        kept = longest_increasing([self.new_steps[key].index for key in stayed])
+        kept = longest_increasing([self.new_steps[key].step_index for key in stayed])
         resequenced = {key for i, key in enumerate(stayed) if i not in kept}
         for old_step in removed_after.pop(None, []):
             yield from removed_step(old_step, stage.id)
@@ -197,8 +196,8 @@ class _FlowDiff:
                 step.id,
                 stage_id,
                 field="stage" if old_place.stage_key != place.stage_key else "position",
-                old=_step_place(self.old.stages[old_place.stage_index], old_place.index),
-                new=_step_place(self.new.stages[place.stage_index], place.index),
+                old=_step_place(self.old.stages[old_place.stage_index], old_place.step_index),
+                new=_step_place(self.new.stages[place.stage_index], place.step_index),
             )
         if old_step == step:
             return  # the common case: nothing else to compare
@@ -210,14 +209,14 @@ class _FlowDiff:
         yield from item_changes(old_step, step, step.id, stage_id)
 
 
-@dataclass(frozen=True)
-class _Place:
-    """Where a step is: its stage (key and index) and its index within the stage."""
+class _Place(NamedTuple):
+    """Where a step is: its stage (key and index) and its index within the stage (a named
+    tuple: one is made per step of both sides)."""
 
     step: Step
     stage_key: tuple[str, int]
     stage_index: int
-    index: int
+    step_index: int
 
 
 def _stage_place(stages: Sequence[Stage], index: int) -> dict[str, Any]:
@@ -237,15 +236,16 @@ def _by_id(item: Stage | Step) -> str:
 
 def _step_index(doc: Flow) -> dict[tuple[str, int], _Place]:
     """Every step by (id, occurrence) across the document, with where it is."""
-    seen: Counter[str] = Counter()
     stage_seen: Counter[str] = Counter()
     out: dict[tuple[str, int], _Place] = {}
     for si, stage in enumerate(doc.stages):
         stage_key = (stage.id, stage_seen[stage.id])
         stage_seen[stage.id] += 1
         for ti, step in enumerate(stage.steps):
-            out[(step.id, seen[step.id])] = _Place(step, stage_key, si, ti)
-            seen[step.id] += 1
+            key = (step.id, 0)
+            while key in out:  # a duplicate id (a lint error): the next occurrence
+                key = (step.id, key[1] + 1)
+            out[key] = _Place(step, stage_key, si, ti)
     return out
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from journeyctl.core.errors import UsageError
 from journeyctl.workspace.discover import display_path
@@ -33,6 +33,15 @@ class Side:
     doc: Document
     findings: list[Finding]
     result: FileResult
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Sent from a worker process without `doc`: `result` carries it (as plain data)."""
+        return {"label": self.label, "findings": self.findings, "result": self.result}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "doc", self.result.document)
 
 
 SidePair = tuple[Side | None, Side | None]

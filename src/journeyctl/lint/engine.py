@@ -139,7 +139,7 @@ def check_loaded(
     stamp.kind = doc.kind
     result.doc = doc_ref(target, loaded, doc.kind, doc.id, getattr(doc, "state", None))
     if keep_document:
-        result.document = doc
+        result.document, result.data = doc, loaded.data
     if isinstance(doc, Flow):
         context = Context(settings=target.project.settings, today=today)
         result.findings.extend(_rule_findings(stamp, loaded, doc, context))

@@ -6,6 +6,7 @@ document and the other documents of the linted files' projects, which are only s
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -49,24 +50,28 @@ def project_refs(targets: list[Target]) -> list[DocRef]:
     return refs
 
 
-_TOP_LEVEL = re.compile(r"^(kind|id|state|persona)[ \t]*:[ \t]*['\"]?([A-Za-z0-9_-]+)", re.M)
-_TOP_LEVEL_BYTES = re.compile(_TOP_LEVEL.pattern.encode(), re.M)
+_KEY = r"(kind|id|state|persona)[ \t]*:[ \t]*['\"]?([A-Za-z0-9_-]+)"
+_TOP_LEVEL = (re.compile(_KEY), re.compile("\n" + _KEY))
+_TOP_LEVEL_BYTES = (re.compile(_KEY.encode()), re.compile(b"\n" + _KEY.encode()))
+"""A top-level key and its value: at the start of the text, or after a newline (searched for
+by the newline, which is quicker than trying `^` with re.M at every character)."""
 
 
 def _skim(path: Path, text: str | bytes) -> DocRef | None:
     """Kind, id, state and persona of a file from its top-level lines, without parsing it."""
     values: dict[str, str] = {}
     id_line = 1
-    found = (
-        _TOP_LEVEL_BYTES.finditer(text) if isinstance(text, bytes) else _TOP_LEVEL.finditer(text)
-    )
+    first, after_newline = _TOP_LEVEL_BYTES if isinstance(text, bytes) else _TOP_LEVEL
+    found = itertools.chain([first.match(text)], after_newline.finditer(text))  # type: ignore[arg-type]
     for match in found:
+        if match is None:
+            continue
         key, value = (_str(group) for group in match.group(1, 2))
         if key not in values:
             values[key] = value
             if key == "id":
                 newline = b"\n" if isinstance(text, bytes) else "\n"
-                id_line = text.count(newline, 0, match.start()) + 1  # type: ignore[arg-type]
+                id_line = text.count(newline, 0, match.start(1)) + 1  # type: ignore[arg-type]
     kind, doc_id = values.get("kind"), values.get("id")
     if kind is None or doc_id is None:
         return None

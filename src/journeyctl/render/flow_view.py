@@ -30,8 +30,11 @@ def flow(doc: Flow, marks: Marks) -> str:
     columns = _columns(graph, names)
     dot = Dot(doc.id)
     _defaults(dot, doc, marks)
+    stage_columns: dict[int, list[list[str]]] = {}
+    for (stage_index, _), members in columns.items():
+        stage_columns.setdefault(stage_index, []).append(members)
     for stage_index, stage in enumerate(doc.stages):
-        _stage_cluster(dot, stage_index, stage, marks, names, columns)
+        _stage_cluster(dot, stage_index, stage, marks, names, stage_columns.get(stage_index, []))
     linked = _step_edges(dot, graph, names, columns)
     _keep_columns_in_order(dot, doc, columns, linked)
     return dot.source()
@@ -101,15 +104,16 @@ def _stage_cluster(
     stage: Stage,
     marks: Marks,
     names: dict[tuple[int, int], str],
-    columns: Columns,
+    columns: list[list[str]],
 ) -> None:
-    """One stage as a cluster: its steps, each column on one rank, or a `no steps` box."""
+    """One stage as a cluster: its steps, each of its columns on one rank, or a `no steps`
+    box."""
     dot.open(f"cluster_{stage_index}", stage_attributes(stage, marks.stage(stage.id)))
     for step_index, step in enumerate(stage.steps):
         name = names[(stage_index, step_index)]
         dot.node(name, step_attributes(step, stage, marks.step(stage.id, step.id)))
-    for (column_stage, _), members in columns.items():
-        if column_stage == stage_index and len(members) > 1:
+    for members in columns:
+        if len(members) > 1:
             dot.same_rank(members)
     if not stage.steps:
         dot.node(f"empty{stage_index}", _EMPTY_STAGE)

@@ -133,8 +133,13 @@ def quoted(text: str) -> str:
     return f'"{body}"'
 
 
-_MULTI_PLAIN = re.compile(r"(?:[!#-%'-\[\]-~]+[ \n])*[!#-%'-\[\]-~]+|")
-"""Lines without `"`, `\\` or `&`: the same in a tooltip."""
+_WORD = (
+    r"[^\x00-\x20\x7f-\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+    r"\ufeff\ud800-\udfff\"\\&]"
+)
+_MULTI_PLAIN = re.compile(f"(?:{_WORD}+[ \n])*{_WORD}+|")
+"""Lines without `"`, `\\`, `&`, controls or other spaces than single ones between words (a
+pain point's mark, a name in any script is fine): the same in a tooltip."""
 
 
 def quoted_lines(lines: Sequence[str]) -> str:
@@ -145,7 +150,9 @@ def quoted_lines(lines: Sequence[str]) -> str:
     backslash is written as four; and it reads entities in it (``&amp;`` would show as ``&``),
     so each ``&`` is written as ``&amp;``.
     """
-    joined = "\n".join(" ".join(line.split("\n")) for line in lines)
+    joined = "\n".join(lines)
+    if joined.count("\n") >= len(lines):  # a line break inside a line: it becomes a space
+        joined = "\n".join(" ".join(line.split("\n")) for line in lines)
     if not _MULTI_PLAIN.fullmatch(joined) or "\n\n" in joined:
         joined = "\n".join(filter(None, map(clean, lines)))
         joined = joined.replace("&", "&amp;").replace("\\", "\\\\\\\\").replace('"', '\\"')

@@ -15,11 +15,16 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import AnyStr
+
+import yaml
+from yaml.events import MappingStartEvent
 
 from journeyctl.core.errors import UsageError
 from journeyctl.workspace.load import Loaded, LoadError, parse_yaml
 from journeyctl.workspace.read import decode
 from journeyctl.workspace.settings import SETTINGS_NAMES, ProjectSettings, SettingsFinder
+from journeyctl.workspace.yaml_nodes import NodeLoader
 
 NO_FILES_WARNING = "warning: no journeyctl files found (files need a top-level `journeyctl: 1` key)"
 """What lint and fmt say when the paths they were given hold no journeyctl file."""
@@ -177,9 +182,24 @@ def is_journeyctl(raw: bytes) -> bool:
     """Whether bytes are a journeyctl file: a line starting with a `journeyctl:` key (the test
     for a file that does not load), or a file that loads with a top-level `journeyctl` key
     however it is written (a flow mapping over several lines, an explicit `? journeyctl`)."""
-    if looks_like_journeyctl(lenient_text(raw)):
+    text = lenient_text(raw)
+    if looks_like_journeyctl(text):
         return True
+    if not _starts_a_mapping(text):
+        return False  # a list, a single value, not YAML (a drawing): not parsed to the end
     return journeyctl_document(raw, Path("skimmed"), explicit=False) is not None
+
+
+def _starts_a_mapping(text: str) -> bool:
+    """Whether the first document's root node starts a mapping (what libyaml reads first)."""
+    events = NodeLoader(text)
+    event = None
+    try:
+        for _ in range(3):  # the stream's start, the document's start, its root node
+            event = events.get_event()
+    except yaml.YAMLError:
+        return False
+    return isinstance(event, MappingStartEvent)
 
 
 def looks_like_journeyctl(text: str | bytes) -> bool:
@@ -187,8 +207,20 @@ def looks_like_journeyctl(text: str | bytes) -> bool:
     for a file that does not load, or that is only skimmed (then maybe as UTF-8 bytes, see
     `read.scannable`)."""
     if isinstance(text, bytes):
-        return _BYTES_MARKER.search(text) is not None
-    return _TEXT_MARKER.search(text) is not None
+        return _marked(text, b"journeyctl", b"\n", _BYTES_MARKER)
+    return _marked(text, "journeyctl", "\n", _TEXT_MARKER)
+
+
+def _marked(text: AnyStr, word: AnyStr, newline: AnyStr, marker: re.Pattern[AnyStr]) -> bool:
+    """Whether `marker` matches at the start of a line holding `word`: the lines without the
+    word are skipped by a plain search (a regular expression tried at every line start of a
+    large file, a drawing being overwritten, costs tens of milliseconds)."""
+    found = text.find(word)
+    while found >= 0:
+        if marker.match(text, text.rfind(newline, 0, found) + 1):
+            return True
+        found = text.find(word, text.find(newline, found) + 1 or len(text))
+    return False
 
 
 def lenient_text(raw: bytes) -> str:

@@ -11,7 +11,6 @@ import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from typing import TypeVar
 
@@ -60,6 +59,8 @@ def map_in_processes(
     workers = min(workers, len(items))
     if workers < 2 or size < PARALLEL_MIN_BYTES or not can_fork():
         return [function(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor  # only now: it imports a lot
+
     context = multiprocessing.get_context("fork")
     if here_too and len(items) <= workers:
         with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
