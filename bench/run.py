@@ -1088,6 +1088,21 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
             target=4.0,
         ),
         Case(
+            f"journeyctl render {RENDER_STEPS:,} steps, map --page a3 to PDF",
+            [
+                *jc,
+                "render",
+                render_file,
+                *("-o", "bench/out/render-a3.pdf"),
+                *("--view", "map", "--page", "a3"),
+            ],
+            target=10.0,
+        ),
+        Case(
+            f"journeyctl render {RENDER_STEPS:,} steps, the 16:9 deck",
+            [*jc, "render", render_file, "-o", "bench/out/render-deck.pdf", "--view", "deck"],
+        ),
+        Case(
             "journeyctl --version",
             [*jc, "--version"],
             target=0.15,
