@@ -370,6 +370,31 @@ def test_a_folder_gets_one_deck_per_journey_and_no_deck_unless_asked(tmp_path: P
 
 
 @needs_dot
+def test_a_deck_needs_no_format_into_a_folder_or_on_stdout_and_sits_beside_svg_views(
+    tmp_path: Path,
+) -> None:
+    journey = project(tmp_path)
+    out = tmp_path / "out"
+    result = run("render", str(tmp_path / "journeys"), "-o", str(out), "--view", "deck")
+    assert result.exit_code == 0, result.output
+    assert [path.name for path in out.iterdir()] == ["buying.current.deck.pdf"]
+    both = tmp_path / "both"
+    views = ("--view", "map", "--view", "deck")
+    result = run("render", str(tmp_path / "journeys"), "-o", str(both), *views)
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in both.iterdir()) == [
+        "buying.current.deck.pdf",
+        "buying.current.map.svg",
+    ]
+    stdout = run("render", str(journey), "--view", "deck")
+    assert stdout.exit_code == 0, stdout.stderr
+    assert stdout.stdout_bytes.startswith(b"%PDF")
+    one_file = run("render", str(journey), "-o", str(tmp_path / "x.svg"), *views)
+    assert one_file.exit_code == 2
+    assert "deck is one PDF" in one_file.stderr
+
+
+@needs_dot
 def test_hostile_journey_text_on_the_cover_and_pain_pages_is_shown_as_text(
     tmp_path: Path,
 ) -> None:

@@ -57,6 +57,9 @@ def make_plan(
         raise UsageError(f"{path}: {_missing(path)}")
     deck = Choice.DECK in (views or ())
     drawn = [View(view.value) for view in views or () if view != Choice.DECK] or None
+    to_file = output is not None and str(output) != "-" and not _is_folder(path, output)
+    if deck and drawn is None and output_format is None and not to_file:
+        output_format = Format.PDF  # a deck alone, on stdout or into a folder
     if output is None or str(output) == "-":
         plan = _to_stdout(path, drawn, output_format)
     elif _is_folder(path, output):
@@ -70,8 +73,9 @@ def make_plan(
 
 
 def _with_deck(plan: Plan, only: bool) -> Plan:
-    """The plan with the deck: a PDF, alone unless it goes into a folder."""
-    if plan.output_format is not Format.PDF:
+    """The plan with the deck: a PDF, alone unless it goes into a folder (where the views
+    are written in the plan's format and the deck as PDF)."""
+    if plan.output_format is not Format.PDF and (only or plan.folder is None):
         raise UsageError(
             f"the deck is one PDF of many pages, not {plan.output_format.value}: write it "
             "with -o NAME.pdf (or --format pdf)"
