@@ -386,8 +386,8 @@ def test_mermaid_journey_has_a_section_per_stage_and_scores_from_emotion() -> No
     sections = [line.removeprefix("    section ") for line in lines if "section " in line]
     assert sections == [
         *(stage.name for stage in doc.stages),
-        "Alternative#58; Trial lapses without contact",
-        "Alternative#58; Renewal risk is flagged",
+        "Alternative\ua789 Trial lapses without contact",
+        "Alternative\ua789 Renewal risk is flagged",
     ]
     tasks = [line for line in lines[3:] if not line.startswith("    section ")]
     for task in tasks:
@@ -401,15 +401,33 @@ def test_mermaid_journey_has_a_section_per_stage_and_scores_from_emotion() -> No
 def test_mermaid_escapes_what_it_would_misread(tmp_path: Path) -> None:
     doc = load(hostile_journey(tmp_path))
     lines = source(doc, View.MAP, Format.MMD).splitlines()
-    assert lines[1].startswith("    title Title #60;b#62;bold#60;/b#62; #38; #34;quotes#34;")
-    assert "#35;" in lines[1] and "#58;" in lines[1] and "#59;" in lines[1]
-    assert lines[2] == "    section #60;script#62;#38;#34;'#92;"
+    assert lines[1].startswith('    title Title \uff1cb\uff1ebold\uff1c/b\uff1e \uff06 "quotes"')
+    assert "\uff03" in lines[1] and "\ua789" in lines[1] and "\uff1b" in lines[1]
+    assert lines[2] == "    section \uff1cscript\uff1e\uff06\"'\\"
     # a task that starts with a keyword is not read as that keyword
-    assert lines[4].startswith("        #115;ection title#58; #35;1#59; éü日本")
+    assert lines[4].startswith("        \u200bsection title\ua789 \uff031\uff1b éü日本")
     assert lines[4].endswith(": 5: team")
+    assert_journey_lexes("\n".join(lines))
+
+
+def assert_journey_lexes(text: str) -> None:
+    """Every line of a Mermaid journey as Mermaid's lexer reads it (its jison rules): a title
+    or section name ends at `#`, `:` or `;` (`#` starts a comment, `%%` too), a task is a name
+    without them, `: SCORE` and `: actors`; nothing is cut short or misread."""
+    lines = text.splitlines()
+    assert lines[0] == "journey"
     for line in lines[1:]:
-        body = re.sub(r"#\d+;", "", line.strip().split(": ")[0])
-        assert not re.search(r"[:;<>\"#%]", body), line
+        body = line.strip()
+        if body.startswith("%%"):
+            continue
+        assert "%%" not in body, line
+        if body.startswith("title "):
+            assert re.fullmatch(r"title [^#\n;]+", body), line
+        elif re.match(r"(?i)section\s", body):
+            assert re.fullmatch(r"section [^#:\n;]+", body), line
+        else:
+            assert not re.match(r"(?i)(title|section|journey|accTitle|accDescr)\b", body), line
+            assert re.fullmatch(r"[^#:\n;]+: [1-5](: [^#\n;]+)?", body), line
 
 
 def test_mermaid_flowchart_has_subgraphs_nodes_and_edges() -> None:
@@ -688,3 +706,8 @@ def test_stages_read_left_to_right_in_every_view_even_when_empty(tmp_path: Path)
         assert lefts == sorted(lefts), view
     shown = text_of(svg_of(doc, View.MAP))
     assert shown.count("no steps") == 2
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda path: path.stem)
+def test_mermaid_journey_of_every_example_lexes_as_mermaid_reads_it(path: Path) -> None:
+    assert_journey_lexes(source(load(path), View.MAP, Format.MMD))

@@ -16,7 +16,17 @@ from journeyctl.render import Format, View, source
 from journeyctl.render.map_layout import layout_of
 from journeyctl.render.output import find_dot, run_dot
 from tests.helpers import write
-from tests.test_render import CURRENT, SVG, XLINK, classes, groups, load, needs_dot, text_of
+from tests.test_render import (
+    CURRENT,
+    SVG,
+    XLINK,
+    assert_journey_lexes,
+    classes,
+    groups,
+    load,
+    needs_dot,
+    text_of,
+)
 
 # Document order puts every alternative before the main path's next step.
 BRANCHING = """\
@@ -243,14 +253,14 @@ def test_mermaid_journey_follows_the_main_path_then_a_section_per_alternative(
         "section Buy",
         "Buys: 5: sales",
         "Renews: 4: sales",
-        "section Alternative#58; Bounces",
+        "section Alternative\ua789 Bounces",
         "Bounces: 2: web",
-        "section Alternative#58; Asks for help",
+        "section Alternative\ua789 Asks for help",
         "Asks for help: 2: product",
         "Gets an answer: 4: product",
-        "section Alternative#58; Gives up",
+        "section Alternative\ua789 Gives up",
         "Gives up: 1: product",
-        "section Alternative#58; Escalates to a manager",
+        "section Alternative\ua789 Escalates to a manager",
         "Escalates to a manager: 1: product",
         "section Not reached from the first step",
         "Old onboarding tour: 3: product",
@@ -259,10 +269,12 @@ def test_mermaid_journey_follows_the_main_path_then_a_section_per_alternative(
 
 def test_mermaid_escapes_an_alternatives_name(tmp_path: Path) -> None:
     lines = source(load(branching(tmp_path, HOSTILE)), View.MAP, Format.MMD).splitlines()
-    section = next(line for line in lines if "Alternative" in line and "#60;b" in line)
+    section = next(line for line in lines if "Alternative" in line and "\uff1cb" in line)
     assert section == (
-        "    section Alternative#58; #60;b#62;x#60;/b#62; #38; #34;q#34; 'a' #92;N \u200f\u202e"
+        "    section Alternative\ua789 \uff1cb\uff1ex\uff1c/b\uff1e \uff06 \"q\" 'a' \\N "
+        "\u200f\u202e"
     )
+    assert_journey_lexes("\n".join(lines))
 
 
 @needs_dot
@@ -396,7 +408,7 @@ def test_an_alternative_that_rejoins_in_its_stage_gets_room_before_the_step_it_r
         "section S",
         "A: 3",
         "D: 4",
-        "section Alternative#58; B",
+        "section Alternative\ua789 B",
         "B: 2",
         "C: 1",
     ]

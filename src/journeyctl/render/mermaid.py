@@ -12,9 +12,15 @@ with the neutral score 3.
 The `flowchart` (the flow view in Mermaid) has one subgraph per stage, one node per step
 filled by emotion, and the edges of the step graph.
 
-Mermaid reads `#`, `:` and `;` as syntax and runs HTML through a sanitizer; every piece of
-user text is written with those characters (and `< > & " % \\` and backticks) as Mermaid
-entity codes (`#58;`), which it turns back into the characters when it draws.
+Mermaid reads `#`, `:` and `;` as syntax and runs HTML through a sanitizer. In a flowchart,
+every piece of user text is written with those characters (and `< > & " % \\` and
+backticks) as Mermaid entity codes (`#58;`), which it turns back into the characters when it
+draws. A `journey` has no entity codes (its lexer ends a name at `#`, `:` or `;`, and reads
+the rest of the line from `#` as a comment), so there each of those characters, and the
+HTML ones, is written as a look-alike (U+A789 modifier letter colon for `:`, the fullwidth
+forms U+FF03, U+FF1B, U+FF06, U+FF1C and U+FF1E for `# ; & < >`), `%%` as `%` and a
+fullwidth percent sign, and a name that would start with a keyword gets a zero-width space
+before it.
 """
 
 from __future__ import annotations
@@ -40,16 +46,22 @@ def escape(text: str) -> str:
     return _ENTITY.sub(lambda match: f"#{ord(match.group())};", clean(text))
 
 
-def escape_line(text: str) -> str:
-    """User text that starts a line of a journey diagram (a task or a section name).
+_LOOK_ALIKES = str.maketrans(
+    {"#": "\uff03", ":": "\ua789", ";": "\uff1b", "&": "\uff06", "<": "\uff1c", ">": "\uff1e"}
+)
 
-    A line that starts with a keyword (`title`, `section`, ...) would be read as that
-    keyword, so its first letter is written as an entity code.
-    """
-    escaped = escape(text)
-    if _KEYWORD.match(escaped):
-        escaped = f"#{ord(escaped[0])};{escaped[1:]}"
-    return escaped
+
+def journey_text(text: str) -> str:
+    """User text in a journey diagram: one line, its syntax characters as look-alikes."""
+    return clean(text).translate(_LOOK_ALIKES).replace("%%", "%\uff05")
+
+
+def journey_line(text: str) -> str:
+    """User text that starts a line of a journey diagram (a task or a section name): a name
+    that starts with a keyword (`title`, `section`, ...) would be read as that keyword, so a
+    zero-width space goes before it."""
+    shown = journey_text(text)
+    return f"\u200b{shown}" if _KEYWORD.match(shown) else shown
 
 
 def _wrapped(text: str, width: float = 190.0) -> str:
@@ -61,7 +73,7 @@ def journey(doc: Flow, marks: Marks) -> str:
     """A Mermaid `journey` diagram of a journey or workflow: the main path in order, in a
     section per stage, then a section per alternative, then the steps nothing reaches."""
     any_emotion = any(step.emotion is not None for stage in doc.stages for step in stage.steps)
-    lines = ["journey", f"{INDENT}title {escape(doc.title) or doc.id}"]
+    lines = ["journey", f"{INDENT}title {journey_text(doc.title) or doc.id}"]
     left_out = [
         step.id
         for stage in doc.stages
@@ -79,10 +91,10 @@ def journey(doc: Flow, marks: Marks) -> str:
             if any_emotion and step.emotion is None:
                 continue
             score = 3 if step.emotion is None else step.emotion + 3
-            name = escape_line(step.name) or step.id
+            name = journey_line(step.name) or step.id
             found = marks.step(stage.id, step.id)
             if found:
-                name += " " + escape(f"{style.LINT} " + ", ".join(rules_of(found)))
+                name += " " + journey_text(f"{style.LINT} " + ", ".join(rules_of(found)))
             owner = step_owner(step, stage)
             actors = f": {owner}" if owner else ""
             tasks.append(f"{INDENT * 2}{name}: {score}{actors}")
@@ -104,14 +116,14 @@ def _sections(doc: Flow) -> list[tuple[str, list[Node]]]:
         node = graph.by_id[key]
         if node.stage_index != last:
             stage = doc.stages[node.stage_index]
-            name = escape_line(stage.name) or stage.id
+            name = journey_line(stage.name) or stage.id
             sections.append((name + (", continued" if node.stage_index in seen else ""), []))
             seen.add(last := node.stage_index)
         sections[-1][1].append(node)
     for alternative in paths.alternatives:
         nodes = [graph.by_id[key] for key in alternative.steps]
-        first = escape(nodes[0].step.name) or nodes[0].step.id
-        sections.append((f"Alternative#58; {first}", nodes))
+        first = journey_text(nodes[0].step.name) or nodes[0].step.id
+        sections.append((f"Alternative{journey_text(':')} {first}", nodes))
     if paths.unreached:
         unreached = [graph.by_id[key] for key in paths.unreached]
         sections.append(("Not reached from the first step", unreached))
