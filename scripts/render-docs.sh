@@ -23,3 +23,10 @@ for page in cover pains; do
     examples/journeys/b2b-onboarding.current.yaml "$page" > "$name.dot"
   FONTCONFIG_FILE="$PWD/docs/fonts.conf" dot -Tsvg "$name.dot" > "$name.svg"
 done
+# The map cut into 16:9 slides (render --page): one DOT and one SVG per sheet.
+rm -rf docs/images/pages
+mkdir -p docs/images/pages/dot
+paged=(examples/journeys/b2b-onboarding.current.yaml --view map --page 16:9)
+.venv/bin/journeyctl render "${paged[@]}" -o docs/images/pages/dot/b2b-onboarding.current.map.dot
+FONTCONFIG_FILE="$PWD/docs/fonts.conf" .venv/bin/journeyctl render "${paged[@]}" \
+  -o docs/images/pages/b2b-onboarding.current.map.svg

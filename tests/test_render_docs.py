@@ -48,7 +48,7 @@ def test_docs_images_cover_every_example_in_every_view() -> None:
     assert set(_files(IMAGES, "svg")) == {f"{name}.svg" for name in expected}, FIX
     assert set(_files(IMAGES / "dot", "dot")) == {f"{name}.dot" for name in expected}, FIX
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for linked in re.findall(r"docs/images/([\w.-]+\.svg)", readme):
+    for linked in re.findall(r"docs/images/([\w./-]+\.svg)", readme):
         assert (IMAGES / linked).is_file(), f"README.md shows docs/images/{linked}: missing"
 
 
@@ -79,3 +79,15 @@ def test_docs_images_svg_is_what_graphviz_draws_of_it(
     assert result.exit_code == 0, result.stderr
     stale = _stale(_files(tmp_path, "svg"), committed)
     assert not stale, f"docs/images/ is stale ({', '.join(stale)}): run {FIX}"
+
+
+def test_docs_images_pages_are_the_sheets_journeyctl_cuts_today(tmp_path: Path) -> None:
+    pages = IMAGES / "pages"
+    out = tmp_path / "b2b-onboarding.current.map.dot"
+    source = ROOT / "examples" / "journeys" / "b2b-onboarding.current.yaml"
+    result = run("render", str(source), "-o", str(out), "--view", "map", "--page", "16:9")
+    assert result.exit_code == 0, result.stderr
+    stale = _stale(_files(tmp_path, "dot"), _files(pages / "dot", "dot"))
+    assert not stale, f"docs/images/pages/dot/ is stale ({', '.join(stale)}): run {FIX}"
+    sheets = {name.removesuffix(".dot") for name in _files(pages / "dot", "dot")}
+    assert {name.removesuffix(".svg") for name in _files(pages, "svg")} == sheets, FIX
