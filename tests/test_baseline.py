@@ -110,3 +110,14 @@ def test_write_baseline_refuses_a_directory_and_an_input(legacy: Path) -> None:
         assert result.exit_code == 2
         assert result.stderr.startswith(f"journeyctl: {target}") and words in result.stderr
     assert (legacy / "legacy.yaml").read_text(encoding="utf-8") == LEGACY
+
+
+def test_write_baseline_with_a_report_option_is_a_usage_error_and_writes_nothing(
+    legacy: Path,
+) -> None:
+    for extra in (("-o", "report.sarif"), ("--format", "json")):
+        result = run("lint", "legacy.yaml", "--write-baseline", "baseline.json", *extra)
+        assert result.exit_code == 2
+        assert "--write-baseline records the findings and writes no report" in result.stderr
+        assert not (legacy / "baseline.json").exists()
+        assert not (legacy / "report.sarif").exists()

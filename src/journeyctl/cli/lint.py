@@ -87,6 +87,13 @@ def lint(
     from journeyctl.lint.engine import lint_paths
 
     inputs = paths or [Path()]
+    if write_baseline is not None and (output_file is not None or output_format is not None):
+        from journeyctl.core.errors import UsageError
+
+        raise UsageError(
+            "--write-baseline records the findings and writes no report: drop -o/--format, "
+            "or run lint again with --baseline to report"
+        )
     chosen = output_format or _default_format()
     run = lint_paths(inputs, jobs=jobs, ignore_foreign=ignore_foreign)
     if write_baseline is not None:
