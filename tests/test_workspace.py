@@ -277,3 +277,10 @@ def test_a_report_never_overwrites_a_utf16_journey(here: Path) -> None:
     assert result.exit_code == 2
     assert "j.yaml is a journeyctl file: refusing to overwrite it" in result.stderr
     assert (here / "j.yaml").read_bytes() == raw
+
+
+def test_jobs_are_capped_at_two_per_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeyctl.workspace.parallel import workers_for
+
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert (workers_for(None), workers_for(1), workers_for(3), workers_for(10_000)) == (2, 1, 3, 4)

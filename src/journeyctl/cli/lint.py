@@ -70,7 +70,12 @@ def lint(
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", min=1, help="Worker processes (default: one per core)."),
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes (default: one per core; at most two per core).",
+        ),
     ] = None,
     ignore_foreign: IgnoreForeign = False,
     baseline: Annotated[

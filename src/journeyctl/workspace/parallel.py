@@ -34,8 +34,10 @@ def gc_paused() -> Iterator[None]:
 
 
 def workers_for(jobs: int | None) -> int:
-    """How many processes to use: `jobs`, or one per core."""
-    return jobs if jobs is not None else (os.cpu_count() or 1)
+    """How many processes to use: `jobs`, or one per core; never more than two per core
+    (`--jobs 10000` would fork a process per file, each with a copy of the interpreter)."""
+    cores = os.cpu_count() or 1
+    return cores if jobs is None else min(jobs, 2 * cores)
 
 
 def can_fork() -> bool:
