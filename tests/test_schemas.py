@@ -81,3 +81,33 @@ def test_settings_schema_rejects_what_journeyctl_rejects(tmp_path: Path) -> None
     good = tmp_path / "good.yaml"
     good.write_text("owners:\n  marketing: {name: M}\nrules:\n  dead-end: 'off'\n")
     assert _check_jsonschema("settings.schema.json", good).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("version", "emotion", "valid"),
+    [
+        ("1", "1", True),
+        ("1.0", "-2.0", True),  # JSON Schema's integers include 1.0
+        ("true", "1", False),  # true is no version, though Python's True == 1
+        ("1", "true", False),
+        ("1", "1.5", False),
+        ("1", "3.0", False),
+    ],
+)
+def test_schema_and_lint_agree_on_the_version_and_emotions(
+    tmp_path: Path, version: str, emotion: str, valid: bool
+) -> None:
+    """What an editor's schema check accepts, lint accepts (and the other way round)."""
+    from tests.helpers import run
+
+    journey = tmp_path / "j.yaml"
+    journey.write_text(
+        f"journeyctl: {version}\nkind: journey\nid: j\ntitle: J\nstages:\n"
+        "  - id: s\n    name: S\n    owner: a\n    steps:\n"
+        f"      - {{id: a, name: A, emotion: {emotion}, terminal: true}}\n",
+        encoding="utf-8",
+    )
+    done = _check_jsonschema("journey.schema.json", journey)
+    assert (done.returncode == 0) is valid, done.stdout
+    linted = run("lint", str(journey), "--format", "json")
+    assert ("schema-error" not in linted.stdout) is valid, linted.stdout

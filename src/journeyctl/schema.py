@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 from pydantic import Field, TypeAdapter
 
-from journeyctl.core.model import SLUG_PATTERN, Journey, Persona, Settings, Workflow
+from journeyctl.core.fields import SLUG_PATTERN
+from journeyctl.core.model import Journey, Persona, Settings, Workflow
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -7,70 +7,20 @@ allows them.
 
 from __future__ import annotations
 
-import re
-from datetime import date, timedelta
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    StringConstraints,
-    field_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic.config import JsonDict
-from pydantic_core import PydanticCustomError
 
-SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
-DURATION_PATTERN = r"^[0-9]{1,6}[hdw]$"
-"""Hours, days or weeks; six digits at most (about 19,000 years) keep every date sum in range."""
-
-Slug = Annotated[
-    str,
-    StringConstraints(pattern=SLUG_PATTERN),
-    Field(description="A slug: lower-case letters, digits and hyphens, e.g. `sees-ad`."),
-]
-Duration = Annotated[
-    str,
-    StringConstraints(pattern=DURATION_PATTERN),
-    Field(
-        description="A duration: a whole number of hours, days or weeks, e.g. `4h`, `14d`, `2w`."
-    ),
-]
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _written_as_date(value: Any) -> Any:
-    """A date is written YYYY-MM-DD: not a number (0 is not 1970-01-01), nor with a time."""
-    if type(value) is date or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
-        return value
-    raise PydanticCustomError("date_parsing", "not a date")
-
-
-IsoDate = Annotated[date, BeforeValidator(_written_as_date)]
-Emotion = Annotated[
-    int,
-    Field(
-        strict=True,
-        ge=-2,
-        le=2,
-        description="How the customer feels here: -2 (very negative) .. 2 (very positive).",
-    ),
-]
-Text = Annotated[str, Field(min_length=1)]
-
-_HOURS_PER_UNIT = {"h": 1, "d": 24, "w": 24 * 7}
-
-
-def parse_duration(text: str) -> timedelta:
-    """Turn ``14d``, ``4h`` or ``2w`` into a timedelta; raise ValueError otherwise."""
-    match = re.fullmatch(DURATION_PATTERN, text)
-    if match is None:
-        raise ValueError(f"not a duration: {text!r} (expected e.g. 4h, 14d, 2w; 6 digits at most)")
-    return timedelta(hours=int(text[:-1]) * _HOURS_PER_UNIT[text[-1]])
-
+from journeyctl.core.fields import (
+    Duration,
+    Emotion,
+    IsoDate,
+    Slug,
+    Text,
+    Version,
+)
 
 # JSON Schema lets `x-` extension keys through, as the loader does.
 _EXTENSIONS: JsonDict = {"patternProperties": {"^x-": {}}}
@@ -212,7 +162,7 @@ class Stage(Strict):
 class Header(Strict):
     """Keys every journeyctl document starts with."""
 
-    journeyctl: Literal[1] = Field(description="Format version; always 1.")
+    journeyctl: Version = Field(description="Format version; always 1.")
     kind: Literal["journey", "workflow", "persona"] = Field(
         description="journey | workflow | persona"
     )
@@ -282,7 +232,7 @@ RuleSetting = Literal["error", "warning", "info", "off"]
 class Settings(Strict):
     """Project settings: `journeyctl.yaml` or `[tool.journeyctl]` in pyproject.toml."""
 
-    journeyctl: Literal[1] | None = Field(None, description="Format version; 1.")
+    journeyctl: Version | None = Field(None, description="Format version; 1.")
     owners: dict[Slug, Owner] | None = Field(
         None, description="Registry of teams that may own steps; owners outside it are errors."
     )

@@ -12,14 +12,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeyctl.core import model
-from journeyctl.core.model import (
-    DOCUMENT_MODELS,
-    DURATION_PATTERN,
-    SLUG_PATTERN,
-    Journey,
-    Persona,
-    Workflow,
-)
+from journeyctl.core.fields import DURATION_PATTERN, SLUG_PATTERN
+from journeyctl.core.model import DOCUMENT_MODELS, Journey, Persona, Workflow
 from journeyctl.core.suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
@@ -103,7 +97,10 @@ def _message(detail: ErrorDetails, hint: bool = True) -> str:
 
 
 def _shown(value: object, limit: int = 80) -> str:
-    """A value as quoted in a message, cut short when it is long (a 5,000-digit number)."""
+    """A value as quoted in a message, as YAML writes it (`true`, `null`), cut short when it
+    is long (a 5,000-digit number)."""
+    if value is None or isinstance(value, bool):
+        return "null" if value is None else str(value).lower()
     shown = repr(value)
     return (
         shown

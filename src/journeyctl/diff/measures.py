@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from journeyctl.core.model import Flow, Opportunity, Stage, Step, parse_duration
+from journeyctl.core.fields import parse_duration
+from journeyctl.core.model import Flow, Opportunity, Stage, Step
 from journeyctl.diff.summary_model import Moment
 
 

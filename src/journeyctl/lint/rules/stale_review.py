@@ -24,8 +24,9 @@ Good (reviewed recently):
 
 from collections.abc import Iterator
 
+from journeyctl.core.fields import parse_duration
 from journeyctl.core.finding import Severity
-from journeyctl.core.model import Flow, parse_duration
+from journeyctl.core.model import Flow
 from journeyctl.lint.rules.base import Context, Problem
 
 NAME = "stale-review"
