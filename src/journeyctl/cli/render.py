@@ -73,7 +73,7 @@ def render(
             "-f",
             metavar="FORMAT",
             help="svg, png, pdf (these need Graphviz), dot or mmd (Mermaid). Default: from "
-            "OUT's suffix; dot on stdout; svg into a folder.",
+            "OUT's suffix; dot on stdout; svg into a folder; pdf for a deck alone.",
             show_default=False,
         ),
     ] = None,
