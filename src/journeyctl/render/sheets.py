@@ -4,10 +4,12 @@ The view draws its poster on a `Canvas` as usual; the canvas keeps the shapes, t
 the headings declared, and the cells that span columns. Here the poster is cut
 
 - between columns: a column is a stretch of x that no cell or card crosses (spanning cells,
-  lines and edges do not count: they are re-made or clipped), preferring to start a sheet
-  at a stage; each sheet repeats the heading column;
-- between rows, when the rows do not fit the page's height: each sheet repeats the stage
-  header (the band that `stage_headers` marks).
+  lines and edges do not count: they are re-made or clipped); a sheet takes as many columns
+  as fit, ending at a stage instead only where that leaves little blank; each sheet repeats
+  the heading column;
+- between rows, when the rows a range of columns shows do not fit the page's height
+  (`sheet_rows`: rows empty there are left out, the others balanced over the sheets): each
+  sheet repeats the stage header (the band that `stage_headers` marks).
 
 The scale makes the smallest text on the poster `pages.MIN_TEXT_PT` at the page size
 (Graphviz 2.43 reads POINT-SIZE as a whole number, so 7.5 counts as 7). `sheet_dot` writes
@@ -29,6 +31,7 @@ from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.shapes import Shape, node_values
 from journeyctl.render.sheet_header import LINE, ROW_PAD, first_header, header_height
 from journeyctl.render.sheet_index import StatementIndex, index_statements
+from journeyctl.render.sheet_rows import BandContent, band_contents, group_rows, shown_rows, shrink
 from journeyctl.render.text_block import PAD, smallest_text
 
 MARGIN = 18.0
@@ -38,6 +41,9 @@ LATER_HEADER = 12 * LINE + ROW_PAD + 6
 EPS = 0.5
 GAP = 4.0
 """Room kept between shapes that Graphviz must route edges between."""
+STAGE_WASTE = 0.15
+"""A sheet ends at a stage rather than where it is full when that leaves less than this
+part of its columns' room blank."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,8 @@ class Poster:
     index: StatementIndex
     reach: float
     """How far a spanning cell may reach past a sheet's columns (see `reach`)."""
+    contents: list[BandContent]
+    """What each band holds, by x (see `sheet_rows`)."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +78,8 @@ class Sheet:
     right: float
     bands: tuple[int, ...]
     grown: dict[int, float]
-    """How much each band grows here (a spanning cell wrapped to a narrower width)."""
+    """How much each band grows here (a spanning cell wrapped to a narrower width) or,
+    negative, shrinks (its shapes here are shorter than on the poster)."""
     number: int
     total: int
 
@@ -115,7 +124,8 @@ def measure(canvas: Canvas) -> Poster:
     index = index_statements(canvas, heading)
     scale = MIN_TEXT_PT / smallest_font(canvas)
     extra = reach(units, canvas.spans)
-    return Poster(canvas, heading, units, stage_ends, tail, scale, bands, index, extra)
+    contents = band_contents(canvas, bands, heading)
+    return Poster(canvas, heading, units, stage_ends, tail, scale, bands, index, extra, contents)
 
 
 _SIZE = re.compile(r'<FONT POINT-SIZE="([\d.]+)"[^>]*>(.*?)</FONT>', re.DOTALL)
@@ -139,8 +149,9 @@ def page_area(poster: Poster, page: Page) -> tuple[float, float]:
 
 
 def column_ranges(poster: Poster, room: float) -> list[tuple[float, float]]:
-    """Cut the columns into ranges no wider than `room`, a stage starting a range where that
-    costs less than half a sheet; a column wider than `room` gets a range of its own."""
+    """Cut the columns into ranges that fill `room`: each as wide as fits, ending at a stage
+    instead where that leaves less than `STAGE_WASTE` of the room blank; a column wider than
+    `room` gets a range of its own."""
     units = poster.units
     ranges: list[tuple[float, float]] = []
     first = 0
@@ -148,11 +159,10 @@ def column_ranges(poster: Poster, room: float) -> list[tuple[float, float]]:
         last = first
         while last + 1 < len(units) and units[last + 1][1] - units[first][0] <= room:
             last += 1
-        ends = [i for i in range(first, last) if i in poster.stage_ends]
-        if ends and last not in poster.stage_ends and last + 1 < len(units):
-            stage_end = ends[-1]
-            if units[stage_end][1] - units[first][0] >= room / 2:
-                last = stage_end
+        if last not in poster.stage_ends and last + 1 < len(units):
+            ends = [i for i in range(first, last) if i in poster.stage_ends]
+            if ends and room - (units[ends[-1]][1] - units[first][0]) < STAGE_WASTE * room:
+                last = ends[-1]
         ranges.append((units[first][0], units[last][1]))
         first = last + 1
     return ranges
@@ -197,64 +207,27 @@ def band_of(canvas: Canvas, shape: Shape) -> int:
     return min(range(len(canvas.bands)), key=lambda index: (distance(index), -index))
 
 
-def row_groups(
-    canvas: Canvas, heights: Sequence[float], first: float, room: float
-) -> list[tuple[int, ...]]:
-    """The bands of each sheet: the repeated ones (the stage header) and as many of the others,
-    in order, as fit in `first` on the first sheet and `room` on the others (a band taller
-    than that gets a sheet of its own)."""
-    bands = canvas.bands
-    repeated = tuple(i for i, band in enumerate(bands) if band.repeat)
-    fixed = sum(heights[i] for i in repeated) + (4.0 if repeated else 0.0)
-    groups: list[tuple[int, ...]] = []
-    current: list[int] = []
-    used = fixed
-    for index, _ in enumerate(bands):
-        if index in repeated:
-            continue
-        gap = bands[index].top - bands[index - 1].bottom if current else 0.0
-        if current and used + gap + heights[index] > (room if groups else first):
-            groups.append((*repeated, *current))
-            current, used, gap = [], fixed, 0.0
-        current.append(index)
-        used += gap + heights[index]
-    if current or not groups:
-        groups.append((*repeated, *current))
-    return groups
-
-
 def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     """Where each sheet of the poster is cut, in reading order: for each range of columns,
-    its rows top to bottom."""
+    the rows it shows, top to bottom, on as few sheets as fit."""
     canvas = poster.canvas
     width, height = page_area(poster, page)
     lead = poster.units[0][0] - poster.heading if poster.units else 0.0
     room = width - 2 * MARGIN - poster.heading - lead - poster.tail
-    ranges = column_ranges(poster, room)
-    extra = poster.reach
-    grown = [growth(canvas, left, right, extra) for left, right in ranges]
-    heights = [
-        band.bottom - band.top + max((g.get(i, 0.0) for g in grown), default=0.0)
-        for i, band in enumerate(canvas.bands)
-    ]
     dot = canvas.dot
     assert isinstance(dot, PinnedDot)
     top = header_height(first_header(doc, dot.marks, dot.legend, width - 2 * MARGIN, 99)) + 6
-    room = height - 2 * MARGIN - LATER_HEADER
-    first = row_groups(canvas, heights, height - 2 * MARGIN - top, room)
-    later = row_groups(canvas, heights, room, room)
-    plans = [(ranges[0], grown[0], first)] if ranges else []
-    plans += [
-        (bounds, changes, later) for bounds, changes in zip(ranges[1:], grown[1:], strict=True)
-    ]
-    filled = _content(poster)
-    cuts = [
-        (left, right, changes, bands)
-        for (left, right), changes, groups in plans
-        for bands in groups
-        if any(_holds(filled[band], left, right) for band in bands if not canvas.bands[band].repeat)
-        or (left, bands) == (plans[0][0][0], plans[0][2][0])  # the first sheet has the title
-    ]
+    later = height - 2 * MARGIN - LATER_HEADER
+    cuts: list[tuple[float, float, dict[int, float], tuple[int, ...]]] = []
+    for left, right in column_ranges(poster, room) or [(poster.heading, poster.heading)]:
+        changes = _changes(poster, left, right)
+        heights = {
+            i: band.bottom - band.top + changes.get(i, 0.0) for i, band in enumerate(canvas.bands)
+        }
+        rows = shown_rows(canvas.bands, poster.contents, left, right)
+        first = height - 2 * MARGIN - top if not cuts else later
+        for bands in group_rows(canvas.bands, rows, heights, (first, later)):
+            cuts.append((left, right, changes, bands))
     total = len(cuts)
     return [
         Sheet(left, right, bands, changes, number, total)
@@ -262,22 +235,17 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     ]
 
 
-def _content(poster: Poster) -> list[list[float]]:
-    """For each band, the x (centre) of every shape with something to show, sorted."""
-    found: list[list[float]] = [[] for _ in poster.canvas.bands]
-    for name, shape in poster.canvas.shapes.items():
-        blank = shape.kind == "cell" and not str(shape.options["content"]).strip()
-        if shape.span is None and not blank and (shape.width or shape.kind != "point"):
-            x0, _, x1, _ = shape.box
-            found[poster.bands[name]].append((x0 + x1) / 2)
-    return [sorted(xs) for xs in found]
-
-
-def _holds(xs: list[float], left: float, right: float) -> bool:
-    """Whether a band shows something between `left` and `right` (an empty lane of the
-    blueprint does not get a sheet of its own)."""
-    index = bisect.bisect_left(xs, left)
-    return index < len(xs) and xs[index] <= right
+def _changes(poster: Poster, left: float, right: float) -> dict[int, float]:
+    """How much each band grows (a spanning cell wrapped narrower) or, negative, shrinks
+    (its shapes there are shorter than the band) on a sheet of columns `left`..`right`."""
+    canvas = poster.canvas
+    changes = growth(canvas, left, right, poster.reach)
+    for index, band in enumerate(canvas.bands):
+        if index not in changes:
+            less = shrink(band, poster.contents[index], left, right)
+            if less > 0:
+                changes[index] = -less
+    return changes
 
 
 def reach(units: Sequence[tuple[float, float]], spans: Sequence[Shape]) -> float:
