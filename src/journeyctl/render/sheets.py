@@ -29,6 +29,7 @@ from journeyctl.render.canvas import Canvas, PinnedDot, capture
 from journeyctl.render.marks import Marks
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.shapes import Shape, node_values
+from journeyctl.render.sheet_columns import column_ranges
 from journeyctl.render.sheet_header import LINE, ROW_PAD, first_header, header_height
 from journeyctl.render.sheet_index import StatementIndex, index_statements
 from journeyctl.render.sheet_rows import BandContent, band_contents, group_rows, shown_rows, shrink
@@ -41,9 +42,6 @@ LATER_HEADER = 12 * LINE + ROW_PAD + 6
 EPS = 0.5
 GAP = 4.0
 """Room kept between shapes that Graphviz must route edges between."""
-STAGE_WASTE = 0.15
-"""A sheet ends at a stage rather than where it is full when that leaves less than this
-part of its columns' room blank."""
 
 
 @dataclass(frozen=True)
@@ -148,26 +146,6 @@ def page_area(poster: Poster, page: Page) -> tuple[float, float]:
     return width / poster.scale, height / poster.scale
 
 
-def column_ranges(poster: Poster, room: float) -> list[tuple[float, float]]:
-    """Cut the columns into ranges that fill `room`: each as wide as fits, ending at a stage
-    instead where that leaves less than `STAGE_WASTE` of the room blank; a column wider than
-    `room` gets a range of its own."""
-    units = poster.units
-    ranges: list[tuple[float, float]] = []
-    first = 0
-    while first < len(units):
-        last = first
-        while last + 1 < len(units) and units[last + 1][1] - units[first][0] <= room:
-            last += 1
-        if last not in poster.stage_ends and last + 1 < len(units):
-            ends = [i for i in range(first, last) if i in poster.stage_ends]
-            if ends and room - (units[ends[-1]][1] - units[first][0]) < STAGE_WASTE * room:
-                last = ends[-1]
-        ranges.append((units[first][0], units[last][1]))
-        first = last + 1
-    return ranges
-
-
 def growth(canvas: Canvas, left: float, right: float, reach: float) -> dict[int, float]:
     """How much each band must grow to hold its spanning cells cut to `left`..`right`."""
     grown: dict[int, float] = {}
@@ -211,6 +189,7 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     """Where each sheet of the poster is cut, in reading order: for each range of columns,
     the rows it shows, top to bottom, on as few sheets as fit."""
     canvas = poster.canvas
+    bands = canvas.bands
     width, height = page_area(poster, page)
     lead = poster.units[0][0] - poster.heading if poster.units else 0.0
     room = width - 2 * MARGIN - poster.heading - lead - poster.tail
@@ -218,16 +197,29 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     assert isinstance(dot, PinnedDot)
     top = header_height(first_header(doc, dot.marks, dot.legend, width - 2 * MARGIN, 99)) + 6
     later = height - 2 * MARGIN - LATER_HEADER
+    rooms = (height - 2 * MARGIN - top, later)
+    plans: dict[tuple[int, int], tuple[dict[int, float], list[tuple[int, ...]]]] = {}
+
+    def plan(first: int, last: int) -> tuple[dict[int, float], list[tuple[int, ...]]]:
+        if (first, last) not in plans:
+            left, right = poster.units[first][0], poster.units[last][1]
+            changes = _changes(poster, left, right)
+            heights = {i: b.bottom - b.top + changes.get(i, 0.0) for i, b in enumerate(bands)}
+            rows = shown_rows(bands, poster.contents, left, right)
+            sheet_rooms = rooms if first == 0 else (later, later)
+            plans[(first, last)] = changes, group_rows(bands, rows, heights, sheet_rooms)
+        return plans[(first, last)]
+
+    def sheets(first: int, last: int) -> int:
+        return len(plan(first, last)[1])
+
     cuts: list[tuple[float, float, dict[int, float], tuple[int, ...]]] = []
-    for left, right in column_ranges(poster, room) or [(poster.heading, poster.heading)]:
-        changes = _changes(poster, left, right)
-        heights = {
-            i: band.bottom - band.top + changes.get(i, 0.0) for i, band in enumerate(canvas.bands)
-        }
-        rows = shown_rows(canvas.bands, poster.contents, left, right)
-        first = height - 2 * MARGIN - top if not cuts else later
-        for bands in group_rows(canvas.bands, rows, heights, (first, later)):
-            cuts.append((left, right, changes, bands))
+    for first, last in column_ranges(poster.units, poster.stage_ends, room, width, sheets):
+        changes, groups = plan(first, last)
+        left, right = poster.units[first][0], poster.units[last][1]
+        cuts += [(left, right, changes, group) for group in groups]
+    if not cuts:
+        cuts.append((poster.heading, poster.heading, {}, tuple(range(len(bands)))))
     total = len(cuts)
     return [
         Sheet(left, right, bands, changes, number, total)
