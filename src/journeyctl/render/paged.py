@@ -33,10 +33,11 @@ def sheet_sources(doc: Flow, view: str, marks: Marks, page: Page) -> list[str]:
     """The DOT text of every sheet of a grid view (`map` or `blueprint`) at `page`'s size,
     in reading order."""
     from journeyctl.render.sheet_dot import sheet_source
-    from journeyctl.render.sheets import measure, plan_sheets, poster_of
+    from journeyctl.render.sheet_fit import fitted
+    from journeyctl.render.sheets import measure, poster_of
 
-    poster = measure(poster_of(doc, view, marks))
-    return [sheet_source(poster, sheet, page) for sheet in plan_sheets(doc, poster, page)]
+    poster, sheets = fitted(doc, measure(poster_of(doc, view, marks)), page)
+    return [sheet_source(poster, sheet, page) for sheet in sheets]
 
 
 def page_sources(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from journeyctl.render.canvas import PinnedDot
-from journeyctl.render.dot import Dot, Value
+from journeyctl.render.dot import Dot, Html, Value
 from journeyctl.render.pages import Page
 from journeyctl.render.shapes import Shape, node_values, pos
 from journeyctl.render.sheet_frame import ANCHOR, Frame, clipped_edge, make_frame, middle
@@ -20,24 +20,30 @@ from journeyctl.render.sheet_header import first_header, header_height, later_he
 from journeyctl.render.sheets import EPS, MARGIN, Poster, Sheet, band_of, page_area, span_part
 
 
-def sheet_source(poster: Poster, sheet: Sheet, page: Page) -> str:
-    """The DOT text of one sheet."""
-    canvas = poster.canvas
-    dot = canvas.dot
+def sheet_layout(poster: Poster, sheet: Sheet, page: Page) -> tuple[Html, Frame, float]:
+    """A sheet's header, where its bands and columns go, and how much larger than the page
+    (poster points) its content is: more than 1 only where one row or column is larger than
+    a page, and then the sheet's drawing shrinks rather than the page grow."""
+    dot = poster.canvas.dot
     assert isinstance(dot, PinnedDot)
     width, height = page_area(poster, page)
     if sheet.number == 1:
         label = first_header(dot.doc, dot.marks, dot.legend, width - 2 * MARGIN, sheet.total)
     else:
         label = later_header(dot.doc, sheet.number, sheet.total, width - 2 * MARGIN)
-    top = MARGIN + header_height(label) + 6
-    frame = make_frame(poster, sheet, top, width)
+    frame = make_frame(poster, sheet, MARGIN + header_height(label) + 6, width)
+    bottom = max(low for _, low in frame.tops.values())
+    return label, frame, max(1.0, (frame.clip[2] + MARGIN) / width, (bottom + MARGIN) / height)
+
+
+def sheet_source(poster: Poster, sheet: Sheet, page: Page) -> str:
+    """The DOT text of one sheet."""
+    dot = poster.canvas.dot
+    assert isinstance(dot, PinnedDot)
+    width, height = page_area(poster, page)
+    label, frame, grow = sheet_layout(poster, sheet, page)
     out = Dot(dot.name)
     _defaults(out, dot, page)
-    # Content larger than the sheet (one row taller than a page) shrinks the sheet's drawing
-    # rather than change the page's size.
-    bottom = max(low for _, low in frame.tops.values())
-    grow = max(1.0, (frame.clip[2] + MARGIN) / width, (bottom + MARGIN) / height)
     _corners(out, width * grow, height * grow)
     header_h = header_height(label)
     out.node(
