@@ -1,7 +1,8 @@
 """Paged output (`render --page`): the sheets of a view at a page size, drawn and written.
 
-- `sheet_sources`: the DOT of each sheet of a `map` or `blueprint` (cut by `render.sheets`,
-  written by `render.sheet_dot`), each at exactly the page's size;
+- `sheet_sources`: the DOT of each sheet of a `map` or `blueprint` (cut by `render.sheets`
+  at the scale `render.sheet_fit` picks, written by `render.sheet_dot`), each at exactly the
+  page's size;
 - `page_sources`: the same for any view (the flow through `render.flow_pages`);
 - `draw_sheets`: Graphviz over many DOT texts at once: one `dot` process reads a batch of
   graphs and writes one file per graph (`-O`), a batch per core;
