@@ -4,8 +4,9 @@ The poster's statements are written again: shapes of the sheet's columns and ban
 place (headings at the left; bands stacked under the header, stretched where a spanning cell,
 re-made for its part, grew, shortened where their shapes there are short; see
 `render.sheet_frame`), lines and edges clipped at the sheet's edge (an arrow to another
-sheet ends there), lane boxes moved; a repeated label keeps its distance from its band's foot. Invisible points at two corners make the drawing exactly
-the sheet; `size` scales it to the page, `pad` and `margin` add nothing.
+sheet ends there), lane boxes moved; a repeated label keeps its distance from its band's
+foot. Invisible points at two corners make the drawing exactly the sheet; `size` scales it
+to the page, `pad` and `margin` add nothing.
 """
 
 from __future__ import annotations
