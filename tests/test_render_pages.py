@@ -514,3 +514,20 @@ def test_rows_too_tall_for_one_sheet_are_balanced_over_the_sheets() -> None:
     heights = {index: band.bottom - band.top for index, band in enumerate(bands)}
     groups = group_rows(bands, [1, 2, 3, 4, 5], heights, (460.0, 460.0))
     assert groups == [(0, 1, 2, 3), (0, 4, 5)]  # not (0, 1, 2, 3, 4) and (0, 5)
+
+
+def test_columns_are_cut_for_the_fewest_sheets_then_at_stages_then_evenly() -> None:
+    from journeyctl.render.sheet_columns import column_ranges
+
+    def columns(count: int) -> list[tuple[float, float]]:
+        return [(100.0 * n, 100.0 * n + 100) for n in range(count)]  # four fit on a sheet
+
+    def one(first: int, last: int) -> int:
+        return 1
+
+    assert column_ranges(columns(7), set(), 450, 600, one) == [(0, 3), (4, 6)]  # filled
+    assert column_ranges(columns(7), {2}, 450, 600, one) == [(0, 2), (3, 6)]  # at the stage
+    assert column_ranges(columns(6), set(), 450, 600, one) == [(0, 2), (3, 5)]  # not 4 + 2
+    # a range holding columns 3 and 4 takes two sheets (its rows are taller): avoid it
+    taller = lambda first, last: 2 if first <= 3 and last >= 4 else 1  # noqa: E731
+    assert column_ranges(columns(6), set(), 450, 600, taller) == [(0, 3), (4, 5)]
