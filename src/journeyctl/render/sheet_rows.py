@@ -121,16 +121,30 @@ def shown_rows(
     return [index for index in body if index in found or (contents[index].foot and index < lowest)]
 
 
+def lead_row(bands: Sequence[Band], contents: Sequence[BandContent], rows: Sequence[int]) -> int:
+    """The row every sheet of a range shows under the stage header, so that each says which
+    steps its columns are: the first row (the map's steps), unless it is a lane with a line
+    at its foot (the blueprint's lanes keep their order); -1 for none."""
+    body = [index for index, band in enumerate(bands) if not band.repeat]
+    if rows and body and rows[0] == body[0] and not contents[rows[0]].foot:
+        return rows[0]
+    return -1
+
+
 def group_rows(
     bands: Sequence[Band],
     rows: Sequence[int],
     heights: dict[int, float],
     rooms: tuple[float, float],
+    lead: int = -1,
 ) -> list[tuple[int, ...]]:
-    """The bands of each sheet of one range of columns: the repeated ones and the `rows`, in
-    order, on as few sheets as fit (`rooms`: the height there is on the first sheet and on
-    the others; a row taller than that gets a sheet of its own), balanced between them."""
+    """The bands of each sheet of one range of columns: the repeated ones (and the `lead`
+    row) and the other `rows`, in order, on as few sheets as fit (`rooms`: the height there
+    is on the first sheet and on the others; a row taller than that gets a sheet of its
+    own), balanced between them."""
     repeated = tuple(index for index, band in enumerate(bands) if band.repeat)
+    if lead in rows:
+        repeated, rows = (*repeated, lead), [index for index in rows if index != lead]
     fixed = sum(heights[index] for index in repeated) + (AFTER_REPEATED if repeated else 0.0)
 
     def split(limit: float) -> list[list[int]]:

@@ -32,7 +32,14 @@ from journeyctl.render.shapes import Shape, node_values
 from journeyctl.render.sheet_columns import column_ranges
 from journeyctl.render.sheet_header import LINE, ROW_PAD, first_header, header_height
 from journeyctl.render.sheet_index import StatementIndex, index_statements
-from journeyctl.render.sheet_rows import BandContent, band_contents, group_rows, shown_rows, shrink
+from journeyctl.render.sheet_rows import (
+    BandContent,
+    band_contents,
+    group_rows,
+    lead_row,
+    shown_rows,
+    shrink,
+)
 from journeyctl.render.text_block import PAD, smallest_text
 
 MARGIN = 18.0
@@ -207,7 +214,8 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
             heights = {i: b.bottom - b.top + changes.get(i, 0.0) for i, b in enumerate(bands)}
             rows = shown_rows(bands, poster.contents, left, right)
             sheet_rooms = rooms if first == 0 else (later, later)
-            plans[(first, last)] = changes, group_rows(bands, rows, heights, sheet_rooms)
+            lead = lead_row(bands, poster.contents, rows)
+            plans[(first, last)] = changes, group_rows(bands, rows, heights, sheet_rooms, lead)
         return plans[(first, last)]
 
     def sheets(first: int, last: int) -> int:
