@@ -120,8 +120,9 @@ def _place(frame: Frame, name: str, shape: Shape) -> Shape | None:
     height = shape.height + (sheet.grown.get(band, 0.0) if stretch else 0.0)
     if shape.repeat:
         return shape.moved(x=shape.x + MARGIN, y=frame.y_foot(band, shape.y))
-    if x1 <= frame.poster.heading + EPS:
-        return shape.moved(x=frame.x(shape.x), y=new_y, height=height)
+    if x1 <= frame.poster.heading + EPS:  # the heading: from the band's top, as tall as it
+        lift = sheet.lifts.get(band, 0.0)
+        return shape.moved(x=frame.x(shape.x), y=new_y + lift, height=height)
     if shape.span is not None:
         part = span_part(shape, sheet.left, sheet.right, frame.poster.reach)
         if part is None:

@@ -34,7 +34,9 @@ class Frame:
         return x + MARGIN if x < self.poster.heading - EPS else x + self.shift
 
     def y(self, band: int, y: float) -> float:
-        return y - self.poster.canvas.bands[band].top + self.tops[band][0]
+        """A y of a shape in a band (moved up where the sheet leaves out the band's top)."""
+        lift = self.sheet.lifts.get(band, 0.0)
+        return y - self.poster.canvas.bands[band].top - lift + self.tops[band][0]
 
     def y_foot(self, band: int, y: float) -> float:
         """A y kept as far above its band's foot as on the poster (a repeated label)."""

@@ -46,6 +46,10 @@ class BandContent:
     shown: list[float]
     xs: list[float]
     bottoms: list[float]
+    tops: list[float]
+    """The top of every shape, by x (as `bottoms`)."""
+    base: float
+    """How far below the row's top its highest shape is, on the whole poster."""
     spans: bool
     foot: float
     least: float
@@ -54,13 +58,13 @@ class BandContent:
 def band_contents(canvas: Canvas, bands_of: dict[str, int], heading: float) -> list[BandContent]:
     """What each row of a poster holds, right of the heading column."""
     shown: list[list[float]] = [[] for _ in canvas.bands]
-    reach: list[list[tuple[float, float]]] = [[] for _ in canvas.bands]
+    reach: list[list[tuple[float, float, float]]] = [[] for _ in canvas.bands]
     spans = [False for _ in canvas.bands]
     foot = [0.0 for _ in canvas.bands]
     least = [MIN_ROW for _ in canvas.bands]
     for name, shape in canvas.shapes.items():
         band = bands_of[name]
-        x0, _, x1, y1 = shape.box
+        x0, y0, x1, y1 = shape.box
         if shape.repeat:  # text, kept as far above the row's foot as on the poster
             foot[band] = max(foot[band], canvas.bands[band].bottom - shape.y + LABEL_HALF)
         elif shape.span is not None:
@@ -68,16 +72,30 @@ def band_contents(canvas: Canvas, bands_of: dict[str, int], heading: float) -> l
         elif x1 <= heading and shape.kind == "cell":
             least[band] = max(least[band], _text_height(str(shape.options["content"])))
         elif shape.width or shape.kind != "point":
-            reach[band].append(((x0 + x1) / 2, y1))
+            reach[band].append(((x0 + x1) / 2, y1, y0))
             blank = shape.kind == "cell" and not str(shape.options["content"]).strip()
             if not blank:
                 shown[band].append((x0 + x1) / 2)
     contents = []
     for index in range(len(canvas.bands)):
         found = sorted(reach[index])
-        xs, bottoms = [x for x, _ in found], [y for _, y in found]
+        xs, bottoms, tops = (
+            [x for x, _, _ in found],
+            [y for _, y, _ in found],
+            [t for *_, t in found],
+        )
+        base = min(tops, default=canvas.bands[index].top) - canvas.bands[index].top
         contents.append(
-            BandContent(sorted(shown[index]), xs, bottoms, spans[index], foot[index], least[index])
+            BandContent(
+                sorted(shown[index]),
+                xs,
+                bottoms,
+                tops,
+                base,
+                spans[index],
+                foot[index],
+                least[index],
+            )
         )
     return contents
 
@@ -95,17 +113,20 @@ def holds(content: BandContent, left: float, right: float) -> bool:
     return index < len(content.shown) and content.shown[index] <= right
 
 
-def shrink(band: Band, content: BandContent, left: float, right: float) -> float:
-    """How much shorter a row may be drawn on a sheet of columns `left`..`right`: up to its
-    lowest shape there and the room its repeated text needs (never for a row with spanning
-    cells, which are re-made per sheet)."""
+def trim(band: Band, content: BandContent, left: float, right: float) -> tuple[float, float]:
+    """How much of a row a sheet of columns `left`..`right` may leave out: above its highest
+    shape there (keeping the row's own margin) and below its lowest and the room its repeated
+    text needs; none for a row with spanning cells, which are re-made per sheet."""
     if content.spans:
-        return 0.0
+        return 0.0, 0.0
     start = bisect.bisect_left(content.xs, left)
     end = bisect.bisect_right(content.xs, right)
-    lowest = max([*content.bottoms[start:end], band.top])
-    bottom = max(lowest + max(BAND_PAD, content.foot), band.top + content.least)
-    return max(band.bottom - bottom, 0.0)
+    if start == end:
+        return 0.0, max(band.bottom - (band.top + max(BAND_PAD, content.foot, content.least)), 0.0)
+    lift = max(min(content.tops[start:end]) - band.top - content.base, 0.0)
+    lowest = max(content.bottoms[start:end])
+    bottom = max(lowest + max(BAND_PAD, content.foot), band.top + lift + content.least)
+    return lift, max(band.bottom - bottom, 0.0)
 
 
 def shown_rows(

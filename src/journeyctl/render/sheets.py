@@ -22,7 +22,7 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from journeyctl.core.model import Flow
 from journeyctl.render.canvas import Canvas, PinnedDot, capture
@@ -38,7 +38,7 @@ from journeyctl.render.sheet_rows import (
     group_rows,
     lead_row,
     shown_rows,
-    shrink,
+    trim,
 )
 from journeyctl.render.text_block import PAD, smallest_text
 
@@ -87,6 +87,12 @@ class Sheet:
     negative, shrinks (its shapes here are shorter than on the poster)."""
     number: int
     total: int
+    lifts: dict[int, float] = field(default_factory=dict)
+    """How far each band's shapes move up here (the part of the band above them left out)."""
+
+
+Plan = tuple[dict[int, float], dict[int, float], list[tuple[int, ...]]]
+"""A range of columns planned: its bands' changes and lifts (see `Sheet`), its row groups."""
 
 
 def poster_of(doc: Flow, view: str, marks: Marks) -> Canvas:
@@ -205,47 +211,54 @@ def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     top = header_height(first_header(doc, dot.marks, dot.legend, width - 2 * MARGIN, 99)) + 6
     later = height - 2 * MARGIN - LATER_HEADER
     rooms = (height - 2 * MARGIN - top, later)
-    plans: dict[tuple[int, int], tuple[dict[int, float], list[tuple[int, ...]]]] = {}
+    plans: dict[tuple[int, int], Plan] = {}
 
-    def plan(first: int, last: int) -> tuple[dict[int, float], list[tuple[int, ...]]]:
+    def plan(first: int, last: int) -> Plan:
         if (first, last) not in plans:
             left, right = poster.units[first][0], poster.units[last][1]
-            changes = _changes(poster, left, right)
+            changes, lifts = _changes(poster, left, right)
             heights = {i: b.bottom - b.top + changes.get(i, 0.0) for i, b in enumerate(bands)}
             rows = shown_rows(bands, poster.contents, left, right)
             sheet_rooms = rooms if first == 0 else (later, later)
             lead = lead_row(bands, poster.contents, rows)
-            plans[(first, last)] = changes, group_rows(bands, rows, heights, sheet_rooms, lead)
+            groups = group_rows(bands, rows, heights, sheet_rooms, lead)
+            plans[(first, last)] = changes, lifts, groups
         return plans[(first, last)]
 
     def sheets(first: int, last: int) -> int:
-        return len(plan(first, last)[1])
+        return len(plan(first, last)[2])
 
-    cuts: list[tuple[float, float, dict[int, float], tuple[int, ...]]] = []
+    cuts: list[tuple[float, float, dict[int, float], dict[int, float], tuple[int, ...]]] = []
     for first, last in column_ranges(poster.units, poster.stage_ends, room, width, sheets):
-        changes, groups = plan(first, last)
+        changes, lifts, groups = plan(first, last)
         left, right = poster.units[first][0], poster.units[last][1]
-        cuts += [(left, right, changes, group) for group in groups]
+        cuts += [(left, right, changes, lifts, group) for group in groups]
     if not cuts:
-        cuts.append((poster.heading, poster.heading, {}, tuple(range(len(bands)))))
+        cuts.append((poster.heading, poster.heading, {}, {}, tuple(range(len(bands)))))
     total = len(cuts)
     return [
-        Sheet(left, right, bands, changes, number, total)
-        for number, (left, right, changes, bands) in enumerate(cuts, 1)
+        Sheet(left, right, shown, changes, number, total, lifts)
+        for number, (left, right, changes, lifts, shown) in enumerate(cuts, 1)
     ]
 
 
-def _changes(poster: Poster, left: float, right: float) -> dict[int, float]:
+def _changes(
+    poster: Poster, left: float, right: float
+) -> tuple[dict[int, float], dict[int, float]]:
     """How much each band grows (a spanning cell wrapped narrower) or, negative, shrinks
-    (its shapes there are shorter than the band) on a sheet of columns `left`..`right`."""
+    (its shapes there take less of it) on a sheet of columns `left`..`right`, and how far
+    its shapes move up (the part above them left out)."""
     canvas = poster.canvas
     changes = growth(canvas, left, right, poster.reach)
+    lifts: dict[int, float] = {}
     for index, band in enumerate(canvas.bands):
         if index not in changes:
-            less = shrink(band, poster.contents[index], left, right)
-            if less > 0:
-                changes[index] = -less
-    return changes
+            lift, less = trim(band, poster.contents[index], left, right)
+            if lift + less > 0:
+                changes[index] = -(lift + less)
+            if lift > 0:
+                lifts[index] = lift
+    return changes, lifts
 
 
 def reach(units: Sequence[tuple[float, float]], spans: Sequence[Shape]) -> float:
