@@ -123,9 +123,9 @@ def text_sizes(page: PageObject) -> list[float]:
 
 def kind_of(text: str) -> str:
     """Which page of the deck this is, from what it says."""
-    if "line of visibility" in text:
+    if "line of visibility" in text or "line of interaction" in text:
         return "blueprint"
-    if "Touchpoints" in text:
+    if "Touchpoints" in text or "\nSteps " in text:
         return "map"
     if "can end here" in text:
         return "flow"

@@ -1,7 +1,8 @@
 """Paged output (`render --page`): the sheets of a view at a page size, drawn and written.
 
-- `sheet_sources`: the DOT of each sheet of a `map` or `blueprint` (cut by `render.sheets`,
-  written by `render.sheet_dot`), each at exactly the page's size;
+- `sheet_sources`: the DOT of each sheet of a `map` or `blueprint` (cut by `render.sheets`
+  at the scale `render.sheet_fit` picks, written by `render.sheet_dot`), each at exactly the
+  page's size;
 - `page_sources`: the same for any view (the flow through `render.flow_pages`);
 - `draw_sheets`: Graphviz over many DOT texts at once: one `dot` process reads a batch of
   graphs and writes one file per graph (`-O`), a batch per core;
@@ -33,10 +34,11 @@ def sheet_sources(doc: Flow, view: str, marks: Marks, page: Page) -> list[str]:
     """The DOT text of every sheet of a grid view (`map` or `blueprint`) at `page`'s size,
     in reading order."""
     from journeyctl.render.sheet_dot import sheet_source
-    from journeyctl.render.sheets import measure, plan_sheets, poster_of
+    from journeyctl.render.sheet_fit import fitted
+    from journeyctl.render.sheets import measure, poster_of
 
-    poster = measure(poster_of(doc, view, marks))
-    return [sheet_source(poster, sheet, page) for sheet in plan_sheets(doc, poster, page)]
+    poster, sheets = fitted(doc, measure(poster_of(doc, view, marks)), page)
+    return [sheet_source(poster, sheet, page) for sheet in sheets]
 
 
 def page_sources(

@@ -2,71 +2,50 @@
 
 The poster's statements are written again: shapes of the sheet's columns and bands moved into
 place (headings at the left; bands stacked under the header, stretched where a spanning cell,
-re-made for its part, grew), lines and edges clipped at the sheet's edge (an arrow to another
-sheet ends there), lane boxes moved. Invisible points at two corners make the drawing exactly
-the sheet; `size` scales it to the page, `pad` and `margin` add nothing.
+re-made for its part, grew, shortened where their shapes there are short; see
+`render.sheet_frame`), lines and edges clipped at the sheet's edge (an arrow to another
+sheet ends there), lane boxes moved; a repeated label keeps its distance from its band's
+foot. Invisible points at two corners make the drawing exactly the sheet; `size` scales it
+to the page, `pad` and `margin` add nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from journeyctl.render.canvas import PinnedDot
-from journeyctl.render.dot import Dot, Value
+from journeyctl.render.dot import Dot, Html, Value
 from journeyctl.render.pages import Page
 from journeyctl.render.shapes import Shape, node_values, pos
+from journeyctl.render.sheet_frame import ANCHOR, Frame, clipped_edge, make_frame, middle
 from journeyctl.render.sheet_header import first_header, header_height, later_header
-from journeyctl.render.sheets import (
-    EPS,
-    GAP,
-    MARGIN,
-    Poster,
-    Sheet,
-    band_of,
-    page_area,
-    span_part,
-)
+from journeyctl.render.sheets import EPS, MARGIN, Poster, Sheet, band_of, page_area, span_part
 
 
-@dataclass(frozen=True)
-class Frame:
-    """Where a sheet's bands and columns go: poster -> sheet coordinates."""
-
-    poster: Poster
-    sheet: Sheet
-    shift: float
-    """Added to a column's x."""
-    tops: dict[int, tuple[float, float]]
-    """Each band shown: its new top and bottom."""
-    clip: tuple[float, float, float, float]
-    """The part of the sheet that lines and edges may reach (left, top, right, bottom)."""
-
-    def x(self, x: float) -> float:
-        return x + MARGIN if x < self.poster.heading - EPS else x + self.shift
-
-    def y(self, band: int, y: float) -> float:
-        return y - self.poster.canvas.bands[band].top + self.tops[band][0]
-
-
-def sheet_source(poster: Poster, sheet: Sheet, page: Page) -> str:
-    """The DOT text of one sheet."""
-    canvas = poster.canvas
-    dot = canvas.dot
+def sheet_layout(poster: Poster, sheet: Sheet, page: Page) -> tuple[Html, Frame, float]:
+    """A sheet's header, where its bands and columns go, and how much larger than the page
+    (poster points) its content is: more than 1 only where one row or column is larger than
+    a page, and then the sheet's drawing shrinks rather than the page grow."""
+    dot = poster.canvas.dot
     assert isinstance(dot, PinnedDot)
     width, height = page_area(poster, page)
     if sheet.number == 1:
         label = first_header(dot.doc, dot.marks, dot.legend, width - 2 * MARGIN, sheet.total)
     else:
         label = later_header(dot.doc, sheet.number, sheet.total, width - 2 * MARGIN)
-    top = MARGIN + header_height(label) + 6
-    frame = _frame(poster, sheet, top, width)
+    frame = make_frame(poster, sheet, MARGIN + header_height(label) + 6, width)
+    bottom = max(low for _, low in frame.tops.values())
+    return label, frame, max(1.0, (frame.clip[2] + MARGIN) / width, (bottom + MARGIN) / height)
+
+
+def sheet_source(poster: Poster, sheet: Sheet, page: Page) -> str:
+    """The DOT text of one sheet."""
+    dot = poster.canvas.dot
+    assert isinstance(dot, PinnedDot)
+    width, height = page_area(poster, page)
+    label, frame, grow = sheet_layout(poster, sheet, page)
     out = Dot(dot.name)
     _defaults(out, dot, page)
-    # Content larger than the sheet (one row taller than a page) shrinks the sheet's drawing
-    # rather than change the page's size.
-    bottom = max(low for _, low in frame.tops.values())
-    grow = max(1.0, (frame.clip[2] + MARGIN) / width, (bottom + MARGIN) / height)
     _corners(out, width * grow, height * grow)
     header_h = header_height(label)
     out.node(
@@ -80,28 +59,6 @@ def sheet_source(poster: Poster, sheet: Sheet, page: Page) -> str:
     )
     _statements(out, dot, frame)
     return out.source()
-
-
-def _frame(poster: Poster, sheet: Sheet, top: float, width: float) -> Frame:
-    bands = poster.canvas.bands
-    tops: dict[int, tuple[float, float]] = {}
-    cursor = top
-    previous = None
-    after_repeated = 4.0
-    for index in sheet.bands:
-        if previous is not None and index == previous + 1:
-            cursor += max(bands[index].top - bands[previous].bottom, 0.0)
-        elif previous is not None:
-            cursor += after_repeated
-        bottom = cursor + bands[index].bottom - bands[index].top + sheet.grown.get(index, 0.0)
-        tops[index] = (cursor, bottom)
-        cursor, previous = bottom, index
-    body = poster.units[0][0] if poster.units else poster.heading
-    shift = MARGIN + body - sheet.left
-    right = sheet.right + shift + poster.tail
-    left = MARGIN + poster.heading + GAP  # lines stop short of the headings, as on the poster
-    # a line on the edge between two lanes belongs to both: the box reaches past the bands
-    return Frame(poster, sheet, shift, tops, (left, top - EPS * 4, right, cursor + EPS * 4))
 
 
 def _defaults(out: Dot, dot: PinnedDot, page: Page) -> None:
@@ -120,7 +77,7 @@ def _corners(out: Dot, width: float, height: float) -> None:
     """Two invisible points whose boxes touch the sheet's corners: the drawing's extent."""
     half = 0.36  # a point's box is 0.01 inch wide
     for name, x, y in (("corner1", half, half), ("corner2", width - half, height - half)):
-        out.node(name, _ANCHOR | {"pos": pos(x, y)})
+        out.node(name, ANCHOR | {"pos": pos(x, y)})
 
 
 def _statements(out: Dot, dot: PinnedDot, frame: Frame) -> None:
@@ -138,9 +95,9 @@ def _statements(out: Dot, dot: PinnedDot, frame: Frame) -> None:
             placed = _place(frame, name, shape) if shape is not None else None
             if placed is not None:
                 out.node(name, node_values(placed))
-                shown[name] = _middle(placed)
+                shown[name] = middle(placed)
         elif kind == "edge":
-            _edge(out, frame, statement[1], statement[2], statement[3], shown)
+            clipped_edge(out, frame, statement[1], statement[2], statement[3], shown)
         elif kind == "open":
             values = _cluster(frame, statement[2])
             opened.append(values is not None)
@@ -161,10 +118,11 @@ def _place(frame: Frame, name: str, shape: Shape) -> Shape | None:
     top, bottom = canvas.bands[band].top, canvas.bands[band].bottom
     stretch = abs(y0 - top) <= 4 and abs(y1 - bottom) <= 4
     height = shape.height + (sheet.grown.get(band, 0.0) if stretch else 0.0)
-    if shape.repeat or x1 <= frame.poster.heading + EPS:
-        return shape.moved(
-            x=frame.x(shape.x) if not shape.repeat else shape.x + MARGIN, y=new_y, height=height
-        )
+    if shape.repeat:
+        return shape.moved(x=shape.x + MARGIN, y=frame.y_foot(band, shape.y))
+    if x1 <= frame.poster.heading + EPS:  # the heading: from the band's top, as tall as it
+        lift = sheet.lifts.get(band, 0.0)
+        return shape.moved(x=frame.x(shape.x), y=new_y + lift, height=height)
     if shape.span is not None:
         part = span_part(shape, sheet.left, sheet.right, frame.poster.reach)
         if part is None:
@@ -181,103 +139,6 @@ def _place(frame: Frame, name: str, shape: Shape) -> Shape | None:
     else:
         inside = sheet.left - EPS <= middle <= sheet.right + EPS
     return shape.moved(x=frame.x(shape.x), y=new_y, height=height) if inside else None
-
-
-def _middle(shape: Shape) -> tuple[float, float]:
-    x0, y0, x1, y1 = shape.box
-    return (x0 + x1) / 2, (y0 + y1) / 2
-
-
-Centre = tuple[float, float, int, bool]
-"""Where a node's centre falls on the sheet (x, y), above (-1), on (0) or below (1) the
-sheet's bands, and whether it is a real shape (not an anchor of a line)."""
-
-
-def _centre(frame: Frame, name: str) -> Centre | None:
-    """Where a shape's centre falls in this sheet's coordinates, shown or not: a point on the
-    edge between two bands goes with whichever is shown; a band above or below the sheet's
-    maps to the top or bottom of its bands."""
-    canvas = frame.poster.canvas
-    shape = canvas.shapes.get(name)
-    if shape is None:
-        return None
-    x, y = _middle(shape)
-    real = bool(shape.width) or shape.kind != "point"
-    for index, band in enumerate(canvas.bands):
-        if index in frame.tops and band.top - 2 <= y <= band.bottom + 2:
-            return frame.x(x), frame.y(index, y), 0, real
-    body = [index for index in frame.tops if not canvas.bands[index].repeat] or list(frame.tops)
-    if frame.poster.bands[name] < min(body):
-        return frame.x(x), frame.tops[min(body)][0], -1, real
-    return frame.x(x), frame.tops[max(body)][1], 1, real
-
-
-def _edge(
-    out: Dot,
-    frame: Frame,
-    tail: str,
-    head: str,
-    values: Mapping[str, Value],
-    shown: dict[str, tuple[float, float]],
-) -> None:
-    """An edge between two shown nodes as it is; one leaving the sheet clipped at its edge;
-    none between two nodes both on other sheets (unless it is a line across the sheet)."""
-    if tail in shown and head in shown:
-        out.edge(tail, head, values)
-        return
-    start, end = _centre(frame, tail), _centre(frame, head)
-    if start is None or end is None:
-        return
-    if start[2] and start[2] == end[2]:
-        return  # both above, or both below, this sheet's bands
-    if tail not in shown and head not in shown and (start[3] or end[3]):
-        return
-    clipped = _clip(start[:2], end[:2], frame.clip)
-    if clipped is None:
-        return
-    names = []
-    for name, point in ((tail, clipped[0]), (head, clipped[1])):
-        if name in shown:
-            names.append(name)
-            continue
-        anchor = f"edge_{round(point[0] / 4)}_{round(point[1] / 4)}"  # none within 2 pt
-        if anchor not in shown:
-            out.node(anchor, _ANCHOR | {"pos": pos(*point)})
-            shown[anchor] = point
-        names.append(anchor)
-    out.edge(names[0], names[1], values)
-
-
-_ANCHOR: dict[str, Value] = {
-    "shape": "point",
-    "style": "invis",
-    "width": 0.01,
-    "fixedsize": True,
-    "label": "",
-}
-
-
-def _clip(
-    start: tuple[float, float], end: tuple[float, float], box: tuple[float, float, float, float]
-) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """The segment inside the box (Liang-Barsky), or None when it misses it."""
-    (x0, y0), (x1, y1) = start, end
-    dx, dy = x1 - x0, y1 - y0
-    low, high = 0.0, 1.0
-    left, top, right, bottom = box
-    for p, q in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
-        if p == 0:
-            if q < 0:
-                return None
-            continue
-        t = q / p
-        if p < 0:
-            low = max(low, t)
-        else:
-            high = min(high, t)
-    if low > high:
-        return None
-    return (x0 + low * dx, y0 + low * dy), (x0 + high * dx, y0 + high * dy)
 
 
 def _cluster(frame: Frame, values: Mapping[str, Value]) -> dict[str, Value] | None:

@@ -21,6 +21,9 @@ LINE = 1.25
 """Line height of header text as a multiple of its size (a little more than Graphviz uses)."""
 ROW_PAD = 6.0
 """Padding of one header row (3 points above and below)."""
+FIT = 0.97
+"""The part of a row's width that its text is wrapped to: estimated widths may be short by
+a little, and Graphviz widens a fixed-size table that its text does not fit."""
 LEGEND_ROW = 33.0
 """Height of one row of the legend (a 27-point table and its padding)."""
 
@@ -75,7 +78,7 @@ def _text_row(
     color: str | None = None,
     max_lines: int = 0,
 ) -> tuple[str, float]:
-    lines = wrap(text, width - 8, size, bold, max_lines)
+    lines = wrap(text, (width - 8) * FIT, size, bold, max_lines)
     markup = br(lines)
     if bold:
         markup = f"<B>{markup}</B>"

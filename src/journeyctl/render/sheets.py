@@ -4,10 +4,12 @@ The view draws its poster on a `Canvas` as usual; the canvas keeps the shapes, t
 the headings declared, and the cells that span columns. Here the poster is cut
 
 - between columns: a column is a stretch of x that no cell or card crosses (spanning cells,
-  lines and edges do not count: they are re-made or clipped), preferring to start a sheet
-  at a stage; each sheet repeats the heading column;
-- between rows, when the rows do not fit the page's height: each sheet repeats the stage
-  header (the band that `stage_headers` marks).
+  lines and edges do not count: they are re-made or clipped); a sheet takes as many columns
+  as fit, ending at a stage instead only where that leaves little blank; each sheet repeats
+  the heading column;
+- between rows, when the rows a range of columns shows do not fit the page's height
+  (`sheet_rows`: rows empty there are left out, the others balanced over the sheets): each
+  sheet repeats the stage header (the band that `stage_headers` marks).
 
 The scale makes the smallest text on the poster `pages.MIN_TEXT_PT` at the page size
 (Graphviz 2.43 reads POINT-SIZE as a whole number, so 7.5 counts as 7). `sheet_dot` writes
@@ -20,15 +22,24 @@ import bisect
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from journeyctl.core.model import Flow
 from journeyctl.render.canvas import Canvas, PinnedDot, capture
 from journeyctl.render.marks import Marks
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.shapes import Shape, node_values
+from journeyctl.render.sheet_columns import column_ranges
 from journeyctl.render.sheet_header import LINE, ROW_PAD, first_header, header_height
 from journeyctl.render.sheet_index import StatementIndex, index_statements
+from journeyctl.render.sheet_rows import (
+    BandContent,
+    band_contents,
+    group_rows,
+    lead_row,
+    shown_rows,
+    trim,
+)
 from journeyctl.render.text_block import PAD, smallest_text
 
 MARGIN = 18.0
@@ -60,6 +71,8 @@ class Poster:
     index: StatementIndex
     reach: float
     """How far a spanning cell may reach past a sheet's columns (see `reach`)."""
+    contents: list[BandContent]
+    """What each band holds, by x (see `sheet_rows`)."""
 
 
 @dataclass(frozen=True)
@@ -70,9 +83,16 @@ class Sheet:
     right: float
     bands: tuple[int, ...]
     grown: dict[int, float]
-    """How much each band grows here (a spanning cell wrapped to a narrower width)."""
+    """How much each band grows here (a spanning cell wrapped to a narrower width) or,
+    negative, shrinks (its shapes here are shorter than on the poster)."""
     number: int
     total: int
+    lifts: dict[int, float] = field(default_factory=dict)
+    """How far each band's shapes move up here (the part of the band above them left out)."""
+
+
+Plan = tuple[dict[int, float], dict[int, float], list[tuple[int, ...]]]
+"""A range of columns planned: its bands' changes and lifts (see `Sheet`), its row groups."""
 
 
 def poster_of(doc: Flow, view: str, marks: Marks) -> Canvas:
@@ -115,7 +135,8 @@ def measure(canvas: Canvas) -> Poster:
     index = index_statements(canvas, heading)
     scale = MIN_TEXT_PT / smallest_font(canvas)
     extra = reach(units, canvas.spans)
-    return Poster(canvas, heading, units, stage_ends, tail, scale, bands, index, extra)
+    contents = band_contents(canvas, bands, heading)
+    return Poster(canvas, heading, units, stage_ends, tail, scale, bands, index, extra, contents)
 
 
 _SIZE = re.compile(r'<FONT POINT-SIZE="([\d.]+)"[^>]*>(.*?)</FONT>', re.DOTALL)
@@ -136,26 +157,6 @@ def page_area(poster: Poster, page: Page) -> tuple[float, float]:
     """The page in poster points."""
     width, height = page.size
     return width / poster.scale, height / poster.scale
-
-
-def column_ranges(poster: Poster, room: float) -> list[tuple[float, float]]:
-    """Cut the columns into ranges no wider than `room`, a stage starting a range where that
-    costs less than half a sheet; a column wider than `room` gets a range of its own."""
-    units = poster.units
-    ranges: list[tuple[float, float]] = []
-    first = 0
-    while first < len(units):
-        last = first
-        while last + 1 < len(units) and units[last + 1][1] - units[first][0] <= room:
-            last += 1
-        ends = [i for i in range(first, last) if i in poster.stage_ends]
-        if ends and last not in poster.stage_ends and last + 1 < len(units):
-            stage_end = ends[-1]
-            if units[stage_end][1] - units[first][0] >= room / 2:
-                last = stage_end
-        ranges.append((units[first][0], units[last][1]))
-        first = last + 1
-    return ranges
 
 
 def growth(canvas: Canvas, left: float, right: float, reach: float) -> dict[int, float]:
@@ -197,87 +198,67 @@ def band_of(canvas: Canvas, shape: Shape) -> int:
     return min(range(len(canvas.bands)), key=lambda index: (distance(index), -index))
 
 
-def row_groups(
-    canvas: Canvas, heights: Sequence[float], first: float, room: float
-) -> list[tuple[int, ...]]:
-    """The bands of each sheet: the repeated ones (the stage header) and as many of the others,
-    in order, as fit in `first` on the first sheet and `room` on the others (a band taller
-    than that gets a sheet of its own)."""
-    bands = canvas.bands
-    repeated = tuple(i for i, band in enumerate(bands) if band.repeat)
-    fixed = sum(heights[i] for i in repeated) + (4.0 if repeated else 0.0)
-    groups: list[tuple[int, ...]] = []
-    current: list[int] = []
-    used = fixed
-    for index, _ in enumerate(bands):
-        if index in repeated:
-            continue
-        gap = bands[index].top - bands[index - 1].bottom if current else 0.0
-        if current and used + gap + heights[index] > (room if groups else first):
-            groups.append((*repeated, *current))
-            current, used, gap = [], fixed, 0.0
-        current.append(index)
-        used += gap + heights[index]
-    if current or not groups:
-        groups.append((*repeated, *current))
-    return groups
-
-
 def plan_sheets(doc: Flow, poster: Poster, page: Page) -> list[Sheet]:
     """Where each sheet of the poster is cut, in reading order: for each range of columns,
-    its rows top to bottom."""
+    the rows it shows, top to bottom, on as few sheets as fit."""
     canvas = poster.canvas
+    bands = canvas.bands
     width, height = page_area(poster, page)
     lead = poster.units[0][0] - poster.heading if poster.units else 0.0
     room = width - 2 * MARGIN - poster.heading - lead - poster.tail
-    ranges = column_ranges(poster, room)
-    extra = poster.reach
-    grown = [growth(canvas, left, right, extra) for left, right in ranges]
-    heights = [
-        band.bottom - band.top + max((g.get(i, 0.0) for g in grown), default=0.0)
-        for i, band in enumerate(canvas.bands)
-    ]
     dot = canvas.dot
     assert isinstance(dot, PinnedDot)
     top = header_height(first_header(doc, dot.marks, dot.legend, width - 2 * MARGIN, 99)) + 6
-    room = height - 2 * MARGIN - LATER_HEADER
-    first = row_groups(canvas, heights, height - 2 * MARGIN - top, room)
-    later = row_groups(canvas, heights, room, room)
-    plans = [(ranges[0], grown[0], first)] if ranges else []
-    plans += [
-        (bounds, changes, later) for bounds, changes in zip(ranges[1:], grown[1:], strict=True)
-    ]
-    filled = _content(poster)
-    cuts = [
-        (left, right, changes, bands)
-        for (left, right), changes, groups in plans
-        for bands in groups
-        if any(_holds(filled[band], left, right) for band in bands if not canvas.bands[band].repeat)
-        or (left, bands) == (plans[0][0][0], plans[0][2][0])  # the first sheet has the title
-    ]
+    later = height - 2 * MARGIN - LATER_HEADER
+    rooms = (height - 2 * MARGIN - top, later)
+    plans: dict[tuple[int, int], Plan] = {}
+
+    def plan(first: int, last: int) -> Plan:
+        if (first, last) not in plans:
+            left, right = poster.units[first][0], poster.units[last][1]
+            changes, lifts = _changes(poster, left, right)
+            heights = {i: b.bottom - b.top + changes.get(i, 0.0) for i, b in enumerate(bands)}
+            rows = shown_rows(bands, poster.contents, left, right)
+            sheet_rooms = rooms if first == 0 else (later, later)
+            lead = lead_row(bands, poster.contents, rows)
+            groups = group_rows(bands, rows, heights, sheet_rooms, lead)
+            plans[(first, last)] = changes, lifts, groups
+        return plans[(first, last)]
+
+    def sheets(first: int, last: int) -> int:
+        return len(plan(first, last)[2])
+
+    cuts: list[tuple[float, float, dict[int, float], dict[int, float], tuple[int, ...]]] = []
+    for first, last in column_ranges(poster.units, poster.stage_ends, room, width, sheets):
+        changes, lifts, groups = plan(first, last)
+        left, right = poster.units[first][0], poster.units[last][1]
+        cuts += [(left, right, changes, lifts, group) for group in groups]
+    if not cuts:
+        cuts.append((poster.heading, poster.heading, {}, {}, tuple(range(len(bands)))))
     total = len(cuts)
     return [
-        Sheet(left, right, bands, changes, number, total)
-        for number, (left, right, changes, bands) in enumerate(cuts, 1)
+        Sheet(left, right, shown, changes, number, total, lifts)
+        for number, (left, right, changes, lifts, shown) in enumerate(cuts, 1)
     ]
 
 
-def _content(poster: Poster) -> list[list[float]]:
-    """For each band, the x (centre) of every shape with something to show, sorted."""
-    found: list[list[float]] = [[] for _ in poster.canvas.bands]
-    for name, shape in poster.canvas.shapes.items():
-        blank = shape.kind == "cell" and not str(shape.options["content"]).strip()
-        if shape.span is None and not blank and (shape.width or shape.kind != "point"):
-            x0, _, x1, _ = shape.box
-            found[poster.bands[name]].append((x0 + x1) / 2)
-    return [sorted(xs) for xs in found]
-
-
-def _holds(xs: list[float], left: float, right: float) -> bool:
-    """Whether a band shows something between `left` and `right` (an empty lane of the
-    blueprint does not get a sheet of its own)."""
-    index = bisect.bisect_left(xs, left)
-    return index < len(xs) and xs[index] <= right
+def _changes(
+    poster: Poster, left: float, right: float
+) -> tuple[dict[int, float], dict[int, float]]:
+    """How much each band grows (a spanning cell wrapped narrower) or, negative, shrinks
+    (its shapes there take less of it) on a sheet of columns `left`..`right`, and how far
+    its shapes move up (the part above them left out)."""
+    canvas = poster.canvas
+    changes = growth(canvas, left, right, poster.reach)
+    lifts: dict[int, float] = {}
+    for index, band in enumerate(canvas.bands):
+        if index not in changes:
+            lift, less = trim(band, poster.contents[index], left, right)
+            if lift + less > 0:
+                changes[index] = -(lift + less)
+            if lift > 0:
+                lifts[index] = lift
+    return changes, lifts
 
 
 def reach(units: Sequence[tuple[float, float]], spans: Sequence[Shape]) -> float:
