@@ -1,0 +1,218 @@
+"""One page of a flow cut between stages, as DOT: the flow view of a sub-document.
+
+The page's stages (or the part of a stage too big for a page, "<Stage>, continued") are
+drawn by `flow_view` as a document of their own, with the edges of the whole flow between
+them (`PageGraph`). An edge to a step on another page ends at a stub at the right
+("→ Decision: Demo call ...", and its page); an edge from another page starts at a stub at
+the left ("← from Awareness"). The first page has the flow's title block, every later one a
+line with the title; all say which page they are.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from journeyctl.core.graph import Node, StepGraph
+from journeyctl.core.model import Flow, Stage
+from journeyctl.render import style
+from journeyctl.render.dot import Dot, Html, Lines, Raw, Value
+from journeyctl.render.flow_plan import Part, Place, Sheet
+from journeyctl.render.graphviz import br, font
+from journeyctl.render.marks import Marks, rules_of
+from journeyctl.render.text import html, wrap
+
+STUB_TEXT = 130.0
+"""Points of text per line in a stub."""
+
+
+class PageGraph(StepGraph):
+    """The steps of one page with the whole flow's edges between them. A step keeps the
+    number of successors it has in the whole flow (a branch is drawn as one on every page);
+    `edges` yields only those whose both ends are on the page."""
+
+    def __init__(
+        self, doc: Flow, whole: StepGraph, places: Sequence[Place], has_entry: bool
+    ) -> None:
+        super().__init__(doc)
+        key_at = {(node.stage_index, node.step_index): node.key for node in whole.nodes}
+        local = {key_at[place]: node.key for place, node in zip(places, self.nodes, strict=True)}
+        self.inner: dict[str, list[str]] = {}
+        for place, node in zip(places, self.nodes, strict=True):
+            targets = whole.successors[key_at[place]]
+            self.inner[node.key] = [local[key] for key in targets if key in local]
+            self.successors[node.key] = [local.get(key, "") for key in targets]
+        self.has_entry = has_entry
+
+    @property
+    def entry(self) -> Node | None:
+        """The first step of the whole flow when it is on this page."""
+        return self.nodes[0] if self.has_entry and self.nodes else None
+
+    def edges(self) -> Iterator[tuple[Node, Node]]:
+        for node in self.nodes:
+            for target in self.inner[node.key]:
+                yield node, self.by_id[target]
+
+
+def sub_document(doc: Flow, parts: Sequence[Part]) -> Flow:
+    """A document of the parts' steps only; a later part of a stage is "<Stage>, continued"."""
+    stages: list[Stage] = []
+    for part in parts:
+        stage = doc.stages[part.stage]
+        update: dict[str, object] = {"steps": stage.steps[part.start : part.stop]}
+        if part.continued:
+            update["name"] = f"{stage.name}, continued"
+        stages.append(stage.model_copy(update=update))
+    return doc.model_copy(update={"stages": stages})
+
+
+def places_of(parts: Sequence[Part]) -> list[Place]:
+    """Every step of the parts, in order."""
+    return [(part.stage, index) for part in parts for index in range(part.start, part.stop)]
+
+
+def sheet_source(
+    doc: Flow,
+    marks: Marks,
+    whole: StepGraph,
+    sheets: Sequence[Sheet],
+    number: int,
+    note: str,
+    width: float,
+) -> str:
+    """Page `number` (from 0) of the flow as DOT, at the flow's own size, its header no
+    wider than `width`."""
+    from journeyctl.render.flow_view import flow_dot
+
+    sheet = sheets[number]
+    places = places_of(sheet.parts)
+    entry = whole.entry
+    has_entry = entry is not None and (entry.stage_index, entry.step_index) in places
+    part = sub_document(doc, sheet.parts)
+    dot = flow_dot(part, marks, PageGraph(part, whole, places, has_entry), sheet.rows)
+    page_of = {place: n for n, other in enumerate(sheets) for place in places_of(other.parts)}
+    _stubs(dot, doc, whole, places, page_of, number)
+    label = _first_label(doc, marks, len(sheets), note, width) if number == 0 else None
+    dot.defaults("graph", {"label": label or _later_label(doc, number, len(sheets), note)})
+    return dot.source()
+
+
+def _first_label(doc: Flow, marks: Marks, total: int, note: str, width: float) -> Html:
+    """The first page's title block, no wider than `width`: title, what it is and which
+    page, the description, the legend (in rows that fit) and the document's findings."""
+    from journeyctl.render.flow_view import flow_legend
+    from journeyctl.render.sheet_header import legend_rows
+
+    meta: list[str] = [doc.kind, doc.state]
+    for label, value in (("persona", doc.persona), ("owner", doc.owner), ("segment", doc.segment)):
+        if value:
+            meta.append(f"{label} {value}")
+    if doc.reviewed:
+        meta.append(f"reviewed {doc.reviewed.isoformat()}")
+    meta.append(_where(1, total, note).replace(" ", "\u00a0"))
+    rows = [_text(doc.title, 20, width, bold=True, max_lines=2)]
+    rows.append(_text(" · ".join(meta), 11, width, color=style.MUTED, max_lines=2))
+    if doc.description:
+        rows.append(_text(doc.description, 11, width, max_lines=3))
+    rows += [f'<TD ALIGN="LEFT">{row}</TD>' for row in legend_rows(flow_legend(doc, marks), width)]
+    if marks.document:
+        found = f"{style.LINT} document: {', '.join(rules_of(marks.document))}"
+        rows.append(_text(found, 11, width).replace("<TD ", f'<TD BGCOLOR="{style.LINT_FILL}" ', 1))
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+        + "".join(f"<TR>{row}</TR>" for row in rows)
+        + "</TABLE>"
+    )
+
+
+def _text(
+    text: str,
+    size: float,
+    width: float,
+    *,
+    bold: bool = False,
+    color: str | None = None,
+    max_lines: int = 0,
+) -> str:
+    markup = br(wrap(text, width - 8, size, bold, max_lines), size)
+    markup = f"<B>{markup}</B>" if bold else markup
+    return f'<TD ALIGN="LEFT" BALIGN="LEFT">{font(markup, size, color)}</TD>'
+
+
+def _later_label(doc: Flow, number: int, total: int, note: str) -> Html:
+    title = font("<B>" + br(wrap(doc.title, 560, 14, True, max_lines=1), 14) + "</B>", 14)
+    where = font(html("\u2003·\u2003" + _where(number + 1, total, note)), 11, style.MUTED)
+    return Html(
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{title}{where}</TD></TR></TABLE>'
+    )
+
+
+def _where(number: int, total: int, note: str) -> str:
+    return f"page {number} of {total}" + (f" · {note}" if note else "")
+
+
+def _stubs(
+    dot: Dot,
+    doc: Flow,
+    whole: StepGraph,
+    places: Sequence[Place],
+    page_of: dict[Place, int],
+    number: int,
+) -> None:
+    """The stubs of the page's edges to and from other pages, at its right and left."""
+    name_of = {place: f"s{index}" for index, place in enumerate(places)}
+    ins: dict[tuple[int, int], list[str]] = {}  # (stage, page) -> the page's heads
+    outs: dict[Place, list[str]] = {}  # head -> the page's tails
+    for tail, head in whole.edges():
+        tail_at, head_at = (tail.stage_index, tail.step_index), (head.stage_index, head.step_index)
+        if tail_at in name_of and head_at not in name_of:
+            outs.setdefault(head_at, []).append(name_of[tail_at])
+        elif head_at in name_of and tail_at not in name_of:
+            heads = ins.setdefault((tail.stage_index, page_of[tail_at]), [])
+            if name_of[head_at] not in heads:
+                heads.append(name_of[head_at])
+    dot.open("stubs_in", {"rank": "min"})
+    for index, (stage, page) in enumerate(sorted(ins)):
+        text = f"\u2190 from {doc.stages[stage].name}"
+        dot.node(f"in{index}", _stub(text, page + 1, "in", page > number))
+    dot.close()
+    dot.open("stubs_out", {"rank": "max"})
+    for index, head_at in enumerate(outs):
+        target, page = doc.stages[head_at[0]], page_of[head_at]
+        text = f"\u2192 {target.name}: {target.steps[head_at[1]].name}"
+        dot.node(f"out{index}", _stub(text, page + 1, "out", page < number))
+    dot.close()
+    for index, key in enumerate(sorted(ins)):
+        for step_name in ins[key]:
+            dot.edge(f"in{index}", step_name, _stub_edge(key[1] > number))
+    for index, (head_at, tails) in enumerate(outs.items()):
+        for step_name in dict.fromkeys(tails):
+            dot.edge(step_name, f"out{index}", _stub_edge(page_of[head_at] < number))
+
+
+def _stub(text: str, page: int, kind: str, back: bool) -> dict[str, Value]:
+    """A stub: where an edge goes to or comes from, and on which page."""
+    lines = br(wrap(text, STUB_TEXT, 10, max_lines=3), 10)
+    label = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(lines, 10)}</TD></TR>'
+        f'<TR><TD ALIGN="LEFT">{font(f"page {page}", 9, style.MUTED)}</TD></TR></TABLE>'
+    )
+    return {
+        "label": Html(label),
+        "shape": "box",
+        "style": "rounded,dashed" if back else "rounded",
+        "fillcolor": "white",
+        "color": style.MUTED,
+        "margin": "0.08,0.04",
+        "class": Raw(f"stub {kind}"),
+        "tooltip": Lines([text, f"page {page}"]),
+    }
+
+
+def _stub_edge(back: bool) -> dict[str, Value]:
+    values: dict[str, Value] = {"color": style.MUTED, "class": "stub"}
+    if back:
+        values["style"] = "dashed"
+    return values
