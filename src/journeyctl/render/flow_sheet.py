@@ -140,11 +140,13 @@ def _text(
 
 
 def _later_label(doc: Flow, number: int, total: int, note: str) -> Html:
+    """A later page's header: the title and which page this is, on one line."""
     title = font("<B>" + br(wrap(doc.title, 560, 14, True, max_lines=1), 14) + "</B>", 14)
-    where = font(html("\u2003·\u2003" + _where(number + 1, total, note)), 11, style.MUTED)
+    where = font(html(_where(number + 1, total, note)), 11, style.MUTED)
     return Html(
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{title}{where}</TD></TR></TABLE>'
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"><TR>'
+        f'<TD ALIGN="LEFT" BALIGN="LEFT">{title}</TD><TD WIDTH="12"></TD>'
+        f'<TD ALIGN="LEFT" VALIGN="BOTTOM">{where}</TD></TR></TABLE>'
     )
 
 
