@@ -171,21 +171,37 @@ def test_hostile_names_are_escaped_in_stubs_and_duplicate_ids_do_not_crash(
     doc = load(path)
     pages = pages_of(doc, Page.STANDARD)
     everything = [text for svg in pages for kind in ("in", "out") for text in stubs(svg, kind)]
-    assert any(text.startswith(f"\u2190 from {hostile}") for text in everything)
-    assert any(f"Two: {hostile}" in text for text in everything)
+    shown = f"\u2068{hostile}\u2069"  # isolated: its override cannot turn the text after it
+    assert any(text.startswith(f"\u2190 from {shown} page") for text in everything)
+    assert any(f"Two: {shown}" in text for text in everything)
+    titles = [t.text for svg in pages for t in svg.iter(f"{SVG}text")]
+    assert f"{shown}, continued" in titles
     assert sum(len(step_ids(svg)) for svg in pages) == 41
 
 
-def test_a_stage_wider_than_any_page_is_scaled_to_fit_and_says_so(tmp_path: Path) -> None:
+def test_a_stage_name_too_wide_for_the_page_is_cut_short(tmp_path: Path) -> None:
     wide = "A stage name far too long to fit on any page " * 8
     path = journey(tmp_path, [("a", "First", ["One", "Two"] * 8), ("b", wide, ["Three"])])
     pages = pages_of(load(path), Page.STANDARD)
-    scaled = [
-        svg for svg in pages if SCALED in " ".join(t.text or "" for t in svg.iter(f"{SVG}text"))
-    ]
-    assert len(scaled) == 1
-    assert stage_ids(scaled[0]) == ["b"]
+    last = [t.text or "" for t in pages[-1].iter(f"{SVG}text")]
+    assert any(text.startswith("A stage name far") and text.endswith("\u2026") for text in last)
+    assert all(smallest_pt(svg) >= MIN_TEXT_PT - 0.01 for svg in pages)
+    assert not any(SCALED in text for svg in pages for text in texts_of(svg))
+
+
+def test_a_step_wider_than_any_page_is_scaled_to_fit_and_says_so(tmp_path: Path) -> None:
+    path = journey(tmp_path, [("a", "First", ["One", "Two"] * 8), ("b", "Second", ["Three"])])
+    team = "-".join(["a-very-long-team-name"] * 30)
+    path.write_text(path.read_text().replace("owner: team", f"owner: {team}", 1))
+    pages = pages_of(load(path), Page.STANDARD)
+    scaled = [svg for svg in pages if any(SCALED in text for text in texts_of(svg))]
+    assert scaled and len(scaled) < len(pages)
     assert all(size_of(svg) == (720.0, 540.0) for svg in pages)
+    assert smallest_pt(scaled[0]) < MIN_TEXT_PT
+
+
+def texts_of(svg: ET.Element) -> list[str]:
+    return [t.text or "" for t in svg.iter(f"{SVG}text")]
 
 
 def test_the_cli_writes_the_flow_pages_as_one_pdf_and_numbered_svgs(tmp_path: Path) -> None:

@@ -35,6 +35,8 @@ TRIES = 3
 """Plans made at most before the pages that still do not fit are scaled to fit."""
 SCALED = "scaled to fit: text under 9 pt"
 """The note on a page drawn smaller than the smallest text allows."""
+LEGEND_ROW = 33.0
+"""Height of one more row of the legend on a narrow page."""
 LATER_HEADER = 34.0
 """Height of a later page's header line and the space under it."""
 
@@ -53,7 +55,7 @@ def flow_sheets(doc: Flow, marks: Marks, page: Page, executable: str) -> list[st
     if _fit(box, page) >= least:
         return [window(text, page, _fit(box, page), box)]
     whole = StepGraph(doc)
-    sizes = measure(doc, whole, layout)
+    sizes = measure(doc, whole, layout, _legend_rows(doc, marks, page, least))
     width, height = page.size
     room = ((width - 2 * MARGIN) / least, (height - 2 * MARGIN) / least)
     tighter: Tighter = {}
@@ -123,9 +125,18 @@ def _short(box: Box, side: int, room: float) -> float:
     return max(0.9, min(1.0, 0.98 * room / needed)) if needed > room else 1.0
 
 
-def measure(doc: Flow, whole: StepGraph, layout: Layout) -> Sizes:
+def _legend_rows(doc: Flow, marks: Marks, page: Page, least: float) -> int:
+    """How many rows the legend takes on the first page."""
+    from journeyctl.render.flow_view import flow_legend
+    from journeyctl.render.sheet_header import legend_rows
+
+    return len(legend_rows(flow_legend(doc, marks), (page.size[0] - 2 * MARGIN) / least))
+
+
+def measure(doc: Flow, whole: StepGraph, layout: Layout, legend_rows: int = 1) -> Sizes:
     """The sizes the plan needs, from the layout of the whole flow (`flow_view` names its
-    steps `s0`, `s1`, ... in document order and its stages `cluster_0`, ...)."""
+    steps `s0`, `s1`, ... in document order and its stages `cluster_0`, ...), whose legend
+    is one row of the `legend_rows` it takes on the first page."""
     found: dict[str, tuple[float, float]] = {}
     labels: dict[str, tuple[float, float]] = {}
     objects = layout.get("objects", [])
@@ -144,7 +155,9 @@ def measure(doc: Flow, whole: StepGraph, layout: Layout) -> Sizes:
     return Sizes(
         steps=steps,
         labels=[labels.get(f"cluster_{i}", (120.0, 30.0)) for i in range(len(doc.stages))],
-        first_header=float(str(layout.get("lheight", 1.5))) * 72 + 30,
+        first_header=float(str(layout.get("lheight", 1.5))) * 72
+        + 30
+        + LEGEND_ROW * (legend_rows - 1),
         later_header=LATER_HEADER,
         edges=[(at[tail.key], at[head.key]) for tail, head in whole.edges()],
     )

@@ -106,28 +106,39 @@ def cut(sizes: Sizes, width: float, height: float, tighter: Tighter) -> list[She
     while stage < len(sizes.steps):
         across, down = tighter.get(len(sheets), (1.0, 1.0))
         room = (width * across, height * down)
-        rows = rows_for(sizes, room[1] - _header(sizes, len(sheets)))
+        tall = room[1] - _header(sizes, len(sheets))
         whole = Part(stage, start, len(sizes.steps[stage]))
-        if fits(sizes, [*current, whole], rows, len(sheets), (width, height)):
+        rows = rows_for(sizes, tall, [*current, whole])
+        if fits(sizes, [*current, whole], rows, len(sheets), room):
             current.append(whole)
             stage, start = stage + 1, 0
             continue
         first = Part(stage, start, min(start + rows, whole.stop))
         if current and (
-            fits(sizes, [whole], rows, len(sheets), room)
+            _fits_a_page(sizes, whole, width, height)
             or not fits(sizes, [*current, first], rows, len(sheets), room)
         ):  # a stage that fits a page of its own starts the next one; so does a part
-            sheets.append(Sheet(current, rows))
+            sheets.append(Sheet(current, rows_for(sizes, tall, current)))
             current = []
             continue
         stop = _most_columns(sizes, current, whole, rows, len(sheets), room)
+        if not current:  # the stage's pages share its steps evenly (not 5 and 1)
+            left, most = whole.stop - start, stop - start
+            stop = start + -(-left // -(-left // most))
         sheets.append(Sheet([*current, Part(stage, start, stop)], rows))
         current = []
         stage, start = (stage + 1, 0) if stop >= whole.stop else (stage, stop)
     if current or not sheets:
         down = tighter.get(len(sheets), (1.0, 1.0))[1]
-        sheets.append(Sheet(current, rows_for(sizes, height * down - _header(sizes, len(sheets)))))
+        tall = height * down - _header(sizes, len(sheets))
+        sheets.append(Sheet(current, rows_for(sizes, tall, current)))
     return sheets
+
+
+def _fits_a_page(sizes: Sizes, whole: Part, width: float, height: float) -> bool:
+    """Whether a stage (or what is left of it) fits an empty page after the first."""
+    rows = rows_for(sizes, height - sizes.later_header, [whole])
+    return fits(sizes, [whole], rows, 1, (width, height))
 
 
 def _most_columns(
@@ -152,12 +163,13 @@ def _header(sizes: Sizes, number: int) -> float:
     return sizes.first_header if number == 0 else sizes.later_header
 
 
-def rows_for(sizes: Sizes, height: float) -> int:
-    """The most steps per column (up to the flow view's) whose tallest run of steps and the
-    tallest stage label fit `height`; at least one."""
-    label = max((h for _, h in sizes.labels), default=0.0)
+def rows_for(sizes: Sizes, height: float, parts: list[Part]) -> int:
+    """The most steps per column (up to the flow view's) at which the tallest run of the
+    parts' steps under the tallest of their stages' labels fits `height`; at least one."""
+    stages = {part.stage for part in parts}
+    label = max((sizes.labels[stage][1] for stage in stages), default=0.0)
     for rows in range(COLUMN_ROWS, 1, -1):
-        tallest = max((_tallest_run(steps, rows) for steps in sizes.steps), default=0.0)
+        tallest = max((_tallest_run(sizes.steps[stage], rows) for stage in stages), default=0.0)
         if tallest + label + STAGE_PAD_H <= height:
             return rows
     return 1

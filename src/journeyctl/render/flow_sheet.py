@@ -10,19 +10,22 @@ line with the title; all say which page they are.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 from journeyctl.core.graph import Node, StepGraph
 from journeyctl.core.model import Flow, Stage
 from journeyctl.render import style
 from journeyctl.render.dot import Dot, Html, Lines, Raw, Value
-from journeyctl.render.flow_plan import Part, Place, Sheet
+from journeyctl.render.flow_plan import STUB_W, Part, Place, Sheet
 from journeyctl.render.graphviz import br, font
 from journeyctl.render.marks import Marks, rules_of
-from journeyctl.render.text import html, wrap
+from journeyctl.render.text import html, text_width, wrap
 
 STUB_TEXT = 130.0
 """Points of text per line in a stub."""
+STAGE_SIZE = 14.0
+"""The size of a stage's name in the flow view (`flow_nodes.stage_attributes`)."""
 
 
 class PageGraph(StepGraph):
@@ -54,16 +57,34 @@ class PageGraph(StepGraph):
                 yield node, self.by_id[target]
 
 
-def sub_document(doc: Flow, parts: Sequence[Part]) -> Flow:
-    """A document of the parts' steps only; a later part of a stage is "<Stage>, continued"."""
+def sub_document(doc: Flow, parts: Sequence[Part], width: float) -> Flow:
+    """A document of the parts' steps only; a later part of a stage is "<Stage>, continued",
+    and a stage name too wide for a page `width` wide is cut short with an ellipsis."""
     stages: list[Stage] = []
     for part in parts:
         stage = doc.stages[part.stage]
         update: dict[str, object] = {"steps": stage.steps[part.start : part.stop]}
+        name = stage.name
+        room = width - 2 * STUB_W - 40  # the stubs at both sides and the stage's margins
+        if text_width(name, STAGE_SIZE, bold=True) > room:
+            name = "".join(wrap(name, room, STAGE_SIZE, bold=True, max_lines=1))
         if part.continued:
-            update["name"] = f"{stage.name}, continued"
+            name = f"{isolated(name)}, continued"
+        if name != stage.name:
+            update["name"] = name
         stages.append(stage.model_copy(update=update))
     return doc.model_copy(update={"stages": stages})
+
+
+_BIDI = frozenset({"R", "AL", "RLE", "RLO", "LRE", "LRO", "RLI", "LRI", "FSI", "PDF", "PDI"})
+
+
+def isolated(name: str) -> str:
+    """A user's name that holds right-to-left text or direction marks, isolated (U+2068 ...
+    U+2069): an override in it cannot turn the text around it, such as ", continued"."""
+    if any(unicodedata.bidirectional(char) in _BIDI for char in name):
+        return f"\u2068{name}\u2069"
+    return name
 
 
 def places_of(parts: Sequence[Part]) -> list[Place]:
@@ -88,7 +109,7 @@ def sheet_source(
     places = places_of(sheet.parts)
     entry = whole.entry
     has_entry = entry is not None and (entry.stage_index, entry.step_index) in places
-    part = sub_document(doc, sheet.parts)
+    part = sub_document(doc, sheet.parts, width)
     dot = flow_dot(part, marks, PageGraph(part, whole, places, has_entry), sheet.rows)
     page_of = {place: n for n, other in enumerate(sheets) for place in places_of(other.parts)}
     _stubs(dot, doc, whole, places, page_of, number)
@@ -176,13 +197,14 @@ def _stubs(
                 heads.append(name_of[head_at])
     dot.open("stubs_in", {"rank": "min"})
     for index, (stage, page) in enumerate(sorted(ins)):
-        text = f"\u2190 from {doc.stages[stage].name}"
+        text = f"\u2190 from {isolated(doc.stages[stage].name)}"
         dot.node(f"in{index}", _stub(text, page + 1, "in", page > number))
     dot.close()
     dot.open("stubs_out", {"rank": "max"})
     for index, head_at in enumerate(outs):
         target, page = doc.stages[head_at[0]], page_of[head_at]
-        text = f"\u2192 {target.name}: {target.steps[head_at[1]].name}"
+        step = target.steps[head_at[1]]
+        text = f"\u2192 {isolated(target.name)}: {isolated(step.name)}"
         dot.node(f"out{index}", _stub(text, page + 1, "out", page < number))
     dot.close()
     for index, key in enumerate(sorted(ins)):
