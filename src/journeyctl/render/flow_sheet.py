@@ -112,7 +112,7 @@ def sheet_source(
     part = sub_document(doc, sheet.parts, width)
     dot = flow_dot(part, marks, PageGraph(part, whole, places, has_entry), sheet.rows)
     page_of = {place: n for n, other in enumerate(sheets) for place in places_of(other.parts)}
-    _stubs(dot, doc, whole, places, page_of, number)
+    _stubs(dot, doc, whole, sheet, page_of, number)
     label = _first_label(doc, marks, len(sheets), note, width) if number == 0 else None
     dot.defaults("graph", {"label": label or _later_label(doc, number, len(sheets), note)})
     return dot.source()
@@ -179,40 +179,62 @@ def _stubs(
     dot: Dot,
     doc: Flow,
     whole: StepGraph,
-    places: Sequence[Place],
+    sheet: Sheet,
     page_of: dict[Place, int],
     number: int,
 ) -> None:
-    """The stubs of the page's edges to and from other pages, at its right and left."""
+    """The stubs of the page's edges to and from other pages: at the left of the page for
+    the steps of its first column (at the right for its last), else in the step's column,
+    above or below its stage (a stub far from its step would draw an edge across the page,
+    pushing the columns apart)."""
+    places = places_of(sheet.parts)
     name_of = {place: f"s{index}" for index, place in enumerate(places)}
-    ins: dict[tuple[int, int], list[str]] = {}  # (stage, page) -> the page's heads
-    outs: dict[Place, list[str]] = {}  # head -> the page's tails
+    first, last = _edge_columns(sheet)
+    ins: dict[tuple[int, int, bool], list[str]] = {}  # (stage, page, at the edge) -> heads
+    outs: dict[tuple[Place, bool], list[str]] = {}  # (head, at the edge) -> the page's tails
     for tail, head in whole.edges():
         tail_at, head_at = (tail.stage_index, tail.step_index), (head.stage_index, head.step_index)
         if tail_at in name_of and head_at not in name_of:
-            outs.setdefault(head_at, []).append(name_of[tail_at])
+            outs.setdefault((head_at, tail_at in last), []).append(name_of[tail_at])
         elif head_at in name_of and tail_at not in name_of:
-            heads = ins.setdefault((tail.stage_index, page_of[tail_at]), [])
-            if name_of[head_at] not in heads:
-                heads.append(name_of[head_at])
-    dot.open("stubs_in", {"rank": "min"})
-    for index, (stage, page) in enumerate(sorted(ins)):
-        text = f"\u2190 from {isolated(doc.stages[stage].name)}"
-        dot.node(f"in{index}", _stub(text, page + 1, "in", page > number))
-    dot.close()
-    dot.open("stubs_out", {"rank": "max"})
-    for index, head_at in enumerate(outs):
-        target, page = doc.stages[head_at[0]], page_of[head_at]
-        step = target.steps[head_at[1]]
-        text = f"\u2192 {isolated(target.name)}: {isolated(step.name)}"
-        dot.node(f"out{index}", _stub(text, page + 1, "out", page < number))
-    dot.close()
-    for index, key in enumerate(sorted(ins)):
-        for step_name in ins[key]:
+            key = (tail.stage_index, page_of[tail_at], head_at in first)
+            ins.setdefault(key, []).append(name_of[head_at])
+    for edge in (True, False):
+        if edge:
+            dot.open("stubs_in", {"rank": "min"})
+        for index, (stage, page, at_edge) in enumerate(ins):
+            if at_edge == edge:
+                text = f"\u2190 from {isolated(doc.stages[stage].name)}"
+                dot.node(f"in{index}", _stub(text, page + 1, "in", page > number))
+        if edge:
+            dot.close()
+            dot.open("stubs_out", {"rank": "max"})
+        for index, (head_at, at_edge) in enumerate(outs):
+            if at_edge == edge:
+                target, page = doc.stages[head_at[0]], page_of[head_at]
+                step = target.steps[head_at[1]]
+                text = f"\u2192 {isolated(target.name)}: {isolated(step.name)}"
+                dot.node(f"out{index}", _stub(text, page + 1, "out", page < number))
+        if edge:
+            dot.close()
+    for index, (key, heads) in enumerate(ins.items()):
+        for step_name in dict.fromkeys(heads):
             dot.edge(f"in{index}", step_name, _stub_edge(key[1] > number))
-    for index, (head_at, tails) in enumerate(outs.items()):
+        if not key[2]:  # in the column of its (first) step: above or below its stage
+            dot.same_rank([f"in{index}", heads[0]])
+    for index, ((head_at, at_edge), tails) in enumerate(outs.items()):
         for step_name in dict.fromkeys(tails):
             dot.edge(step_name, f"out{index}", _stub_edge(page_of[head_at] < number))
+        if not at_edge:
+            dot.same_rank([f"out{index}", tails[0]])
+
+
+def _edge_columns(sheet: Sheet) -> tuple[set[Place], set[Place]]:
+    """The steps of the page's first column and of its last."""
+    head, tail = sheet.parts[0], sheet.parts[-1]
+    first = {(head.stage, i) for i in range(head.start, min(head.start + sheet.rows, head.stop))}
+    start = tail.start + (max(tail.stop - tail.start - 1, 0) // sheet.rows) * sheet.rows
+    return first, {(tail.stage, i) for i in range(start, tail.stop)}
 
 
 def _stub(text: str, page: int, kind: str, back: bool) -> dict[str, Value]:
