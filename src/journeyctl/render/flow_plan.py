@@ -94,7 +94,18 @@ def plan(sizes: Sizes, room: tuple[float, float], tighter: Tighter | None = None
             high = middle
         else:
             low = middle
-    return cut(sizes, high, height, factors)
+    return [balanced(sheet) for sheet in cut(sizes, high, height, factors)]
+
+
+def balanced(sheet: Sheet) -> Sheet:
+    """The sheet with its columns evenly filled: as few steps per column as keep each part's
+    number of columns (3 and 3, not 5 and 1)."""
+    rows = 1
+    for part in sheet.parts:
+        steps = part.stop - part.start
+        columns = -(-steps // sheet.rows)
+        rows = max(rows, -(-steps // columns) if columns else 1)
+    return Sheet(sheet.parts, rows)
 
 
 def cut(sizes: Sizes, width: float, height: float, tighter: Tighter) -> list[Sheet]:

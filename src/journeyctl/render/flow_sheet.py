@@ -230,10 +230,13 @@ def _stubs(
 
 
 def _edge_columns(sheet: Sheet) -> tuple[set[Place], set[Place]]:
-    """The steps of the page's first column and of its last."""
-    head, tail = sheet.parts[0], sheet.parts[-1]
+    """The steps of the page's first column and of its last (stages without steps aside)."""
+    parts = [part for part in sheet.parts if part.stop > part.start]
+    if not parts:
+        return set(), set()
+    head, tail = parts[0], parts[-1]
     first = {(head.stage, i) for i in range(head.start, min(head.start + sheet.rows, head.stop))}
-    start = tail.start + (max(tail.stop - tail.start - 1, 0) // sheet.rows) * sheet.rows
+    start = tail.start + ((tail.stop - tail.start - 1) // sheet.rows) * sheet.rows
     return first, {(tail.stage, i) for i in range(start, tail.stop)}
 
 
