@@ -135,6 +135,22 @@ def test_every_edge_to_another_page_ends_at_a_stub_naming_its_target() -> None:
     ]
 
 
+def test_a_loop_back_from_a_later_page_is_a_stub_in_its_steps_column(tmp_path: Path) -> None:
+    path = journey(tmp_path, [("a", "Alpha", [f"A{n}" for n in range(20)]), ("b", "Beta", ["B"])])
+    path.write_text(path.read_text().replace('name: "B", emotion: 0', 'name: "B", next: [s9]'))
+    doc = load(path)
+    sources = flow_sheets(doc, Marks(), Page.WIDE, "dot")
+    pages = [ET.fromstring(data) for data in draw_sheets(sources, Format.SVG, "dot")]
+    where = next(n for n, svg in enumerate(pages) if "s9" in step_ids(svg))
+    assert "\u2190 from Beta page 2" in stubs(pages[where], "in")
+    # beside its step (same column), not at the page's left edge, where its edge would
+    # cross the page
+    name = re.search(r'"(s\d+)" \[[^\n]*id="step-s9"', sources[where])
+    assert name is not None
+    assert re.search(rf'\{{rank=same; "in\d+"; "{name.group(1)}";\}}', sources[where])
+    assert all(smallest_pt(svg) >= MIN_TEXT_PT - 0.01 for svg in pages)
+
+
 def test_a_flow_that_fits_stays_one_page_and_is_scaled_up_to_fill_it(tmp_path: Path) -> None:
     path = journey(tmp_path, [("only", "Only stage", ["First", "Second"])])
     [svg] = pages_of(load(path), Page.WIDE)

@@ -191,8 +191,10 @@ def _layout_batch(texts: Sequence[str], executable: str) -> list[Layout]:
     found: list[Layout] = []
     position = 0
     while len(found) < len(texts):
-        while output[position].isspace():
+        while position < len(output) and output[position].isspace():
             position += 1
+        if position >= len(output):
+            raise UsageError("Graphviz laid out fewer pages of the flow than it was given")
         layout, position = decoder.raw_decode(output, position)
         found.append(layout)
     return found
