@@ -5,8 +5,8 @@ Graphviz lays the flow out (it is not a grid), so its size is known only after a
 zoomed to fill it. A larger one is cut between stages (`flow_plan`): each page is a layout of
 its own of a run of whole stages (`flow_sheet`), with stubs for the edges to other pages.
 Every page is laid out before it is drawn, to check that it fits; when one does not (the plan
-only estimates), the plan is made again for a smaller room. A page that still does not fit
-(a stage label wider than the page, say) is scaled to fit and says so. All pages of a flow
+only estimates), the plan is made again with less room for that page. A page that still does
+not fit (a step wider than the page, say) is scaled to fit and says so. All pages of a flow
 are drawn at one zoom, the largest at which each fits, centred on a page of exactly the
 page's size (Graphviz's `viewport`).
 """
@@ -24,6 +24,7 @@ from journeyctl.core.errors import UsageError
 from journeyctl.core.graph import StepGraph
 from journeyctl.core.model import Flow
 from journeyctl.render.flow_plan import Sheet, Sizes, Tighter, plan
+from journeyctl.render.flow_sheet import Whole, sheet_source
 from journeyctl.render.marks import Marks
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 
@@ -56,13 +57,30 @@ def flow_sheets(doc: Flow, marks: Marks, page: Page, executable: str) -> list[st
         return [window(text, page, _fit(box, page), box)]
     whole = StepGraph(doc)
     sizes = measure(doc, whole, layout, _legend_rows(doc, marks, page, least))
+    sheets, texts, boxes = _fitted(doc, marks, whole, sizes, page, least, executable)
+    return _windows(doc, marks, whole, sheets, texts, boxes, page, least, executable)
+
+
+def _fitted(
+    doc: Flow,
+    marks: Marks,
+    whole: StepGraph,
+    sizes: Sizes,
+    page: Page,
+    least: float,
+    executable: str,
+) -> tuple[list[Sheet], list[str], list[Box]]:
+    """The pages, their DOT and their laid-out boxes: planned, laid out, and planned again
+    with less room for each page that came out larger than the plan thought (at most
+    `TRIES` times); the first plan whose pages all fit, else the one that comes closest."""
     width, height = page.size
     room = ((width - 2 * MARGIN) / least, (height - 2 * MARGIN) / least)
     tighter: Tighter = {}
     best: tuple[float, list[Sheet], list[str], list[Box]] | None = None
     for _ in range(TRIES):
         sheets = plan(sizes, room, tighter)
-        texts = [_source(doc, marks, whole, sheets, n, "", room[0]) for n in range(len(sheets))]
+        paged = Whole(whole, sheets)
+        texts = [sheet_source(doc, marks, paged, n, "", room[0]) for n in range(len(sheets))]
         boxes = [_box(found) for found in layouts(texts, executable)]
         worst = min(_fit(found, page, MIN_MARGIN) for found in boxes)
         if best is None or min(worst, least) > min(best[0], least):
@@ -74,8 +92,7 @@ def flow_sheets(doc: Flow, marks: Marks, page: Page, executable: str) -> list[st
             short = (_short(box, 0, room[0]), _short(box, 1, room[1]))
             tighter[number] = (across * short[0], down * short[1])
     assert best is not None
-    _, sheets, texts, boxes = best
-    return _windows(doc, marks, whole, sheets, texts, boxes, page, least, executable)
+    return best[1], best[2], best[3]
 
 
 def _windows(
@@ -96,26 +113,12 @@ def _windows(
     zoom = min(max(_fit(box, page), least) for box in boxes)
     for number, found in enumerate(tight):
         if found < least:
-            texts[number] = _source(doc, marks, whole, sheets, number, SCALED, width)
+            texts[number] = sheet_source(doc, marks, Whole(whole, sheets), number, SCALED, width)
             boxes[number] = _box(layouts([texts[number]], executable)[0])
     return [
         window(text, page, min(zoom, _fit(box, page, MIN_MARGIN)), box)
         for text, box in zip(texts, boxes, strict=True)
     ]
-
-
-def _source(
-    doc: Flow,
-    marks: Marks,
-    whole: StepGraph,
-    sheets: list[Sheet],
-    number: int,
-    note: str,
-    width: float,
-) -> str:
-    from journeyctl.render.flow_sheet import sheet_source
-
-    return sheet_source(doc, marks, whole, sheets, number, note, width)
 
 
 def _short(box: Box, side: int, room: float) -> float:

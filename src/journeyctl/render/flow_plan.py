@@ -70,6 +70,8 @@ class Sizes:
     edges: list[tuple[Place, Place]]
     outgoing: dict[Place, list[Place]] = field(default_factory=dict)
     incoming: dict[Place, list[Place]] = field(default_factory=dict)
+    runs: dict[tuple[int, int], float] = field(default_factory=dict)
+    """The height of each stage's tallest run of steps, by (stage, steps in the run)."""
 
     def __post_init__(self) -> None:
         for tail, head in self.edges:
@@ -180,10 +182,16 @@ def rows_for(sizes: Sizes, height: float, parts: list[Part]) -> int:
     stages = {part.stage for part in parts}
     label = max((sizes.labels[stage][1] for stage in stages), default=0.0)
     for rows in range(COLUMN_ROWS, 1, -1):
-        tallest = max((_tallest_run(sizes.steps[stage], rows) for stage in stages), default=0.0)
+        tallest = max((_run(sizes, stage, rows) for stage in stages), default=0.0)
         if tallest + label + STAGE_PAD_H <= height:
             return rows
     return 1
+
+
+def _run(sizes: Sizes, stage: int, rows: int) -> float:
+    if (stage, rows) not in sizes.runs:
+        sizes.runs[stage, rows] = _tallest_run(sizes.steps[stage], rows)
+    return sizes.runs[stage, rows]
 
 
 def _tallest_run(steps: list[tuple[float, float]], rows: int) -> float:

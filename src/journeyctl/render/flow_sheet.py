@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 
 from journeyctl.core.graph import Node, StepGraph
 from journeyctl.core.model import Flow, Stage
@@ -28,22 +29,48 @@ STAGE_SIZE = 14.0
 """The size of a stage's name in the flow view (`flow_nodes.stage_attributes`)."""
 
 
+@dataclass
+class Whole:
+    """The whole flow, worked out once for all its pages: its step graph, each step's node
+    and the steps that lead to it by place, and the page each step is on."""
+
+    graph: StepGraph
+    sheets: Sequence[Sheet]
+    node_at: dict[Place, Node] = field(init=False)
+    tails: dict[Place, list[Place]] = field(init=False)
+    page_of: dict[Place, int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.node_at = {(node.stage_index, node.step_index): node for node in self.graph.nodes}
+        self.tails = {}
+        for tail, head in self.graph.edges():
+            place = (head.stage_index, head.step_index)
+            self.tails.setdefault(place, []).append((tail.stage_index, tail.step_index))
+        self.page_of = {
+            place: n for n, sheet in enumerate(self.sheets) for place in places_of(sheet.parts)
+        }
+
+    def heads(self, place: Place) -> list[Place]:
+        """The steps that the step at `place` leads to."""
+        node = self.node_at[place]
+        found = (self.graph.by_id[key] for key in self.graph.successors[node.key])
+        return [(head.stage_index, head.step_index) for head in found]
+
+
 class PageGraph(StepGraph):
     """The steps of one page with the whole flow's edges between them. A step keeps the
     number of successors it has in the whole flow (a branch is drawn as one on every page);
     `edges` yields only those whose both ends are on the page."""
 
-    def __init__(
-        self, doc: Flow, whole: StepGraph, places: Sequence[Place], has_entry: bool
-    ) -> None:
+    def __init__(self, doc: Flow, whole: Whole, places: Sequence[Place], has_entry: bool) -> None:
         super().__init__(doc)
-        key_at = {(node.stage_index, node.step_index): node.key for node in whole.nodes}
-        local = {key_at[place]: node.key for place, node in zip(places, self.nodes, strict=True)}
+        keys = [whole.node_at[place].key for place in places]
+        local = {key: node.key for key, node in zip(keys, self.nodes, strict=True)}
         self.inner: dict[str, list[str]] = {}
-        for place, node in zip(places, self.nodes, strict=True):
-            targets = whole.successors[key_at[place]]
-            self.inner[node.key] = [local[key] for key in targets if key in local]
-            self.successors[node.key] = [local.get(key, "") for key in targets]
+        for key, node in zip(keys, self.nodes, strict=True):
+            targets = whole.graph.successors[key]
+            self.inner[node.key] = [local[target] for target in targets if target in local]
+            self.successors[node.key] = [local.get(target, "") for target in targets]
         self.has_entry = has_entry
 
     @property
@@ -93,28 +120,21 @@ def places_of(parts: Sequence[Part]) -> list[Place]:
 
 
 def sheet_source(
-    doc: Flow,
-    marks: Marks,
-    whole: StepGraph,
-    sheets: Sequence[Sheet],
-    number: int,
-    note: str,
-    width: float,
+    doc: Flow, marks: Marks, whole: Whole, number: int, note: str, width: float
 ) -> str:
     """Page `number` (from 0) of the flow as DOT, at the flow's own size, its header no
     wider than `width`."""
     from journeyctl.render.flow_view import flow_dot
 
-    sheet = sheets[number]
+    sheet, total = whole.sheets[number], len(whole.sheets)
     places = places_of(sheet.parts)
-    entry = whole.entry
-    has_entry = entry is not None and (entry.stage_index, entry.step_index) in places
+    entry = whole.graph.entry
+    has_entry = entry is not None and whole.page_of[(entry.stage_index, entry.step_index)] == number
     part = sub_document(doc, sheet.parts, width)
     dot = flow_dot(part, marks, PageGraph(part, whole, places, has_entry), sheet.rows)
-    page_of = {place: n for n, other in enumerate(sheets) for place in places_of(other.parts)}
-    _stubs(dot, doc, whole, sheet, page_of, number)
-    label = _first_label(doc, marks, len(sheets), note, width) if number == 0 else None
-    dot.defaults("graph", {"label": label or _later_label(doc, number, len(sheets), note)})
+    _stubs(dot, doc, whole, number)
+    label = _first_label(doc, marks, total, note, width) if number == 0 else None
+    dot.defaults("graph", {"label": label or _later_label(doc, number, total, note)})
     return dot.source()
 
 
@@ -175,30 +195,24 @@ def _where(number: int, total: int, note: str) -> str:
     return f"page {number} of {total}" + (f" · {note}" if note else "")
 
 
-def _stubs(
-    dot: Dot,
-    doc: Flow,
-    whole: StepGraph,
-    sheet: Sheet,
-    page_of: dict[Place, int],
-    number: int,
-) -> None:
+def _stubs(dot: Dot, doc: Flow, whole: Whole, number: int) -> None:
     """The stubs of the page's edges to and from other pages: at the left of the page for
     the steps of its first column (at the right for its last), else in the step's column,
     above or below its stage (a stub far from its step would draw an edge across the page,
     pushing the columns apart)."""
-    places = places_of(sheet.parts)
-    name_of = {place: f"s{index}" for index, place in enumerate(places)}
+    sheet = whole.sheets[number]
+    name_of = {place: f"s{index}" for index, place in enumerate(places_of(sheet.parts))}
     first, last = _edge_columns(sheet)
     ins: dict[tuple[int, int, bool], list[str]] = {}  # (stage, page, at the edge) -> heads
     outs: dict[tuple[Place, bool], list[str]] = {}  # (head, at the edge) -> the page's tails
-    for tail, head in whole.edges():
-        tail_at, head_at = (tail.stage_index, tail.step_index), (head.stage_index, head.step_index)
-        if tail_at in name_of and head_at not in name_of:
-            outs.setdefault((head_at, tail_at in last), []).append(name_of[tail_at])
-        elif head_at in name_of and tail_at not in name_of:
-            key = (tail.stage_index, page_of[tail_at], head_at in first)
-            ins.setdefault(key, []).append(name_of[head_at])
+    for place, name in name_of.items():
+        for head_at in whole.heads(place):
+            if head_at not in name_of:
+                outs.setdefault((head_at, place in last), []).append(name)
+        for tail_at in whole.tails.get(place, []):
+            if tail_at not in name_of:
+                key = (tail_at[0], whole.page_of[tail_at], place in first)
+                ins.setdefault(key, []).append(name)
     for edge in (True, False):
         if edge:
             dot.open("stubs_in", {"rank": "min"})
@@ -211,7 +225,7 @@ def _stubs(
             dot.open("stubs_out", {"rank": "max"})
         for index, (head_at, at_edge) in enumerate(outs):
             if at_edge == edge:
-                target, page = doc.stages[head_at[0]], page_of[head_at]
+                target, page = doc.stages[head_at[0]], whole.page_of[head_at]
                 step = target.steps[head_at[1]]
                 text = f"\u2192 {isolated(target.name)}: {isolated(step.name)}"
                 dot.node(f"out{index}", _stub(text, page + 1, "out", page < number))
@@ -224,7 +238,7 @@ def _stubs(
             dot.same_rank([f"in{index}", heads[0]])
     for index, ((head_at, at_edge), tails) in enumerate(outs.items()):
         for step_name in dict.fromkeys(tails):
-            dot.edge(step_name, f"out{index}", _stub_edge(page_of[head_at] < number))
+            dot.edge(step_name, f"out{index}", _stub_edge(whole.page_of[head_at] < number))
         if not at_edge:
             dot.same_rank([f"out{index}", tails[0]])
 
