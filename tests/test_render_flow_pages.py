@@ -25,7 +25,7 @@ from journeyctl.render.marks import Marks
 from journeyctl.render.paged import draw_sheets
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 from tests.helpers import run, write
-from tests.test_render import SVG, load
+from tests.test_render import EXAMPLE_FILES, SVG, load
 
 ROOT = Path(__file__).resolve().parent.parent
 CURRENT = ROOT / "examples" / "journeys" / "b2b-onboarding.current.yaml"
@@ -272,3 +272,15 @@ def journey(directory: Path, stages: list[tuple[str, str, list[str]]], same: boo
 
 def _quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_graphviz_draws_every_example_flow_page_without_warnings(path: Path) -> None:
+    from journeyctl.render.marks import lint_marks
+    from journeyctl.render.output import run_dot
+
+    doc = load(path)
+    marks = lint_marks([path]).get(path.resolve(), Marks())
+    for page in (Page.STANDARD, Page.A4):
+        for text in flow_sheets(doc, marks, page, "dot"):
+            assert run_dot(text, Format.SVG, "dot").warnings == ""
