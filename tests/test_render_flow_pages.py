@@ -284,3 +284,19 @@ def test_graphviz_draws_every_example_flow_page_without_warnings(path: Path) -> 
     for page in (Page.STANDARD, Page.A4):
         for text in flow_sheets(doc, marks, page, "dot"):
             assert run_dot(text, Format.SVG, "dot").warnings == ""
+
+
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.stem)
+def test_every_column_of_every_page_reads_top_down_in_document_order(path: Path) -> None:
+    from journeyctl.render.flow_pages import layouts
+
+    doc = load(path)
+    for page in (Page.WIDE, Page.STANDARD):
+        sources = flow_sheets(doc, Marks(), page, "dot")
+        for text, layout in zip(sources, layouts(sources, "dot"), strict=True):
+            objects = layout["objects"]
+            assert isinstance(objects, list)
+            y = {o["name"]: float(o["pos"].split(",")[1]) for o in objects if "pos" in o}
+            for column in re.findall(r'\{rank=same; ((?:"s\d+"; ?)+)\}', text):
+                heights = [y[name] for name in re.findall(r'"(s\d+)"', column)]
+                assert heights == sorted(heights, reverse=True), column  # y grows upward

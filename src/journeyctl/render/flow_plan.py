@@ -25,7 +25,7 @@ STAGE_PAD_H = 36.0
 """A stage's box around its steps and its label, top and bottom together."""
 STAGE_GAP = 8.0
 """Space between two stages."""
-STUB_W = 135.0
+STUB_W = 115.0
 """A stub (an edge to or from another page) and the space before it."""
 STUB_H = 66.0
 """A stub's height and the space under it."""

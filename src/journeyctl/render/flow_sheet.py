@@ -23,7 +23,7 @@ from journeyctl.render.graphviz import br, font
 from journeyctl.render.marks import Marks, rules_of
 from journeyctl.render.text import html, text_width, wrap
 
-STUB_TEXT = 130.0
+STUB_TEXT = 110.0
 """Points of text per line in a stub."""
 STAGE_SIZE = 14.0
 """The size of a stage's name in the flow view (`flow_nodes.stage_attributes`)."""
@@ -134,7 +134,10 @@ def sheet_source(
     dot = flow_dot(part, marks, PageGraph(part, whole, places, has_entry), sheet.rows)
     _stubs(dot, doc, whole, number)
     label = _first_label(doc, marks, total, note, width) if number == 0 else None
-    dot.defaults("graph", {"label": label or _later_label(doc, number, total, note)})
+    # One pass of crossing minimisation: the second (on by default with clusters) can undo
+    # the top-down order of a column on a page of few stages.
+    label = label or _later_label(doc, number, total, note)
+    dot.defaults("graph", {"label": label, "remincross": False})
     return dot.source()
 
 
@@ -256,7 +259,7 @@ def _edge_columns(sheet: Sheet) -> tuple[set[Place], set[Place]]:
 
 def _stub(text: str, page: int, kind: str, back: bool) -> dict[str, Value]:
     """A stub: where an edge goes to or comes from, and on which page."""
-    lines = br(wrap(text, STUB_TEXT, 10, max_lines=3), 10)
+    lines = br(wrap(text, STUB_TEXT, 10, max_lines=4), 10)
     label = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{font(lines, 10)}</TD></TR>'
