@@ -273,7 +273,7 @@ def test_page_to_stdout_must_be_pdf_and_a_bad_size_is_refused() -> None:
 
 
 @needs_dot
-def test_a_flow_that_fits_is_one_page_and_a_big_one_is_tiled(tmp_path: Path) -> None:
+def test_a_flow_that_fits_is_one_page_and_a_big_one_is_cut(tmp_path: Path) -> None:
     small = small_journey(tmp_path)
     out = tmp_path / "flow.pdf"
     result = run("render", str(small), "-o", str(out), "--view", "flow", "--page", "16:9")

@@ -5,7 +5,8 @@ points with their opportunities (`deck_pains`). Every page is drawn by Graphviz 
 set on a page of exactly the chosen size (default 16:9), centred, and shrunk if it is larger.
 
 The views are the sheets of `render --page` (`paged.page_sources`): the flow on one page
-when it fits at 9 pt, else in tiles; the map and the blueprint cut between step columns.
+when it fits at 9 pt, else cut between stages; the map and the blueprint cut between step
+columns.
 """
 
 from __future__ import annotations

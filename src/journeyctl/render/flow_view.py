@@ -13,7 +13,7 @@ import itertools
 from journeyctl.core.graph import Node, StepGraph
 from journeyctl.core.model import Flow, Stage
 from journeyctl.render import style
-from journeyctl.render.dot import Dot, Value
+from journeyctl.render.dot import Dot, Html, Value
 from journeyctl.render.flow_nodes import stage_attributes, step_attributes
 from journeyctl.render.graphviz import LegendItem, has_emotion, header, legend
 from journeyctl.render.marks import Marks
@@ -25,9 +25,18 @@ COLUMN_ROWS = 8
 
 def flow(doc: Flow, marks: Marks) -> str:
     """The flow view of a journey or workflow as DOT text."""
-    graph = StepGraph(doc)
+    return flow_dot(doc, marks).source()
+
+
+def flow_dot(
+    doc: Flow, marks: Marks, graph: StepGraph | None = None, rows: int = COLUMN_ROWS
+) -> Dot:
+    """The flow view as a `Dot` that can still be added to: `graph` gives the edges (by
+    default the document's own; a page of a larger flow passes its part), `rows` the steps
+    per column. Steps are named `s0`, `s1`, ... in document order."""
+    graph = graph or StepGraph(doc)
     names = {(node.stage_index, node.step_index): f"s{i}" for i, node in enumerate(graph.nodes)}
-    columns = _columns(graph, names)
+    columns = _columns(graph, names, rows)
     dot = Dot(doc.id)
     _defaults(dot, doc, marks)
     stage_columns: dict[int, list[list[str]]] = {}
@@ -37,24 +46,29 @@ def flow(doc: Flow, marks: Marks) -> str:
         _stage_cluster(dot, stage_index, stage, marks, names, stage_columns.get(stage_index, []))
     linked = _step_edges(dot, graph, names, columns)
     _keep_columns_in_order(dot, doc, columns, linked)
-    return dot.source()
+    return dot
 
 
 Columns = dict[tuple[int, int], list[str]]
 """Node names by (stage index, column within the stage), each column top down."""
 
 
-def _columns(graph: StepGraph, names: dict[tuple[int, int], str]) -> Columns:
-    """The steps of each stage in columns of `COLUMN_ROWS`."""
+def _columns(graph: StepGraph, names: dict[tuple[int, int], str], rows: int) -> Columns:
+    """The steps of each stage in columns of `rows`."""
     columns: Columns = {}
     for node in graph.nodes:
-        key = (node.stage_index, node.step_index // COLUMN_ROWS)
+        key = (node.stage_index, node.step_index // rows)
         columns.setdefault(key, []).append(names[(node.stage_index, node.step_index)])
     return columns
 
 
-def _defaults(dot: Dot, doc: Flow, marks: Marks) -> None:
-    """The graph's title and legend, and how nodes and edges look unless said otherwise."""
+def flow_header(doc: Flow, marks: Marks) -> Html:
+    """The flow's title block: title, what it is, the legend and document findings."""
+    return header(doc, marks, flow_legend(doc, marks))
+
+
+def flow_legend(doc: Flow, marks: Marks) -> str:
+    """The flow's legend: emotion colours and what each symbol means, as one table row."""
     items: list[LegendItem] = [
         (style.PAIN, style.PAIN_INK, "pain points"),
         (style.IDEA, style.IDEA_INK, "opportunities"),
@@ -63,7 +77,11 @@ def _defaults(dot: Dot, doc: Flow, marks: Marks) -> None:
     ]
     if marks:
         items.append((style.LINT, None, "lint finding"))
-    legend_table = legend(items, has_emotion(doc))
+    return legend(items, has_emotion(doc))
+
+
+def _defaults(dot: Dot, doc: Flow, marks: Marks) -> None:
+    """The graph's title and legend, and how nodes and edges look unless said otherwise."""
     dot.defaults(
         "graph",
         {
@@ -78,7 +96,7 @@ def _defaults(dot: Dot, doc: Flow, marks: Marks) -> None:
             "ranksep": 0.45,
             "labelloc": "t",
             "labeljust": "l",
-            "label": header(doc, marks, legend_table),
+            "label": flow_header(doc, marks),
             "outputorder": "edgesfirst",
             "class": f"journeyctl flow {doc.kind}",
         },
