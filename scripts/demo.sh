@@ -16,3 +16,10 @@ echo "== journeyctl render examples/ -o build/render: flow, map and blueprint of
 .venv/bin/journeyctl render examples/journeys/b2b-onboarding.current.yaml --lint \
   -o build/render/b2b-onboarding.current.flow.lint.svg
 ls build/render
+echo
+echo "== slides: the current journey's deck and its map cut into 16:9 sheets (build/slides)"
+.venv/bin/journeyctl render examples/journeys/b2b-onboarding.current.yaml --view deck \
+  -o build/slides/b2b-onboarding.current.deck.pdf
+.venv/bin/journeyctl render examples/journeys/b2b-onboarding.current.yaml --view map \
+  --page 16:9 -o build/slides/b2b-onboarding.current.map.pdf
+ls build/slides
