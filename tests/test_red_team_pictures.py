@@ -110,8 +110,36 @@ def test_a_cjk_and_emoji_title_draws_every_paged_view_with_its_text_literal(
     assert "A " + SHOWN in everything
     assert "\x07" not in everything
     if view == "map":
-        for part in ("P ", "NOTE ", "OP ", "PP "):  # persona card, evidence, opportunity, pain
+        for part in ("NOTE ", "SRC ", "OP ", "PP "):  # evidence, opportunity, pain point
             assert part + SHOWN in everything, part
+
+
+@needs_dot
+def test_the_poster_maps_persona_card_shows_hostile_persona_text_literally(
+    tmp_path: Path,
+) -> None:
+    path = project(tmp_path, "T " + HOSTILE, HOSTILE)
+    out = tmp_path / "map.svg"
+    result = run("render", str(path), "-o", str(out), "--view", "map")
+    assert result.exit_code == 0, result.stderr
+    lines = [t.text or "" for t in ET.parse(out).getroot().iter(f"{SVG}text")]
+    for part in ("P ", "R ", "G ", "“Q "):  # name, role, goal, quote: each its own line
+        assert any(line.startswith(part + MARKUP) for line in lines), part
+
+
+@needs_dot
+@pytest.mark.parametrize(("asked", "size"), [("A4", (842, 595)), ("Letter", (792, 612))])
+def test_page_names_are_taken_in_any_case(
+    tmp_path: Path, asked: str, size: tuple[int, int]
+) -> None:
+    path = project(tmp_path, "Title", "plain")
+    out = tmp_path / "map.pdf"
+    result = run("render", str(path), "-o", str(out), "--view", "map", "--page", asked)
+    assert result.exit_code == 0, result.stderr
+    pages = PdfReader(out).pages
+    assert {(round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages} == {
+        size
+    }
 
 
 @needs_dot

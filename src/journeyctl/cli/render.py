@@ -88,6 +88,7 @@ def render(
         typer.Option(
             "--page",
             metavar="SIZE",
+            case_sensitive=False,
             help="Cut the picture into landscape pages: 16:9 or 4:3 (slides), a4, a3 or "
             "letter. Map and blueprint are cut between step columns (and between rows when "
             "they do not fit), each sheet repeating the row headings and stage header, no "
