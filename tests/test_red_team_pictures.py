@@ -231,3 +231,12 @@ def test_hostile_names_make_a_mermaid_journey_that_lexes_with_the_alternative_la
     assert_journey_lexes(result.stdout)
     sections = [line.strip() for line in result.stdout.splitlines() if "section " in line]
     assert len(sections) == 3 and sections[-1].startswith("section Alternative")
+
+
+@needs_dot
+def test_one_deck_into_a_folder_says_one_file(tmp_path: Path) -> None:
+    path = project(tmp_path, "Title", "plain")
+    result = run("render", str(path), "-o", str(tmp_path / "out"), "--view", "deck")
+    assert result.exit_code == 0, result.stderr
+    assert "wrote 1 file (1 document; deck) to " in result.stderr
+    assert [p.name for p in (tmp_path / "out").iterdir()] == ["hostile.current.deck.pdf"]
