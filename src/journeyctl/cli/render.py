@@ -203,8 +203,8 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
     else:
         noun = "document" if documents == 1 else "documents"
         views = ", ".join([view.value for view in plan.views] + ["deck"] * plan.deck)
-        files = "file" if len(result.written) == 1 else "files"
-        say(f"wrote {len(result.written)} {files} ({documents} {noun}; {views}) to {plan.folder}")
+        written = "file" if len(result.written) == 1 else "files"
+        say(f"wrote {len(result.written)} {written} ({documents} {noun}; {views}) to {plan.folder}")
     if unread or result.unread:
         raise typer.Exit(2)
 
