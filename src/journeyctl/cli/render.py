@@ -88,6 +88,7 @@ def render(
         typer.Option(
             "--page",
             metavar="SIZE",
+            case_sensitive=False,
             help="Cut the picture into landscape pages: 16:9 or 4:3 (slides), a4, a3 or "
             "letter. Map and blueprint are cut between step columns (and between rows when "
             "they do not fit), each sheet repeating the row headings and stage header, no "
@@ -202,7 +203,8 @@ def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:
     else:
         noun = "document" if documents == 1 else "documents"
         views = ", ".join([view.value for view in plan.views] + ["deck"] * plan.deck)
-        say(f"wrote {len(result.written)} files ({documents} {noun}; {views}) to {plan.folder}")
+        written = "file" if len(result.written) == 1 else "files"
+        say(f"wrote {len(result.written)} {written} ({documents} {noun}; {views}) to {plan.folder}")
     if unread or result.unread:
         raise typer.Exit(2)
 

@@ -11,6 +11,7 @@ unescapes tooltips once more than other strings.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from journeyctl.render.text import quoted, quoted_lines
@@ -40,10 +41,24 @@ class Lines(tuple[str, ...]):
 Value = str | int | float | bool | Html | Raw | Lines
 
 
+_EMPTY = re.compile(r"<(B|I|U|O|S|SUB|SUP)></\1>|<FONT[^>]*></FONT>")
+"""A text element with nothing in it: Graphviz rejects the label (a name of only spaces
+or control characters is cleaned to nothing)."""
+
+
+def _filled(label: str) -> str:
+    """The label without empty text elements (an element emptied may empty its parent)."""
+    while "></" in label:
+        label, count = _EMPTY.subn("", label)
+        if not count:
+            break
+    return label
+
+
 def value(item: Value) -> str:
     """One attribute value in DOT syntax."""
     if isinstance(item, Html):
-        return f"<{item}>"
+        return f"<{_filled(item)}>"
     if isinstance(item, Raw):
         if '"' in item or "\\" in item:
             raise ValueError(f"not a raw DOT value: {item!r}")

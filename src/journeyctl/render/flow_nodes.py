@@ -19,10 +19,10 @@ NODE_WIDTH = 168.0
 
 def lint_row(marks: Sequence[Mark], width: float, size: float = 9) -> str:
     """A highlighted table row naming the rules that found something here."""
-    text = br(wrap(f"{style.LINT} " + ", ".join(rules_of(marks)), width, size, bold=True))
+    lines = wrap(f"{style.LINT} " + ", ".join(rules_of(marks)), width, size, bold=True)
     return (
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT" BGCOLOR="{style.LINT_FILL}">'
-        f"{font('<B>' + text + '</B>', size, style.LINT_INK)}</TD></TR>"
+        f"{font(br(lines, size, bold=True), size, style.LINT_INK)}</TD></TR>"
     )
 
 

@@ -178,14 +178,13 @@ def _text(
     color: str | None = None,
     max_lines: int = 0,
 ) -> str:
-    markup = br(wrap(text, width - 8, size, bold, max_lines), size)
-    markup = f"<B>{markup}</B>" if bold else markup
+    markup = br(wrap(text, width - 8, size, bold, max_lines), size, bold=bold)
     return f'<TD ALIGN="LEFT" BALIGN="LEFT">{font(markup, size, color)}</TD>'
 
 
 def _later_label(doc: Flow, number: int, total: int, note: str) -> Html:
     """A later page's header: the title and which page this is, on one line."""
-    title = font("<B>" + br(wrap(doc.title, 560, 14, True, max_lines=1), 14) + "</B>", 14)
+    title = font(br(wrap(doc.title, 560, 14, True, max_lines=1), 14, bold=True), 14)
     where = font(html(_where(number + 1, total, note)), 11, style.MUTED)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"><TR>'

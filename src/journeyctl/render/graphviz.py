@@ -24,10 +24,11 @@ CARD_W = 300.0
 """Width of the persona card beside a picture's title."""
 
 
-def br(lines: Sequence[str], size: float = 10) -> str:
+def br(lines: Sequence[str], size: float = 10, *, bold: bool = False) -> str:
     """Escaped lines joined by line breaks, for a cell with BALIGN set; lines of CJK or emoji
-    at font size `size` are stacked instead (`text_block.lines_markup`), so they do not overlap."""
-    return lines_markup(lines, size)
+    at font size `size` are stacked instead (`text_block.lines_markup`), so they do not overlap.
+    Wrap the result in one FONT at most: ask for bold here."""
+    return lines_markup(lines, size, bold)
 
 
 def font(text: str, size: float | None = None, color: str | None = None) -> str:

@@ -56,7 +56,7 @@ def later_header(doc: Flow, number: int, total: int, width: float) -> Html:
     room = width - text_width(where, 11) - 24
     title = wrap(doc.title, max(room, 40.0), 12, True, max_lines=1)
     cells = (
-        f'<TD ALIGN="LEFT">{font("<B>" + br(title) + "</B>", 12)}</TD>'
+        f'<TD ALIGN="LEFT">{font(br(title, 12, bold=True), 12)}</TD>'
         f'<TD ALIGN="RIGHT">{font(html(where), 11, style.MUTED)}</TD>'
     )
     return _table([(cells, 12 * LINE + ROW_PAD)], width)
@@ -79,9 +79,7 @@ def _text_row(
     max_lines: int = 0,
 ) -> tuple[str, float]:
     lines = wrap(text, (width - 8) * FIT, size, bold, max_lines)
-    markup = br(lines)
-    if bold:
-        markup = f"<B>{markup}</B>"
+    markup = br(lines, size, bold=bold)
     cell = f'<TD ALIGN="LEFT" BALIGN="LEFT">{font(markup, size, color)}</TD>'
     return cell, len(lines) * size * LINE + ROW_PAD
 

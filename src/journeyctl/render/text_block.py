@@ -25,6 +25,9 @@ TALL_LINE = 1.5
 """Line height of stacked lines: room for CJK (1.0 em of ink) and emoji (1.2) glyphs."""
 PAD = 6.0
 """Padding inside a cell, in points."""
+PAGED_LINES = 5
+"""At most this many lines per paragraph on a sheet (see `smallest_text`): one cell taller
+than the page would shrink its whole sheet below the smallest text size."""
 _STACK = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">'
 
 
@@ -33,7 +36,8 @@ _SMALLEST: ContextVar[float] = ContextVar("smallest_text", default=0.0)
 
 @contextmanager
 def smallest_text(size: float) -> Iterator[None]:
-    """Draw no text smaller than `size` in the block (a grid cut into pages: 9 pt)."""
+    """Draw no text smaller than `size` in the block (a grid cut into pages: 9 pt), and no
+    paragraph longer than `PAGED_LINES`."""
     token = _SMALLEST.set(size)
     try:
         yield
@@ -64,12 +68,17 @@ def stacked(lines: Sequence[tuple[str, int]]) -> str:
     return _STACK + "".join(rows) + "</TABLE>"
 
 
-def lines_markup(lines: Sequence[str], size: float) -> str:
+def lines_markup(lines: Sequence[str], size: float, bold: bool = False) -> str:
     """Cleaned lines escaped for a label: joined by ``<BR/>``, or `stacked` when one is
-    `tall`. The caller may wrap the result in one FONT, B or I element, not more."""
+    `tall`; `bold` inside each stacked row. The caller may wrap the result in one FONT, B or
+    I element, not more (Graphviz rejects a table inside two)."""
     if any(map(tall, lines)):
-        return stacked([(html(line), line_height(size)) for line in lines])
-    return "<BR/>".join(html(line) for line in lines)
+        return stacked([(_bold(html(line), bold), line_height(size)) for line in lines])
+    return _bold("<BR/>".join(html(line) for line in lines), bold)
+
+
+def _bold(markup: str, bold: bool) -> str:
+    return f"<B>{markup}</B>" if bold and markup else markup
 
 
 _Piece = tuple[list[str], float, bool, bool, "str | None", int]
@@ -111,6 +120,8 @@ class Block:
     ) -> None:
         """Add wrapped text; `prefix` (a symbol) is shown before the first line."""
         size = text_size(size)
+        if _SMALLEST.get() and not 0 < max_lines < PAGED_LINES:
+            max_lines = PAGED_LINES
         options = {"size": size, "bold": bold, "italic": italic, "color": color}
         options |= {"max_lines": max_lines, "prefix": prefix, "prefix_color": prefix_color}
         self.calls.append((text, options))
