@@ -21,6 +21,7 @@ from tests.helpers import run, write
 from tests.test_render import SVG, assert_journey_lexes
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+ROOT = Path(__file__).resolve().parent.parent
 
 MARKUP = '<b>x</b> & "q" \\N %% # : ;'
 SHOWN = MARKUP + " 日本 😀"
@@ -240,3 +241,14 @@ def test_one_deck_into_a_folder_says_one_file(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert "wrote 1 file (1 document; deck) to " in result.stderr
     assert [p.name for p in (tmp_path / "out").iterdir()] == ["hostile.current.deck.pdf"]
+
+
+def test_a_directory_into_a_file_name_is_a_usage_error_not_a_folder_named_like_a_file(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "slides.pdf"
+    result = run("render", str(ROOT / "examples"), "-o", str(out), "--page", "16:9")
+    assert result.exit_code == 2
+    assert "looks like one pdf file: name a folder" in result.stderr
+    assert "--format pdf" in result.stderr
+    assert not out.exists()

@@ -142,6 +142,13 @@ def _to_folder(
     """Every document under PATH into the folder OUT; all views unless --view says."""
     if output.exists() and not output.is_dir():
         raise UsageError(f"{output} is a file: rendering {path} needs a folder for -o")
+    named = format_of(output)
+    if not output.exists() and named in _FORMATS:
+        raise UsageError(
+            f"{path} is a directory, rendered one file per document into a folder, but "
+            f"{output} looks like one {named} file: name a folder (e.g. -o "
+            f"{output.with_suffix('')} --format {named})"
+        )
     chosen_format = output_format or Format.SVG
     chosen = choose_views(views, chosen_format, folder=True)
     return Plan(path, chosen, chosen_format, folder=output)
