@@ -252,3 +252,24 @@ def test_a_directory_into_a_file_name_is_a_usage_error_not_a_folder_named_like_a
     assert "looks like one pdf file: name a folder" in result.stderr
     assert "--format pdf" in result.stderr
     assert not out.exists()
+
+
+@pytest.mark.parametrize("after", ["[]", "[ghost]"])
+def test_a_main_path_that_ends_without_a_terminal_step_says_so_on_the_map(
+    tmp_path: Path, after: str
+) -> None:
+    journey = write(
+        tmp_path,
+        "j.yaml",
+        "journeyctl: 1\nkind: journey\nid: j\ntitle: J\nstages:\n  - id: s\n    name: S\n"
+        "    owner: team\n    steps:\n      - {id: a, name: A}\n"
+        f"      - {{id: b, name: B, next: {after}}}\n      - {{id: c, name: C, terminal: true}}\n",
+    )
+    result = run("render", str(journey), "--view", "map", "--format", "dot")
+    assert result.exit_code == 0, result.stderr
+    cells = {
+        step: next(line for line in result.stdout.splitlines() if f'id="row-steps-{step}"' in line)
+        for step in ("a", "b")
+    }
+    assert "ends here: no next step" in cells["b"]
+    assert "ends here" not in cells["a"]

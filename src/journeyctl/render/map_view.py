@@ -86,21 +86,28 @@ def _legend(marks: Marks, evidence: bool) -> list[LegendItem]:
     return items
 
 
+_DEAD_END = "ends here: no next step"
+
+
 def _steps_cell(layout: MapLayout) -> StepRow:
     """The Steps row: name and action, and where the main path goes other than right."""
     main = layout.paths.main
     notes: dict[int, list[str]] = {}
     for index, key in enumerate(main):
         lines = notes.setdefault(id(layout.graph.by_id[key].step), [])
-        if index + 1 == len(main) and layout.paths.loops_to is not None:
+        last = index + 1 == len(main)
+        if last and layout.paths.loops_to is not None:
             lines.append(f"\u21a9 back to: {layout.graph.by_id[layout.paths.loops_to].step.name}")
+        elif last and not layout.graph.by_id[key].step.terminal:
+            lines.append(_DEAD_END)  # as an alternative's card says it: leads drop out here
         shown = {main[index + 1] if index + 1 < len(main) else layout.paths.loops_to or ""}
         lines += [f"also \u2192 {node.step.name}" for node in leads_to(layout, key, shown)]
 
     def build(step: Step, stage: Stage, block: Block) -> str | None:
         fill = steps_cell(step, stage, block)
         for line in notes.get(id(step), []):
-            block.text(line, 8.5, color=style.MUTED)
+            dead_end = line == _DEAD_END
+            block.text(line, 8.5, bold=dead_end, color=style.PAIN_INK if dead_end else style.MUTED)
         return fill
 
     return build
