@@ -273,3 +273,26 @@ def test_a_main_path_that_ends_without_a_terminal_step_says_so_on_the_map(
     }
     assert "ends here: no next step" in cells["b"]
     assert "ends here" not in cells["a"]
+
+
+@needs_dot
+def test_sheets_left_by_an_earlier_longer_run_are_named_not_removed(tmp_path: Path) -> None:
+    journey = ROOT / "examples" / "journeys" / "b2b-onboarding.current.yaml"
+    out = tmp_path / "x.svg"
+    assert (
+        run("render", str(journey), "-o", str(out), "--view", "map", "--page", "16:9").exit_code
+        == 0
+    )
+    first = sorted(tmp_path.iterdir())
+    again = run("render", str(journey), "-o", str(out), "--view", "blueprint", "--page", "16:9")
+    assert again.exit_code == 0, again.stderr
+    count = int(again.stderr.split("wrote ")[1].split(" sheets")[0])
+    older = len(first) - count
+    assert older > 0
+    assert f"note: {older} older sheets from an earlier run are still there" in again.stderr
+    assert sorted(tmp_path.iterdir()) == first  # nothing removed
+    fresh = run("render", str(journey), "-o", str(out), "--view", "blueprint", "--page", "16:9")
+    assert "note:" in fresh.stderr  # the map's extra sheets are still there
+    other = tmp_path / "other" / "x.svg"
+    clean = run("render", str(journey), "-o", str(other), "--view", "map", "--page", "16:9")
+    assert "note:" not in clean.stderr

@@ -178,6 +178,16 @@ def _render_pages(plan: Plan, executable: str | None, lint: bool) -> None:
         say(f"wrote {written[0]} ({view})")
     else:
         say(f"wrote {len(written)} sheets, {written[0]} to {written[-1].name} ({view})")
+    from journeyctl.render.paged import stale_sheets
+
+    assert plan.file is not None
+    stale = stale_sheets(plan.file, len(written), plan.output_format)
+    if stale:
+        say(
+            f"note: {len(stale)} older sheet{'s' if len(stale) > 1 else ''} from an earlier "
+            f"run {'are' if len(stale) > 1 else 'is'} still there, not part of this one: "
+            f"{stale[0]}{f' to {stale[-1].name}' if len(stale) > 1 else ''}"
+        )
 
 
 def _render_folder(plan: Plan, executable: str | None, lint: bool) -> None:

@@ -106,6 +106,19 @@ def sheet_paths(target: Path, count: int, output_format: Format) -> list[Path]:
     return [target.with_name(f"{target.stem}-{n}{target.suffix}") for n in range(1, count + 1)]
 
 
+def stale_sheets(target: Path, count: int, output_format: Format) -> list[Path]:
+    """Sheets of an earlier run that this one did not write: `NAME-(count+1)` on, while they
+    exist (an earlier, longer run left them; they are not removed, only named)."""
+    if output_format is Format.PDF:
+        return []
+    found: list[Path] = []
+    number = count + 1 if count > 1 else 1
+    while (path := target.with_name(f"{target.stem}-{number}{target.suffix}")).is_file():
+        found.append(path)
+        number += 1
+    return found
+
+
 def sheet_files(
     target: Path, texts: Sequence[str], output_format: Format, executable: str | None
 ) -> dict[Path, str | bytes]:
