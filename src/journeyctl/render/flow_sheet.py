@@ -20,7 +20,7 @@ from journeyctl.render import style
 from journeyctl.render.dot import Dot, Html, Lines, Raw, Value
 from journeyctl.render.flow_plan import STUB_W, Part, Place, Sheet
 from journeyctl.render.graphviz import br, font
-from journeyctl.render.marks import Marks, rules_of
+from journeyctl.render.marks import Marks
 from journeyctl.render.text import html, text_width, wrap
 
 STUB_TEXT = 110.0
@@ -145,41 +145,15 @@ def _first_label(doc: Flow, marks: Marks, total: int, note: str, width: float) -
     """The first page's title block, no wider than `width`: title, what it is and which
     page, the description, the legend (in rows that fit) and the document's findings."""
     from journeyctl.render.flow_view import flow_legend
-    from journeyctl.render.sheet_header import legend_rows
+    from journeyctl.render.sheet_header import title_rows
 
-    meta: list[str] = [doc.kind, doc.state]
-    for label, value in (("persona", doc.persona), ("owner", doc.owner), ("segment", doc.segment)):
-        if value:
-            meta.append(f"{label} {value}")
-    if doc.reviewed:
-        meta.append(f"reviewed {doc.reviewed.isoformat()}")
-    meta.append(_where(1, total, note).replace(" ", "\u00a0"))
-    rows = [_text(doc.title, 20, width, bold=True, max_lines=2)]
-    rows.append(_text(" · ".join(meta), 11, width, color=style.MUTED, max_lines=2))
-    if doc.description:
-        rows.append(_text(doc.description, 11, width, max_lines=3))
-    rows += [f'<TD ALIGN="LEFT">{row}</TD>' for row in legend_rows(flow_legend(doc, marks), width)]
-    if marks.document:
-        found = f"{style.LINT} document: {', '.join(rules_of(marks.document))}"
-        rows.append(_text(found, 11, width).replace("<TD ", f'<TD BGCOLOR="{style.LINT_FILL}" ', 1))
+    where = _where(1, total, note).replace(" ", "\u00a0")
+    rows = title_rows(doc, marks, flow_legend(doc, marks), width, where, fit=1.0)
     return Html(
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
-        + "".join(f"<TR>{row}</TR>" for row in rows)
+        + "".join(f"<TR>{row}</TR>" for row, _ in rows)
         + "</TABLE>"
     )
-
-
-def _text(
-    text: str,
-    size: float,
-    width: float,
-    *,
-    bold: bool = False,
-    color: str | None = None,
-    max_lines: int = 0,
-) -> str:
-    markup = br(wrap(text, width - 8, size, bold, max_lines), size, bold=bold)
-    return f'<TD ALIGN="LEFT" BALIGN="LEFT">{font(markup, size, color)}</TD>'
 
 
 def _later_label(doc: Flow, number: int, total: int, note: str) -> Html:

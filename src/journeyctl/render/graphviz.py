@@ -46,20 +46,24 @@ def step_owner(step: Step, stage: Stage) -> str | None:
     return step.owner or stage.owner
 
 
+def meta_items(doc: Flow) -> list[str]:
+    """What a document is, for the line under a picture's title: kind, state, persona, owner,
+    segment and review date (those it has)."""
+    meta: list[str] = [doc.kind, doc.state]
+    for label, value in (("persona", doc.persona), ("owner", doc.owner), ("segment", doc.segment)):
+        if value:
+            meta.append(f"{label} {value}")
+    if doc.reviewed:
+        meta.append(f"reviewed {doc.reviewed.isoformat()}")
+    return meta
+
+
 def header(
     doc: Flow, marks: Marks, legend: str, width: float = 0, persona: PersonaRef | None = None
 ) -> Html:
     """The title block of a picture: title, what it is, the legend and document findings;
     with `persona`, the persona card beside it."""
-    meta: list[str] = [doc.kind, doc.state]
-    if doc.persona:
-        meta.append(f"persona {doc.persona}")
-    if doc.owner:
-        meta.append(f"owner {doc.owner}")
-    if doc.segment:
-        meta.append(f"segment {doc.segment}")
-    if doc.reviewed:
-        meta.append(f"reviewed {doc.reviewed.isoformat()}")
+    meta = meta_items(doc)
     title = font("<B>" + html(doc.title) + "</B>", 20)
     meta_line = " · ".join(meta)
     rows = [

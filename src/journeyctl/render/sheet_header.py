@@ -13,7 +13,7 @@ import re
 from journeyctl.core.model import Flow
 from journeyctl.render import style
 from journeyctl.render.dot import Html
-from journeyctl.render.graphviz import br, font
+from journeyctl.render.graphviz import br, font, meta_items
 from journeyctl.render.marks import Marks, rules_of
 from journeyctl.render.text import html, text_width, wrap
 
@@ -30,24 +30,29 @@ LEGEND_ROW = 33.0
 
 def first_header(doc: Flow, marks: Marks, legend: str, width: float, total: int) -> Html:
     """The title block of the first sheet, `width` points wide."""
-    meta: list[str] = [doc.kind, doc.state]
-    for label, value in (("persona", doc.persona), ("owner", doc.owner), ("segment", doc.segment)):
-        if value:
-            meta.append(f"{label} {value}")
-    if doc.reviewed:
-        meta.append(f"reviewed {doc.reviewed.isoformat()}")
-    meta.append(f"sheet\u00a01\u00a0of\u00a0{total}")  # no-break spaces: one piece
-    rows: list[tuple[str, float]] = []
-    rows.append(_text_row(doc.title, 20, width, bold=True, max_lines=2))
-    rows.append(_text_row(" · ".join(meta), 11, width, color=style.MUTED, max_lines=2))
+    where = f"sheet\u00a01\u00a0of\u00a0{total}"  # no-break spaces: one piece
+    return _table(title_rows(doc, marks, legend, width, where, FIT), width)
+
+
+def title_rows(
+    doc: Flow, marks: Marks, legend: str, width: float, where: str, fit: float
+) -> list[tuple[str, float]]:
+    """The rows of a first page's title block and their heights: the title, what the
+    document is and `where` this page is, the description, the legend in rows that fit
+    `width`, the document's findings. Text is wrapped to `fit` of the width."""
+    meta = " · ".join([*meta_items(doc), where])
+    rows = [
+        _text_row(doc.title, 20, width, fit, bold=True, max_lines=2),
+        _text_row(meta, 11, width, fit, color=style.MUTED, max_lines=2),
+    ]
     if doc.description:
-        rows.append(_text_row(doc.description, 11, width, max_lines=3))
+        rows.append(_text_row(doc.description, 11, width, fit, max_lines=3))
     rows += [(f'<TD ALIGN="LEFT">{row}</TD>', LEGEND_ROW) for row in legend_rows(legend, width)]
     if marks.document:
         found = f"{style.LINT} document: {', '.join(rules_of(marks.document))}"
-        cell, height = _text_row(found, 11, width)
+        cell, height = _text_row(found, 11, width, fit)
         rows.append((cell.replace("<TD ", f'<TD BGCOLOR="{style.LINT_FILL}" ', 1), height))
-    return _table(rows, width)
+    return rows
 
 
 def later_header(doc: Flow, number: int, total: int, width: float) -> Html:
@@ -73,12 +78,13 @@ def _text_row(
     text: str,
     size: float,
     width: float,
+    fit: float = FIT,
     *,
     bold: bool = False,
     color: str | None = None,
     max_lines: int = 0,
 ) -> tuple[str, float]:
-    lines = wrap(text, (width - 8) * FIT, size, bold, max_lines)
+    lines = wrap(text, (width - 8) * fit, size, bold, max_lines)
     markup = br(lines, size, bold=bold)
     cell = f'<TD ALIGN="LEFT" BALIGN="LEFT">{font(markup, size, color)}</TD>'
     return cell, len(lines) * size * LINE + ROW_PAD
