@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from journeyctl.render import style
+from journeyctl.render.graphviz import font
 from journeyctl.render.pages import MIN_TEXT_PT
 from journeyctl.render.persona import NOT_FOUND, PersonaRef
 from journeyctl.render.text import html, text_width, wrap
@@ -95,7 +96,7 @@ class _Rows:
         if italic:
             body = f"<I>{body}</I>"
         self.markup.append(
-            f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{_font(body, size, color)}</TD></TR>'
+            f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{font(body, size, color)}</TD></TR>'
         )
         self.height += len(lines) * size * LINE + 2
 
@@ -106,9 +107,9 @@ class _Rows:
         body = "<BR/>".join(html(line) for line in lines)
         self.markup.append(
             f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="{indent:.0f}">'
-            f"{_font(_BULLET, size, style.MUTED)}</TD>"
+            f"{font(_BULLET, size, style.MUTED)}</TD>"
             f'<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="{self.width - indent:.0f}">'
-            f"{_font(body, size)}</TD></TR>"
+            f"{font(body, size)}</TD></TR>"
         )
         self.height += len(lines) * size * LINE + 2
 
@@ -116,11 +117,6 @@ class _Rows:
         """Empty space between groups of rows."""
         self.markup.append(f'<TR><TD COLSPAN="2" HEIGHT="{height:g}"></TD></TR>')
         self.height += height
-
-
-def _font(markup: str, size: float, color: str | None = None) -> str:
-    ink = f' COLOR="{color}"' if color else ""
-    return f'<FONT POINT-SIZE="{size:g}"{ink}>{markup}</FONT>'
 
 
 def _card(rows: _Rows, width: float) -> Card:
