@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.render.dot import Dot, Html, Raw
+from journeyctl.render.graphviz import step_owner
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.text import FONT
 
@@ -45,7 +46,7 @@ def key_numbers(doc: Flow) -> KeyNumbers:
     for stage in doc.stages:
         for step in stage.steps:
             steps += 1
-            unowned += not (step.owner or stage.owner)
+            unowned += step_owner(step, stage) is None
             pains += len(step.pain_points)
             done += len(step.pain_points) if addressed(step, stage) else 0
             if step.emotion is not None and step.emotion < low:

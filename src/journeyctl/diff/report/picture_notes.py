@@ -19,6 +19,7 @@ from journeyctl.core.model import Flow, Stage, Step
 from journeyctl.diff import Change
 from journeyctl.diff.report.change_lines import change_line
 from journeyctl.diff.report.wording import Style, listing
+from journeyctl.render.graphviz import step_owner
 from journeyctl.render.style import emotion_label
 
 _PLAIN = Style(text=str, code=str, strike=str)
@@ -50,11 +51,11 @@ def step_notes(old: Flow, new: Flow, changes: Sequence[Change]) -> dict[str, Ste
             grouped[step_id].append(change)
     notes: dict[str, StepNotes] = {}
     for step_id, own in grouped.items():
-        owners = (_owner(*old_steps[step_id]), _owner(*new_steps[step_id]))
+        owners = (step_owner(*old_steps[step_id]), step_owner(*new_steps[step_id]))
         notes[step_id] = _notes(own, owners, stage_names)
     for step_id, (step, stage) in new_steps.items():
         if step_id in old_steps and step_id not in notes:
-            owners = (_owner(*old_steps[step_id]), _owner(step, stage))
+            owners = (step_owner(*old_steps[step_id]), step_owner(step, stage))
             if owners[0] != owners[1]:  # only its stage's owner changed
                 notes[step_id] = _notes([], owners, stage_names)
     return notes
@@ -109,10 +110,6 @@ def _moved(change: Change, stage_names: tuple[dict[str, str], dict[str, str]]) -
 def _emotion(value: object) -> str:
     """``+2``, ``0``, or minus one with a real minus sign (as the nodes write it); ``none``."""
     return emotion_label(value) if isinstance(value, int) else "none"
-
-
-def _owner(step: Step, stage: Stage) -> str | None:
-    return step.owner or stage.owner
 
 
 def _places(doc: Flow) -> dict[str, tuple[Step, Stage]]:
