@@ -175,3 +175,25 @@ def test_load_error_carries_position() -> None:
     with pytest.raises(LoadError) as raised:
         parse_yaml(b"a: 1\na: 2\n", Path("x.yaml"))
     assert (raised.value.line, raised.value.column) == (2, 1)
+
+
+def test_an_opportunity_is_overdue_only_while_open() -> None:
+    """Past its due date and not done or dropped; no due date is never overdue."""
+    from datetime import date
+
+    from journeyctl.core.model import Opportunity
+
+    today = date(2026, 12, 2)
+    due = date(2026, 12, 1)
+    assert Opportunity(text="t", due=due).is_overdue(today)
+    assert Opportunity.model_validate(
+        {"text": "t", "due": due, "status": "in-progress"}
+    ).is_overdue(today)
+    assert not Opportunity.model_validate({"text": "t", "due": due, "status": "done"}).is_overdue(
+        today
+    )
+    assert not Opportunity.model_validate(
+        {"text": "t", "due": due, "status": "dropped"}
+    ).is_overdue(today)
+    assert not Opportunity(text="t", due=today).is_overdue(today)
+    assert not Opportunity(text="t").is_overdue(today)

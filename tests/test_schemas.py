@@ -111,3 +111,37 @@ def test_schema_and_lint_agree_on_the_version_and_emotions(
     assert (done.returncode == 0) is valid, done.stdout
     linted = run("lint", str(journey), "--format", "json")
     assert ("schema-error" not in linted.stdout) is valid, linted.stdout
+
+
+@pytest.mark.parametrize(
+    ("extra", "valid"),
+    [
+        ("status: in-progress, link: 'https://linear.app/acme/issue/GRO-12'", True),
+        ("status: done, link: 'acme/web#123'", True),
+        ("status: open", True),
+        ("status: finished", False),
+        ("status: Done", False),
+        ("link: 'acme/web'", False),
+        ("link: 'see the board'", False),
+        ("link: 'javascript:alert(1)'", False),
+        ("link: 'https://a b'", False),
+    ],
+)
+def test_schema_and_lint_agree_on_opportunity_status_and_link(
+    tmp_path: Path, extra: str, valid: bool
+) -> None:
+    """An opportunity's status is one of five words; its link a URL or owner/repo#N."""
+    from tests.helpers import run
+
+    journey = tmp_path / "j.yaml"
+    journey.write_text(
+        "journeyctl: 1\nkind: journey\nid: j\ntitle: J\nstages:\n"
+        "  - id: s\n    name: S\n    owner: a\n    steps:\n"
+        "      - id: a\n        name: A\n        terminal: true\n        opportunities:\n"
+        f"          - {{text: T, {extra}}}\n",
+        encoding="utf-8",
+    )
+    done = _check_jsonschema("journey.schema.json", journey)
+    assert (done.returncode == 0) is valid, done.stdout
+    linted = run("lint", str(journey), "--format", "json")
+    assert ("schema-error" not in linted.stdout) is valid, linted.stdout

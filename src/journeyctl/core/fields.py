@@ -70,6 +70,16 @@ Emotion = Annotated[
 ]
 Text = Annotated[str, Field(min_length=1)]
 
+LINK_PATTERN = r"^(https?://[^\s]+|[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+#[0-9]+)$"
+Link = Annotated[
+    str,
+    StringConstraints(pattern=LINK_PATTERN),
+    Field(
+        description="A URL (`https://...`) or a GitHub issue (`owner/repo#123`).",
+        examples=["https://linear.app/acme/issue/GRO-12", "acme/web#123"],
+    ),
+]
+
 _HOURS_PER_UNIT = {"h": 1, "d": 24, "w": 24 * 7}
 
 

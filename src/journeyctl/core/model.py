@@ -7,6 +7,7 @@ allows them.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -17,6 +18,7 @@ from journeyctl.core.fields import (
     Duration,
     Emotion,
     IsoDate,
+    Link,
     Slug,
     Text,
     Version,
@@ -64,6 +66,20 @@ class Priority(StrEnum):
     LOW = "low"
 
 
+class Status(StrEnum):
+    """Where an opportunity stands."""
+
+    OPEN = "open"
+    PLANNED = "planned"
+    IN_PROGRESS = "in-progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+CLOSED = frozenset({Status.DONE, Status.DROPPED})
+"""Statuses of opportunities nobody needs to act on any more."""
+
+
 class EvidenceKind(StrEnum):
     """What backs a claim about the journey."""
 
@@ -93,6 +109,16 @@ class Opportunity(Strict):
     priority: Priority | None = Field(None, description="high | medium | low")
     owner: Slug | None = Field(None, description="Team that will act on it (an owners id).")
     due: IsoDate | None = Field(None, description="When it should be done.")
+    status: Status = Field(
+        Status.OPEN, description="open | planned | in-progress | done | dropped (default open)"
+    )
+    link: Link | None = Field(
+        None, description="Where the work is tracked: a URL or `owner/repo#123`."
+    )
+
+    def is_overdue(self, today: date) -> bool:
+        """Past its `due` date and neither done nor dropped."""
+        return self.due is not None and self.due < today and self.status not in CLOSED
 
 
 class Evidence(Strict):
