@@ -1,0 +1,1 @@
+"""`journeyctl owners`: the team x stage ownership matrix, and a CODEOWNERS section kept true."""

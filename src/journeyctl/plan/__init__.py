@@ -1,0 +1,1 @@
+"""`journeyctl plan`: every opportunity as a plan item by priority, owner and date."""

@@ -1,0 +1,1 @@
+"""`journeyctl trend`: how each journey's health moved through git history."""
