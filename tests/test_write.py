@@ -259,3 +259,26 @@ def test_a_link_to_a_directory_and_a_link_loop_are_refused(project: Path) -> Non
         _one_error_line(result.stderr, words)
     assert list((project / "folder").iterdir()) == []
     assert (project / "loop.json").is_symlink()
+
+
+def test_an_output_read_once_is_read_again_when_it_changes(tmp_path: Path) -> None:
+    """A command checks its output before drawing and again when writing, reading it once;
+    a file that became a journeyctl file in between is still refused."""
+    out = tmp_path / "picture.dot"
+    out.write_text("digraph g {}\n", encoding="utf-8")
+    check_target(out)
+    check_target(out)  # the same file, unchanged: allowed again
+    out.write_text("journeyctl: 1\nkind: persona\nid: p\nname: P\n", encoding="utf-8")
+    with pytest.raises(UsageError, match="is a journeyctl file"):
+        check_target(out)
+    same_size = tmp_path / "same.dot"
+    same_size.write_text("digraph: 1\n", encoding="utf-8")
+    check_target(same_size)
+    _written(tmp_path / "new.yaml", "journeyctl: 1\n").replace(same_size)
+    with pytest.raises(UsageError, match="is a journeyctl file"):
+        check_target(same_size)
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -26,6 +26,9 @@ def main() -> None:
 
         raise SystemExit(print_version())
     gc.disable()
+    from journeyctl.workspace.lifetime import ends_at_once
+
+    ends_at_once()
     from journeyctl.cli.app import main as run
 
     try:

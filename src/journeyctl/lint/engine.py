@@ -26,6 +26,7 @@ from journeyctl.workspace.discover import (
     journeyctl_document,
     lenient_text,
 )
+from journeyctl.workspace.lifetime import hold
 from journeyctl.workspace.load import Loaded, LoadError
 from journeyctl.workspace.parallel import gc_paused, map_in_processes, workers_for
 from journeyctl.workspace.read import read_regular
@@ -136,6 +137,7 @@ def check_loaded(
         for spot in schema_error.found(invalid, loaded.root):
             result.findings.append(stamp.at(schema_error.NAME, *spot))
         return result
+    hold(doc, len(loaded.text))
     stamp.kind = doc.kind
     result.doc = doc_ref(target, loaded, doc.kind, doc.id, getattr(doc, "state", None))
     if keep_document:

@@ -50,6 +50,7 @@ def read_flow(
 def _read_document(path: Path, display: str, explicit: bool) -> Journey | Workflow | Persona | None:
     from journeyctl.core.validation import Invalid, validate_document
     from journeyctl.workspace.discover import journeyctl_document
+    from journeyctl.workspace.lifetime import hold
     from journeyctl.workspace.load import LoadError, locate
     from journeyctl.workspace.read import read_regular
 
@@ -65,13 +66,15 @@ def _read_document(path: Path, display: str, explicit: bool) -> Journey | Workfl
     if "journeyctl" not in loaded.data:
         raise NotDrawable(f"{display}: not a journeyctl file (it needs `journeyctl: 1` first)")
     try:
-        return validate_document(loaded.data)
+        doc = validate_document(loaded.data)
     except Invalid as invalid:
         first = invalid.problems[0]
         line, column = locate(loaded.root, first.where, first.at_key)
         more = len(invalid.problems) - 1
         hint = f" (and {more} more; `journeyctl lint {display}` lists them)" if more else ""
         raise NotDrawable(f"{display}:{line}:{column}: {first.message}{hint}") from None
+    hold(doc, len(raw))
+    return doc
 
 
 def marks_for(path: Path, lint: bool) -> Linted:

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml.events import MappingStartEvent, SequenceStartEvent
 
+from journeyctl.workspace.lifetime import hold
 from journeyctl.workspace.positions import Spot, locate
 from journeyctl.workspace.read import LoadError, decode, encoding_of, read_regular
 from journeyctl.workspace.yaml_nodes import MAX_DEPTH, Builder, NodeLoader
@@ -66,7 +67,9 @@ def parse_yaml(raw: bytes, path: Path, text: str | None = None) -> Loaded:
             mark.line + 1,
             mark.column + 1,
         )
-    return Loaded(path, text, root, data)
+    loaded = Loaded(path, text, root, data)
+    hold(loaded, len(raw))
+    return loaded
 
 
 def _parser_reads(raw: bytes) -> bool:

@@ -51,7 +51,7 @@ def check_target(path: Path, inputs: Iterable[Path] = (), *, replace_input: bool
         )
     if replace_input:
         return
-    if _holds_journeyctl(path):
+    if _holds_journeyctl(path, target):
         raise WriteRefused(f"{named} is a journeyctl file: refusing to overwrite it with output")
     if any(_same(target, path, other) for other in inputs):
         raise WriteRefused(f"{named} is an input file: refusing to overwrite it")
@@ -156,16 +156,27 @@ def _same(target: os.stat_result, path: Path, other: Path) -> bool:
     return (found.st_dev, found.st_ino) == (target.st_dev, target.st_ino)
 
 
-def _holds_journeyctl(path: Path) -> bool:
+_NOT_JOURNEYCTL: set[tuple[str, int, int, int, int, int]] = set()
+"""Files read and found to be no journeyctl file, by identity and version: a command checks
+its output file before it draws and again when it writes, and reads it only once."""
+
+
+def _holds_journeyctl(path: Path, target: os.stat_result) -> bool:
     from journeyctl.workspace.discover import is_journeyctl
 
+    version = (target.st_dev, target.st_ino, target.st_size, target.st_mtime_ns, target.st_ctime_ns)
+    if (path.name, *version) in _NOT_JOURNEYCTL:
+        return False
     try:
         data = path.read_bytes()
     except OSError as error:
         raise WriteRefused(f"{path}: cannot write: {error.strerror or error}") from None
     if path.name == "pyproject.toml" and _TOOL_TABLE.search(data):
         return True  # the project's settings live there
-    return is_journeyctl(data)
+    if is_journeyctl(data):
+        return True
+    _NOT_JOURNEYCTL.add((path.name, *version))
+    return False
 
 
 _TOOL_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?journeyctl\b", re.MULTILINE)
