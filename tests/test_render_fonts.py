@@ -125,3 +125,34 @@ def test_the_same_svg_with_only_dejavu_as_with_every_font_here(
         drawn[label] = {path.name: path.read_bytes() for path in sorted(out.glob("*.svg"))}
     assert len(drawn["here"]) == 2
     assert drawn["here"] == drawn["dejavu"]
+
+
+PERSONA = """\
+journeyctl: 1
+kind: persona
+id: yui
+name: 佐藤 結衣 🎒 家族旅行を計画する母親 いつも忙しい
+role: 会社員 二人の子どもの母 週末に旅行の計画を立てる 📅
+goals:
+  - 家族全員が楽しめる旅行を 予算内で 手早く予約したい 💴 比較は面倒
+quote: 安くて安心できるなら すぐに決めたい 🙂 でも失敗はしたくない
+"""
+
+
+@needs_dot
+def test_cjk_and_emoji_lines_of_the_persona_card_do_not_overlap(tmp_path: Path) -> None:
+    write(tmp_path, "journeyctl.yaml", "journeyctl: 1\n")
+    write(tmp_path, "personas/yui.yaml", PERSONA)
+    write(tmp_path, "trip.yaml", CJK.replace("state: current\n", "state: current\npersona: yui\n"))
+    out = tmp_path / "trip.svg"
+    result = run("render", str(tmp_path / "trip.yaml"), "-o", str(out), "--view", "map")
+    assert result.exit_code == 0, result.output
+    card = set("結衣会社員二人予算内手早安心失敗")
+    rows = sorted(
+        (float(text.get("y", "0")), float(text.get("font-size", "0")))
+        for text in _texts(out.read_bytes())
+        if set("".join(text.itertext())) & card
+    )
+    assert len(rows) >= 6, rows  # name, role, goal and quote, each on two lines or more
+    for (upper, size), (lower, _) in itertools.pairwise(rows):
+        assert lower - upper >= 1.2 * size, rows

@@ -14,7 +14,8 @@ from journeyctl.render import style
 from journeyctl.render.graphviz import font
 from journeyctl.render.pages import MIN_TEXT_PT
 from journeyctl.render.persona import NOT_FOUND, PersonaRef
-from journeyctl.render.text import html, text_width, wrap
+from journeyctl.render.text import html, tall, text_width, wrap
+from journeyctl.render.text_block import line_height
 
 CARD_FILL = "#f4f7fa"
 LINE = 1.2
@@ -90,33 +91,51 @@ class _Rows:
     ) -> None:
         """A full-width row of wrapped text."""
         lines = wrap(text, self.width * FIT - _CELL, size, bold, max_lines)
-        body = "<BR/>".join(html(line) for line in lines)
-        if bold:
-            body = f"<B>{body}</B>"
-        if italic:
-            body = f"<I>{body}</I>"
-        self.markup.append(
-            f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT">{font(body, size, color)}</TD></TR>'
-        )
-        self.height += len(lines) * size * LINE + 2
+        for group, height in _rows_of(lines, size):
+            body = "<BR/>".join(html(line) for line in group)
+            if bold:
+                body = f"<B>{body}</B>"
+            if italic:
+                body = f"<I>{body}</I>"
+            self.markup.append(
+                f'<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"{_height(lines, height)}>'
+                f"{font(body, size, color)}</TD></TR>"
+            )
+            self.height += height + 2
 
     def bullet(self, text: str, size: float, max_lines: int) -> None:
         """A bullet and its text, wrapped beside it."""
         indent = text_width(_BULLET + " ", size) + 4
         lines = wrap(text, (self.width - indent) * FIT - _CELL, size, max_lines=max_lines)
-        body = "<BR/>".join(html(line) for line in lines)
-        self.markup.append(
-            f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="{indent:.0f}">'
-            f"{font(_BULLET, size, style.MUTED)}</TD>"
-            f'<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="{self.width - indent:.0f}">'
-            f"{font(body, size)}</TD></TR>"
-        )
-        self.height += len(lines) * size * LINE + 2
+        mark = font(_BULLET, size, style.MUTED)
+        for group, height in _rows_of(lines, size):
+            body = "<BR/>".join(html(line) for line in group)
+            self.markup.append(
+                f'<TR><TD ALIGN="LEFT" VALIGN="TOP" WIDTH="{indent:.0f}">{mark}</TD>'
+                f'<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="{self.width - indent:.0f}"'
+                f"{_height(lines, height)}>{font(body, size)}</TD></TR>"
+            )
+            self.height += height + 2
+            mark = ""
 
     def space(self, height: float) -> None:
         """Empty space between groups of rows."""
         self.markup.append(f'<TR><TD COLSPAN="2" HEIGHT="{height:g}"></TD></TR>')
         self.height += height
+
+
+def _rows_of(lines: list[str], size: float) -> list[tuple[list[str], float]]:
+    """The table rows for wrapped lines, each with its height: one row for all of them, or,
+    when a line is `tall` (CJK, emoji), one row per line, each tall enough for its glyphs
+    (Graphviz spaces lines joined by line breaks by DejaVu Sans's metrics, and they overlap)."""
+    if any(map(tall, lines)):
+        return [([line], float(line_height(size))) for line in lines]
+    return [(lines, len(lines) * size * LINE)] if lines else []
+
+
+def _height(lines: list[str], height: float) -> str:
+    """A row's HEIGHT attribute when its lines are stacked one per row."""
+    return f' HEIGHT="{height:.0f}"' if any(map(tall, lines)) else ""
 
 
 def _card(rows: _Rows, width: float) -> Card:
