@@ -202,7 +202,7 @@ EXAMPLES = {
     "rules": "journeyctl rules --markdown",
     "explain": "journeyctl explain dead-end",
     "schema": "journeyctl schema -o schemas",
-    "owners": "journeyctl owners examples/ --codeowners .github/CODEOWNERS",
+    "owners": "journeyctl owners . --codeowners .github/CODEOWNERS --check",
 }
 """One example per command, shown at the end of its --help."""
 
