@@ -301,3 +301,24 @@ def test_github_handles(handle: str, valid: bool) -> None:
         assert not valid
     else:
         assert valid
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _readme_block(after: str) -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = text.index("```text\n", text.index(after)) + len("```text\n")
+    return text[start : text.index("```\n", start)]
+
+
+def test_readme_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    report = run("owners", "examples/workflows/")
+    assert report.exit_code == 0
+    assert _readme_block("`journeyctl owners examples/workflows/`:") == report.stdout
+    missing = "docs/no-such-CODEOWNERS"  # a missing file: --check shows the whole section
+    check = run("owners", "examples/", "--codeowners", missing, "--check")
+    added = [line[1:] for line in check.stdout.splitlines() if line.startswith("+")]
+    section = "".join(f"{line}\n" for line in added[1:])  # after the `+++` line
+    assert _readme_block("For\n`examples/`:") == section
