@@ -322,3 +322,24 @@ def test_readme_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
     added = [line[1:] for line in check.stdout.splitlines() if line.startswith("+")]
     section = "".join(f"{line}\n" for line in added[1:])  # after the `+++` line
     assert _readme_block("For\n`examples/`:") == section
+
+
+def test_a_duplicated_stage_id_is_one_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two stages with one id (a duplicate-id error) count together, in one column; without a
+    registry the text table has no name column."""
+    write(
+        tmp_path,
+        "j.yaml",
+        "journeyctl: 1\nkind: journey\nid: j\ntitle: J\nstages:\n"
+        "  - {id: s, name: S, owner: ops, steps: [{id: a, name: A}]}\n"
+        "  - {id: s, name: S again, steps: [{id: b, name: B, owner: ops}, {id: c, name: C}]}\n",
+    )
+    data = _json(tmp_path, monkeypatch)
+    document = data["documents"][0]
+    assert document["stages"] == ["s"]
+    assert (document["matrix"], document["unowned"]) == ({"ops": {"s": 2}}, {"s": 1})
+    lines = run("owners").stdout.splitlines()
+    assert next(line for line in lines if line.startswith("team")).split() == ["team", "s", "total"]
+    assert next(line for line in lines if line.startswith("ops")).split() == ["ops", "2", "2"]

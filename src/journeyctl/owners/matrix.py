@@ -16,9 +16,7 @@ from pathlib import Path
 
 from journeyctl.core.model import Flow, Opportunity, Owner
 from journeyctl.lint.result import FileResult
-
-Where = tuple[str | int, ...]
-"""A path into a document, as `workspace.load.locate` takes it."""
+from journeyctl.owners.places import Where, places
 
 
 @dataclass
@@ -35,7 +33,7 @@ class DocumentOwnership:
     """The file on disk."""
     owner: str | None
     stages: list[str]
-    stage_names: list[str]
+    """Stage ids in order (a duplicated id, a lint error, once)."""
     matrix: dict[str, dict[str, int]]
     """Team -> stage id -> steps the team owns there; every stage listed, zeros included."""
     unowned: dict[str, int]
@@ -81,8 +79,6 @@ class Ownership:
 
 def ownership(results: Sequence[FileResult]) -> Ownership:
     """The matrix of every journey and workflow among lint's results, and the teams."""
-    from journeyctl.owners.places import places
-
     registry = _registry(results)
     report = Ownership(registered=any(_owners_of(r) is not None for r in results))
     missing: list[tuple[FileResult, str, Where]] = []
@@ -122,7 +118,7 @@ def _registry(results: Sequence[FileResult]) -> dict[str, Owner]:
 
 
 def _document(result: FileResult, doc: Flow) -> DocumentOwnership:
-    stages = [stage.id for stage in doc.stages]
+    stages = list(dict.fromkeys(stage.id for stage in doc.stages))
     matrix: dict[str, dict[str, int]] = {}
     unowned = dict.fromkeys(stages, 0)
     for stage in doc.stages:
@@ -142,7 +138,6 @@ def _document(result: FileResult, doc: Flow) -> DocumentOwnership:
         file=result.target.path,
         owner=doc.owner,
         stages=stages,
-        stage_names=[stage.name for stage in doc.stages],
         matrix=dict(sorted(matrix.items())),
         unowned=unowned,
     )

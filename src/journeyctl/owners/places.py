@@ -13,6 +13,7 @@ from journeyctl.lint.result import FileResult
 from journeyctl.workspace.load import LoadError, locate, read_yaml
 
 Where = tuple[str | int, ...]
+"""A path into a document, as `workspace.load.locate` takes it."""
 
 
 def places(missing: Sequence[tuple[FileResult, str, Where]]) -> dict[str, list[str]]:

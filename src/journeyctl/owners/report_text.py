@@ -63,20 +63,28 @@ def _heading(document: DocumentOwnership) -> Iterator[Text]:
 
 
 def _table(document: DocumentOwnership, report: Ownership) -> Table:
+    names = {team: _name(report, team) for team in document.matrix}
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
     table.add_column("team")
-    table.add_column("name", style="dim")
+    if any(names.values()):
+        table.add_column("name", style="dim")
     for stage in document.stages:
         table.add_column(stage, justify="right")
     table.add_column("total", justify="right", style="bold")
     for team, counts in document.matrix.items():
-        known = report.team(team)
-        name = printable_text(known.name) if known is not None and known.name else ""
-        table.add_row(Text(team), Text(name), *_cells(list(counts.values())))
+        name = [Text(names[team])] if any(names.values()) else []
+        table.add_row(Text(team), *name, *_cells(list(counts.values())))
     if any(document.unowned.values()):
-        cells = _cells(list(document.unowned.values()))
-        table.add_row(Text(UNOWNED, style="bold red"), Text(""), *cells)
+        name = [Text("")] if any(names.values()) else []
+        table.add_row(
+            Text(UNOWNED, style="bold red"), *name, *_cells(list(document.unowned.values()))
+        )
     return table
+
+
+def _name(report: Ownership, team_id: str) -> str:
+    team = report.team(team_id)
+    return printable_text(team.name) if team is not None and team.name else ""
 
 
 def _cells(counts: list[int]) -> list[Text]:
