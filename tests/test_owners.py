@@ -343,3 +343,21 @@ def test_a_duplicated_stage_id_is_one_column(
     lines = run("owners").stdout.splitlines()
     assert next(line for line in lines if line.startswith("team")).split() == ["team", "s", "total"]
     assert next(line for line in lines if line.startswith("ops")).split() == ["ops", "2", "2"]
+
+
+def test_text_shows_five_places_and_counts_the_rest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    steps = "".join(f"      - {{id: s{n}, name: S, owner: ghost}}\n" for n in range(7))
+    write(tmp_path, "journeyctl.yaml", "journeyctl: 1\nowners:\n  ops: {name: Ops}\n")
+    write(
+        tmp_path,
+        "j.yaml",
+        "journeyctl: 1\nkind: journey\nid: j\ntitle: J\nstages:\n"
+        f"  - id: s\n    name: S\n    steps:\n{steps}",
+    )
+    data = _json(tmp_path, monkeypatch)
+    assert data["unregistered"][0]["places"] == [f"j.yaml:{line}" for line in range(9, 16)]
+    shown = "j.yaml:9, j.yaml:10, j.yaml:11, j.yaml:12, j.yaml:13 and 2 more"
+    assert f"  ghost: {shown}" in run("owners").stdout.splitlines()
+    assert f"- `ghost`: {shown}" in run("owners", "-f", "markdown").stdout.splitlines()

@@ -18,6 +18,9 @@ from journeyctl.core.model import Flow, Opportunity, Owner
 from journeyctl.lint.result import FileResult
 from journeyctl.owners.places import Where, places
 
+SHOWN_PLACES = 5
+"""Places of an unregistered team that text and Markdown show (JSON lists them all)."""
+
 
 @dataclass
 class DocumentOwnership:
@@ -71,6 +74,11 @@ class Ownership:
     """Registry teams that no document names as an owner."""
     registered: bool = False
     """Whether any of the projects has an owners registry."""
+
+    def places_shown(self, team: str) -> tuple[list[str], int]:
+        """The first `SHOWN_PLACES` places of an unregistered team, and how many more it has."""
+        found = self.unregistered.get(team, [])
+        return found[:SHOWN_PLACES], max(0, len(found) - SHOWN_PLACES)
 
     def team(self, team_id: str) -> TeamOwnership | None:
         """The team with this id, if any."""

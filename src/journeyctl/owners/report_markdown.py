@@ -80,8 +80,10 @@ def _unregistered(report: Ownership) -> Iterator[str]:
         return
     yield "### Teams missing from the owners registry"
     yield ""
-    for team, places in report.unregistered.items():
-        yield f"- {code(team)}: " + ", ".join(text(place) for place in places)
+    for team in report.unregistered:
+        places, more = report.places_shown(team)
+        rest = f" and {more} more" if more else ""
+        yield f"- {code(team)}: " + ", ".join(text(place) for place in places) + rest
 
 
 def _idle(report: Ownership) -> Iterator[str]:

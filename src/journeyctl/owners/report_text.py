@@ -97,8 +97,10 @@ def _unregistered(report: Ownership) -> Iterator[Text]:
         yield Text("Every team named in the files is in the owners registry.")
         return
     yield Text("Teams missing from the owners registry:", style="bold yellow")
-    for team, places in report.unregistered.items():
-        yield Text(f"  {team}: {printable_text(', '.join(places))}")
+    for team in report.unregistered:
+        places, more = report.places_shown(team)
+        rest = f" and {more} more" if more else ""
+        yield Text(f"  {team}: {printable_text(', '.join(places))}{rest}")
 
 
 def _idle(report: Ownership) -> Iterator[Text]:
