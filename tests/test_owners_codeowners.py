@@ -218,3 +218,17 @@ def test_paths_are_from_the_git_root(tmp_path: Path) -> None:
     result = run("owners", "signup.yaml", "--codeowners", "../.github/CODEOWNERS")
     assert result.exit_code == 0, result.stderr
     assert "/journeys/signup.yaml @acme/growth @acme/support" in codeowners.read_text()
+
+
+def test_files_codeowners_cannot_name_are_left_out(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    codeowners = _project(repo)
+    write(tmp_path, "elsewhere/x.yaml", _journey("x", "growth", "growth", "growth"))
+    write(repo, "odd\tname.yaml", _journey("y", "growth", "growth", "growth"))
+    os.chdir(tmp_path)
+    result = run("owners", "repo", "elsewhere", "--codeowners", "repo/.github/CODEOWNERS")
+    assert result.exit_code == 0, result.stderr
+    assert "outside the repository, left out: elsewhere/x.yaml" in result.stderr
+    assert "names CODEOWNERS cannot hold, left out: repo/odd\\x09name.yaml" in result.stderr
+    assert codeowners.read_text() == "\n".join(SECTION) + "\n"
