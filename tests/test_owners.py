@@ -321,7 +321,7 @@ def test_readme_shows_real_output(monkeypatch: pytest.MonkeyPatch) -> None:
     check = run("owners", "examples/", "--codeowners", missing, "--check")
     added = [line[1:] for line in check.stdout.splitlines() if line.startswith("+")]
     section = "".join(f"{line}\n" for line in added[1:])  # after the `+++` line
-    assert _readme_block("For\n`examples/`:") == section
+    assert _readme_block("For `examples/`:") == section
 
 
 def test_a_duplicated_stage_id_is_one_column(
