@@ -67,6 +67,7 @@ def test_settings_schema_rejects_what_journeyctl_rejects(tmp_path: Path) -> None
     cases = {
         "owner": "owners:\n  Marketing Team: {name: Marketing}\n",
         "rule": "rules:\n  unowned-stepp: warning\n",
+        "github": "owners:\n  marketing: {name: M, github: acme/marketing}\n",
     }
     for name, text in cases.items():
         project = tmp_path / name
@@ -79,7 +80,9 @@ def test_settings_schema_rejects_what_journeyctl_rejects(tmp_path: Path) -> None
         linted = run("lint", str(project))
         assert linted.exit_code == 2 and "bad settings" in linted.stderr, (name, linted.stderr)
     good = tmp_path / "good.yaml"
-    good.write_text("owners:\n  marketing: {name: M}\nrules:\n  dead-end: 'off'\n")
+    good.write_text(
+        "owners:\n  marketing: {name: M, github: '@acme/marketing'}\nrules:\n  dead-end: 'off'\n"
+    )
     assert _check_jsonschema("settings.schema.json", good).returncode == 0
 
 

@@ -80,6 +80,18 @@ Link = Annotated[
     ),
 ]
 
+GITHUB_HANDLE_PATTERN = r"^@[A-Za-z0-9]+(-[A-Za-z0-9]+)*(/[A-Za-z0-9_][A-Za-z0-9_-]*)?$"
+"""`@user` or `@org/team`: GitHub's letters, digits and inner hyphens; a team slug may also
+hold underscores (CODEOWNERS refuses dots in it)."""
+GithubHandle = Annotated[
+    str,
+    StringConstraints(pattern=GITHUB_HANDLE_PATTERN, max_length=100),
+    Field(
+        description="A GitHub user (`@user`) or team (`@org/team`), for CODEOWNERS.",
+        examples=["@acme/growth", "@priya"],
+    ),
+]
+
 _HOURS_PER_UNIT = {"h": 1, "d": 24, "w": 24 * 7}
 
 

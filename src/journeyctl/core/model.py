@@ -17,6 +17,7 @@ from pydantic.config import JsonDict
 from journeyctl.core.fields import (
     Duration,
     Emotion,
+    GithubHandle,
     IsoDate,
     Link,
     Slug,
@@ -250,6 +251,9 @@ class Owner(Strict):
 
     name: Text = Field(description="Display name of the team.")
     lead: str | None = Field(None, description="Who leads it.")
+    github: GithubHandle | None = Field(
+        None, description="Its GitHub team or user, for `journeyctl owners --codeowners`."
+    )
 
 
 RuleSetting = Literal["error", "warning", "info", "off"]

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from journeyctl.core import model
-from journeyctl.core.fields import DURATION_PATTERN, SLUG_PATTERN
+from journeyctl.core.fields import DURATION_PATTERN, GITHUB_HANDLE_PATTERN, SLUG_PATTERN
 from journeyctl.core.model import DOCUMENT_MODELS, Journey, Persona, Workflow
 from journeyctl.core.suggest import did_you_mean
 
@@ -88,6 +88,8 @@ def _message(detail: ErrorDetails, hint: bool = True) -> str:
             return f"{field}: {value!r} is not a valid id: use lower-case letters, digits, hyphens"
         if pattern == DURATION_PATTERN:
             return f"{field}: {value!r} is not a duration: write e.g. 4h, 14d or 2w (6 digits)"
+        if pattern == GITHUB_HANDLE_PATTERN:
+            return f"{field}: {value!r} is not a GitHub handle: write @user or @org/team"
     message = _in_yaml_words(detail["msg"])
     if kind == "bool_type" and isinstance(value, str):
         return f"{field}: {message} (got {value!r}; write true or false)"
