@@ -22,7 +22,9 @@ def test_help_shows_an_example(command: str) -> None:
     assert f"Example: {EXAMPLES[command]}" in flat
 
 
-@pytest.mark.parametrize("command", ["lint", "render", "init", "fmt", "rules", "explain", "schema"])
+@pytest.mark.parametrize(
+    "command", ["lint", "render", "init", "fmt", "rules", "explain", "schema", "stats"]
+)
 def test_the_example_runs(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if command == "render" and shutil.which("dot") is None:
         pytest.skip("Graphviz's dot is not installed")

@@ -21,6 +21,7 @@ emotion. A persona is counted, not listed; `bad.yaml` does not parse.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,8 @@ import pytest
 
 from journeyctl.lint.engine import lint_paths
 from tests.helpers import TODAY, run, write
+
+ROOT = Path(__file__).resolve().parent.parent
 
 SETTINGS = """\
     journeyctl: 1
@@ -313,3 +316,17 @@ def test_no_files(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "No journeys or workflows found." in result.stdout
     assert "no journeyctl files" in result.stderr.lower() or result.stderr
+
+
+def test_readme_shows_the_real_scorecard_of_the_examples() -> None:
+    readme = ROOT / "README.md"
+    match = re.search(
+        r"<!-- stats:start -->\n```text\n(.*?)```\n<!-- stats:end -->",
+        readme.read_text(encoding="utf-8"),
+        re.S,
+    )
+    assert match, "README.md lost its stats markers"
+    result = run("stats", str(ROOT / "examples"), "--today", "2026-11-24")
+    assert match.group(1) == result.stdout, (
+        "README stats scorecard is stale: paste `journeyctl stats examples/ --today 2026-11-24`"
+    )

@@ -52,10 +52,11 @@ def _documents(documents: Sequence[DocumentHealth]) -> Iterator[str]:
     ]
     yield "\n".join([header, *rows])
     yield from _left_out(len(documents), "documents")
+    bound = any(not d.time.longest_path_exact for d in documents)
     yield (
         "_By stage_: average emotion of each stage, ▁ -2 … █ +2 (· none). "
-        "_Path time_: the sum of step `sla` along the shortest and the longest path "
-        "(≤: an upper bound)."
+        "_Path time_: the sum of step `sla` along the shortest and the longest path"
+        + (" (≤: an upper bound)." if bound else ".")
     )
 
 
@@ -74,6 +75,10 @@ def _teams(teams: Sequence[TeamHealth]) -> Iterator[str]:
     ]
     yield "\n".join([header, *rows])
     yield from _left_out(len(teams), "teams")
+    yield (
+        "_Steps_: those the team owns (the step's owner, else its stage's); "
+        "pains and findings on them."
+    )
 
 
 def _team_name(team: TeamHealth) -> str:

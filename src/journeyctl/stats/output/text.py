@@ -71,9 +71,11 @@ def _documents(report: StatsReport) -> Iterator[Text]:
             ]
         )
     yield from table(rows, "---rrrrrrr--")
+    bound = any(not doc.time.longest_path_exact for doc in report.documents)
     yield Text(
         "  by stage: average emotion of each stage, ▁ -2 … █ +2 (· none); "
         f"path time: sum of step sla, shortest {cells.DASH} longest path"
+        + (" (≤: an upper bound)" if bound else "")
     )
 
 
@@ -99,6 +101,9 @@ def _teams(report: StatsReport) -> Iterator[Text]:
             ]
         )
     yield from table(rows, "-rrrrrr-")
+    yield Text(
+        "  steps the team owns (the step's owner, else its stage's); pains and findings on them"
+    )
 
 
 def _project(project: ProjectHealth) -> Iterator[Text]:
