@@ -330,3 +330,21 @@ def test_readme_shows_the_real_scorecard_of_the_examples() -> None:
     assert match.group(1) == result.stdout, (
         "README stats scorecard is stale: paste `journeyctl stats examples/ --today 2026-11-24`"
     )
+
+
+def test_an_unreadable_file_is_named_and_exits_2(project: Path) -> None:
+    (project / "gone.yaml").symlink_to(project / "nowhere.yaml")
+    result = run("stats", str(project), "--format", "json", "--today", "2026-11-24")
+    assert result.exit_code == 2
+    assert f"journeyctl: {project / 'gone.yaml'}: cannot read" in result.stderr
+    assert [d["id"] for d in json.loads(result.stdout)["documents"]] == ["j", "w"]
+
+
+def test_markdown_says_what_it_left_out(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from journeyctl.stats.output import markdown
+
+    monkeypatch.setattr(markdown, "MAX_ROWS", 1)
+    out = run("stats", str(project), "-f", "markdown", "--today", "2026-11-24").stdout
+    assert "| `j` The journey |" in out and "| `w` The workflow |" not in out
+    assert "_… and 1 more document: see `--format csv` or `--format json`._" in out
+    assert "_… and 3 more teams: see `--format json`._" in out

@@ -55,6 +55,7 @@ def stats(
     targets, lint findings, evidence, emotion (average and per stage) and the sum of step sla
     along the shortest and longest path. Personas have no steps: the project counts them but
     lists none. A file that does not load is left out of the numbers and named on stderr.
+    Exit 0 (a report, whatever it shows); 2 on bad input.
     """
     from journeyctl.lint.engine import lint_paths
     from journeyctl.stats.output import render

@@ -51,7 +51,7 @@ def _documents(documents: Sequence[DocumentHealth]) -> Iterator[str]:
         for d in documents[:MAX_ROWS]
     ]
     yield "\n".join([header, *rows])
-    yield from _left_out(len(documents), "documents")
+    yield from _left_out(len(documents), "document", "`--format csv` or `--format json`")
     bound = any(not d.time.longest_path_exact for d in documents)
     yield (
         "_By stage_: average emotion of each stage, ▁ -2 … █ +2 (· none). "
@@ -74,7 +74,7 @@ def _teams(teams: Sequence[TeamHealth]) -> Iterator[str]:
         for t in teams[:MAX_ROWS]
     ]
     yield "\n".join([header, *rows])
-    yield from _left_out(len(teams), "teams")
+    yield from _left_out(len(teams), "team")
     yield (
         "_Steps_: those the team owns (the step's owner, else its stage's); "
         "pains and findings on them."
@@ -86,9 +86,10 @@ def _team_name(team: TeamHealth) -> str:
     return name if team.in_registry else f"{name} ⚠️ not in the owners registry".strip()
 
 
-def _left_out(count: int, noun: str) -> Iterator[str]:
+def _left_out(count: int, noun: str, formats: str = "`--format json`") -> Iterator[str]:
+    """A note on the rows past `MAX_ROWS`, and where to find them all."""
     if count > MAX_ROWS:
-        yield f"_… and {count - MAX_ROWS} more {noun}: see `--format csv` or `--format json`._"
+        yield f"_… and {cells.plural(count - MAX_ROWS, f'more {noun}')}: see {formats}._"
 
 
 def _project(project: ProjectHealth) -> str:
@@ -121,4 +122,4 @@ def _skipped(report: StatsReport) -> Iterator[str]:
     yield "### Not counted\n\nThese files do not load (see `journeyctl lint`):"
     lines = [f"- {markdown(s.path)}: {markdown(s.reason, 200)}" for s in report.skipped[:MAX_ROWS]]
     yield "\n".join(lines)
-    yield from _left_out(len(report.skipped), "files")
+    yield from _left_out(len(report.skipped), "file")
