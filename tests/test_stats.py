@@ -348,3 +348,19 @@ def test_markdown_says_what_it_left_out(project: Path, monkeypatch: pytest.Monke
     assert "| `j` The journey |" in out and "| `w` The workflow |" not in out
     assert "_… and 1 more document: see `--format csv` or `--format json`._" in out
     assert "_… and 3 more teams: see `--format json`._" in out
+
+
+def test_colour_on_a_terminal_marks_what_needs_attention(project: Path) -> None:
+    result = run(
+        "stats",
+        str(project),
+        "--today",
+        "2026-11-24",
+        env={"FORCE_COLOR": "1", "GITHUB_ACTIONS": ""},
+    )
+    row = next(line for line in result.stdout.splitlines() if line.startswith("  j "))
+    assert "\x1b[31m1\x1b[0m" in row  # one unowned step, in red
+    assert "\x1b[31m3/1/2\x1b[0m" in row  # findings with errors, in red
+    assert "\x1b[33m4/5\x1b[0m" in row  # a pain point not addressed, in yellow
+    plain = run("stats", str(project), "--today", "2026-11-24", env={"NO_COLOR": "1"}).stdout
+    assert "\x1b" not in plain

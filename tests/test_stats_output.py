@@ -96,3 +96,13 @@ def test_csv_cells_never_start_a_formula(hostile: Path) -> None:
         if value.startswith(("=", "+", "-", "@")):
             float(value)  # only a number may start so
     assert row["emotion.average"] == "-2.0"  # numbers are numbers, not guarded text
+
+
+def test_colour_marks_counts_but_never_passes_user_escapes(hostile: Path) -> None:
+    result = run(
+        "stats", ".", "--today", "2026-11-24", env={"FORCE_COLOR": "1", "GITHUB_ACTIONS": ""}
+    )
+    assert result.exit_code == 0
+    assert "\x1b[1mDocuments" in result.stdout  # the header is bold
+    assert "\x1b[2J" not in result.stdout and "\x1b[31mred" not in result.stdout
+    assert '<b>|=HYPERLINK("x")\\x1b[2J' in result.stdout

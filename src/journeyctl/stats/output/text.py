@@ -12,6 +12,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from journeyctl.lint.report.text import to_string
+from journeyctl.stats.health import FindingCounts
 from journeyctl.stats.output import cells
 from journeyctl.stats.report import ProjectHealth, StatsReport
 from journeyctl.workspace.messages import printable_path, printable_text
@@ -52,7 +53,7 @@ def _documents(report: StatsReport) -> Iterator[Text]:
     if not report.documents:
         yield Text("No journeys or workflows found.")
         return
-    rows = [DOCUMENT_HEADER]
+    rows: list[list[str | Text]] = [list(DOCUMENT_HEADER)]
     for doc in report.documents:
         rows.append(
             [
@@ -60,11 +61,11 @@ def _documents(report: StatsReport) -> Iterator[Text]:
                 doc.kind,
                 doc.state,
                 str(doc.steps),
-                str(doc.unowned_steps),
-                cells.pains(doc),
-                str(doc.opportunities_overdue),
-                f"{doc.metrics_missed}/{doc.metrics}",
-                cells.findings(doc.findings),
+                _alarm(doc.unowned_steps, str(doc.unowned_steps)),
+                _alarm(doc.pain_points - doc.pain_points_addressed, cells.pains(doc), "yellow"),
+                _alarm(doc.opportunities_overdue, str(doc.opportunities_overdue), "yellow"),
+                _alarm(doc.metrics_missed, f"{doc.metrics_missed}/{doc.metrics}", "yellow"),
+                _findings(doc.findings),
                 cells.emotion(doc.emotion.average),
                 cells.sparkline(doc.emotion.by_stage.values()),
                 cells.path_time(doc.time),
@@ -83,7 +84,7 @@ def _teams(report: StatsReport) -> Iterator[Text]:
     if not report.teams:
         return
     yield Text()
-    rows = [TEAM_HEADER]
+    rows: list[list[str | Text]] = [list(TEAM_HEADER)]
     for team in report.teams:
         name = printable_text(team.name or "")
         if not team.in_registry:
@@ -95,8 +96,8 @@ def _teams(report: StatsReport) -> Iterator[Text]:
                 str(team.stages),
                 str(team.pain_points),
                 str(team.opportunities),
-                str(team.opportunities_overdue),
-                cells.findings(team.findings),
+                _alarm(team.opportunities_overdue, str(team.opportunities_overdue), "yellow"),
+                _findings(team.findings),
                 name,
             ]
         )
@@ -147,19 +148,35 @@ def _skipped(report: StatsReport) -> Iterator[Text]:
         yield Text(f"  {printable_path(skipped.path)}:{printable_text(skipped.reason)}")
 
 
-def table(rows: Sequence[Sequence[str]], align: str) -> Iterator[Text]:
+def table(rows: Sequence[Sequence[str | Text]], align: str) -> Iterator[Text]:
     """Rows padded to columns, the first bold; ``r`` in `align` right-aligns a column. The
-    last column is not padded."""
-    widths = [max(cell_len(row[i]) for row in rows) for i in range(len(align))]
+    last column is not padded. A cell may be styled Text."""
+    widths = [max(cell_len(_plain(row[i])) for row in rows) for i in range(len(align))]
     for index, row in enumerate(rows):
-        padded = []
+        line = Text()
         for column, cell in enumerate(row):
-            if column == len(row) - 1:
-                padded.append(cell)
-                continue
-            pad = " " * (widths[column] - cell_len(cell))
-            padded.append(pad + cell if align[column] == "r" else cell + pad)
-        line = Text("  ".join(padded).rstrip())
+            if column:
+                line.append("  ")
+            pad = "" if column == len(row) - 1 else " " * (widths[column] - cell_len(_plain(cell)))
+            right = column < len(align) and align[column] == "r"
+            line.append(pad if right else "")
+            line.append(cell)
+            line.append("" if right else pad)
+        line.rstrip()
         if index == 0:
             line.stylize("bold")
         yield line
+
+
+def _plain(cell: str | Text) -> str:
+    return cell.plain if isinstance(cell, Text) else cell
+
+
+def _alarm(value: int, shown: str, style: str = "red") -> str | Text:
+    """A count that needs attention, coloured when it is not zero."""
+    return Text(shown, style=style) if value else shown
+
+
+def _findings(counts: FindingCounts) -> str | Text:
+    style = "red" if counts.errors else "yellow" if counts.warnings else ""
+    return Text(cells.findings(counts), style=style) if style else cells.findings(counts)
