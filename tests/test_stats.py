@@ -315,7 +315,16 @@ def test_no_files(tmp_path: Path) -> None:
     result = run("stats", str(tmp_path))
     assert result.exit_code == 0
     assert "No journeys or workflows found." in result.stdout
-    assert "no journeyctl files" in result.stderr.lower() or result.stderr
+    assert result.stderr == (
+        "journeyctl: warning: no journeyctl files found (files need a top-level `journeyctl: 1` key)\n"
+    )
+    data = stats_json(str(tmp_path))
+    assert data["documents"] == [] and data["teams"] == [] and data["project"]["steps"] == 0
+    assert data["project"]["emotion_average"] is None
+    csv_text = run("stats", str(tmp_path), "-f", "csv").stdout
+    assert (
+        csv_text.startswith("kind,id,state,title,path,stages,steps,") and csv_text.count("\n") == 1
+    )
 
 
 def test_readme_shows_the_real_scorecard_of_the_examples() -> None:
@@ -364,3 +373,42 @@ def test_colour_on_a_terminal_marks_what_needs_attention(project: Path) -> None:
     assert "\x1b[33m4/5\x1b[0m" in row  # a pain point not addressed, in yellow
     plain = run("stats", str(project), "--today", "2026-11-24", env={"NO_COLOR": "1"}).stdout
     assert "\x1b" not in plain
+
+
+def test_document_health_is_a_plain_function_with_the_promised_keys() -> None:
+    """What `journeyctl trend` calls: a document, its findings and a day in; numbers out."""
+    import textwrap
+    from datetime import date
+
+    import yaml
+
+    from journeyctl.core.finding import Finding, Severity
+    from journeyctl.core.model import Journey
+    from journeyctl.core.validation import validate_document
+    from journeyctl.stats.health import document_health
+
+    doc = validate_document(yaml.safe_load(textwrap.dedent(JOURNEY)))
+    assert isinstance(doc, Journey)
+    finding = Finding(
+        "x.yaml", 1, 1, "unowned-step", Severity.ERROR, "m", "journey:j/stage:decide/step:e"
+    )
+    health = document_health(doc, [finding], date(2026, 11, 24), "x.yaml")
+    data = health.to_dict()
+    assert list(data) == [
+        "kind", "id", "state", "title", "path", "stages", "steps", "unowned_steps", "pain_points",
+        "pain_points_addressed", "opportunities", "opportunities_overdue", "metrics",
+        "metrics_without_target", "metrics_missed", "findings", "evidence", "emotion", "time",
+    ]  # fmt: skip
+    assert data["findings"] == {"errors": 1, "warnings": 0, "infos": 0}
+    assert list(data["evidence"]) == ["analytical", "anecdotal", "steps_with_evidence"]
+    assert list(data["emotion"]) == ["average", "lowest", "by_stage"]
+    assert list(data["time"]) == [
+        "shortest_path_hours", "longest_path_hours", "longest_path_exact", "steps_without_sla",
+    ]  # fmt: skip
+    assert (health.steps, health.opportunities_overdue, health.time.longest_path_hours) == (
+        7,
+        1,
+        271,
+    )
+    later = document_health(doc, [], date(2027, 2, 1), "x.yaml")
+    assert later.opportunities_overdue == 2 and later.findings.errors == 0
