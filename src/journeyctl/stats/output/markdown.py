@@ -120,6 +120,8 @@ def _skipped(report: StatsReport) -> Iterator[str]:
     if not report.skipped:
         return
     yield "### Not counted\n\nThese files do not load (see `journeyctl lint`):"
-    lines = [f"- {markdown(s.path)}: {markdown(s.reason, 200)}" for s in report.skipped[:MAX_ROWS]]
+    lines = [
+        f"- {markdown(s.path, 200)}: {markdown(s.reason, 200)}" for s in report.skipped[:MAX_ROWS]
+    ]
     yield "\n".join(lines)
     yield from _left_out(len(report.skipped), "file")
