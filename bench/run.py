@@ -1040,6 +1040,7 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         # the peak of one process, not the sum over parallel workers).
         Case("journeyctl lint corpus", lint, memory_argv=[*lint, "--jobs", "1"]),
         Case("journeyctl lint corpus --jobs 1", [*lint, "--jobs", "1"]),
+        Case("journeyctl stats corpus", [*jc, "stats", rel, "--format", "json"]),
         Case(
             "yamllint -d relaxed corpus",
             [py, "-m", "yamllint", "-d", "relaxed", rel],

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +62,22 @@ def test_sarif_and_annotation_steps_work_on_the_examples(tmp_path: Path) -> None
     assert "::error file=" in lint.stdout and "title=unowned-step" in lint.stdout
     passing = _run_step("Lint (annotations)", tmp_path, {**inputs, "fail-on": "never"})
     assert passing.returncode == 0
+
+
+def test_stats_step_writes_the_scorecard_to_the_job_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "summary.md"
+    summary.write_text("earlier step\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    inputs = {**_defaults(), "paths": str(ROOT / "examples")}
+    assert _step("Stats summary")["if"] == "inputs.stats == 'true'" and inputs["stats"] == "true"
+    result = _run_step("Stats summary", tmp_path, inputs)
+    assert result.returncode == 0, result.stderr
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("earlier step\n### Journey health\n")  # appended, not overwritten
+    assert (
+        "| `b2b-onboarding` B2B SaaS - from first visit to renewal | journey | current | 27 |"
+        in text
+    )
+    assert "| `lead-to-customer` Lead to customer | workflow | current | 16 |" in text

@@ -32,6 +32,7 @@ from journeyctl.cli.owners import owners
 from journeyctl.cli.render import render
 from journeyctl.cli.rules import explain, rules
 from journeyctl.cli.schema import schema
+from journeyctl.cli.stats import stats
 from journeyctl.core.errors import JourneyError
 
 P = ParamSpec("P")
@@ -203,6 +204,7 @@ EXAMPLES = {
     "explain": "journeyctl explain dead-end",
     "schema": "journeyctl schema -o schemas",
     "owners": "journeyctl owners . --codeowners .github/CODEOWNERS --check",
+    "stats": "journeyctl stats examples/ --format markdown -o stats.md",
 }
 """One example per command, shown at the end of its --help."""
 
@@ -216,6 +218,7 @@ for _name, _command in (
     ("explain", explain),
     ("schema", schema),
     ("owners", owners),
+    ("stats", stats),
 ):
     app.command(name=_name, cls=_Command, epilog=f"Example: {EXAMPLES[_name]}")(_guarded(_command))
 

@@ -102,6 +102,14 @@ class Metric(Strict):
         "higher", description="Whether a higher or a lower actual is better (default higher)."
     )
 
+    def misses_target(self) -> bool:
+        """Its `actual` is on the wrong side of its `target` (rule missed-target; stats)."""
+        if self.target is None or self.actual is None:
+            return False
+        if self.better == "higher":
+            return self.actual < self.target
+        return self.actual > self.target
+
 
 class Opportunity(Strict):
     """An idea that would remove a pain point, with someone to act on it."""

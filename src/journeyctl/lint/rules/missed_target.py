@@ -46,10 +46,7 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     for si, stage in enumerate(doc.stages):
         for mi, metric in enumerate(stage.metrics):
             target, actual = metric.target, metric.actual
-            if target is None or actual is None:
-                continue
-            missed = actual < target if metric.better == "higher" else actual > target
-            if missed:
+            if metric.misses_target() and target is not None and actual is not None:
                 unit = f" {metric.unit}" if metric.unit else ""
                 yield Problem(
                     ("stages", si, "metrics", mi, "actual"),
