@@ -31,6 +31,7 @@ from journeyctl.cli.lint import lint
 from journeyctl.cli.render import render
 from journeyctl.cli.rules import explain, rules
 from journeyctl.cli.schema import schema
+from journeyctl.cli.trend import trend
 from journeyctl.core.errors import JourneyError
 
 P = ParamSpec("P")
@@ -201,6 +202,7 @@ EXAMPLES = {
     "rules": "journeyctl rules --markdown",
     "explain": "journeyctl explain dead-end",
     "schema": "journeyctl schema -o schemas",
+    "trend": "journeyctl trend examples/ --format markdown",
 }
 """One example per command, shown at the end of its --help."""
 
@@ -213,6 +215,7 @@ for _name, _command in (
     ("rules", rules),
     ("explain", explain),
     ("schema", schema),
+    ("trend", trend),
 ):
     app.command(name=_name, cls=_Command, epilog=f"Example: {EXAMPLES[_name]}")(_guarded(_command))
 

@@ -1,0 +1,23 @@
+"""The reports of `journeyctl trend`: text (sparklines), json, markdown and csv."""
+
+from __future__ import annotations
+
+import json
+
+from journeyctl.trend.model import Trend
+from journeyctl.trend.report.markdown import markdown_report
+from journeyctl.trend.report.table import csv_report
+from journeyctl.trend.report.text import text_report
+
+FORMATS = ("text", "json", "markdown", "csv")
+
+
+def report(trend: Trend, output_format: str) -> str:
+    """The trend in one of `FORMATS`."""
+    if output_format == "json":
+        return json.dumps(trend.as_json(), indent=2, ensure_ascii=False) + "\n"
+    if output_format == "markdown":
+        return markdown_report(trend)
+    if output_format == "csv":
+        return csv_report(trend)
+    return text_report(trend)
