@@ -60,13 +60,16 @@ class Row:
 
 
 def rows(document: DocumentTrend) -> list[Row]:
-    """The five measures, then each metric's actual, over the document's points."""
+    """The five measures, then each metric's actual (when any point has one), over the
+    document's points."""
     found = [
         Row(label, [_number(point.value(name)) for point in document.points])
         for name, label in MEASURES
     ]
     for name in document.metric_names():
-        found.append(Row(name, [point.metric(name) for point in document.points], metric=True))
+        values = [point.metric(name) for point in document.points]
+        if any(value is not None for value in values):  # a metric with a target only: no row
+            found.append(Row(name, values, metric=True))
     return found
 
 
