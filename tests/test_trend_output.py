@@ -147,3 +147,24 @@ def test_sparkline() -> None:
     assert sparkline([5, 5]) == "▄▄"
     assert sparkline([None]) == "·"
     assert sparkline(list(range(100)), width=5) == "▁▃▄▆█"
+
+
+def test_nan_and_infinite_metrics(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = Repo(tmp_path / "repo")
+    text = WORKFLOW.replace("actual: 1,", "actual: .nan,").replace(
+        "    steps:",
+        "      - {name: fast, actual: -.inf}\n      - {name: ok, actual: 3}\n    steps:",
+    )
+    repo.write("w.yaml", text)
+    repo.commit("odd numbers")
+    monkeypatch.chdir(repo.root)
+    written = run("trend", ".", "-f", "json").stdout
+    assert ": NaN" not in written  # JSON has no NaN: written as a string, as diff does
+    data = json.loads(written)
+    metrics = data["documents"][0]["points"][0]["metrics"]
+    assert metrics == {"speed": "NaN", "fast": "-Infinity", "ok": 3.0}
+    text_out = run("trend", ".").stdout
+    assert "metric ok" in text_out
+    assert "metric speed" not in text_out  # nothing to draw
+    rows = list(csv.reader(io.StringIO(run("trend", ".", "-f", "csv").stdout)))
+    assert rows[1][-3:] == ["NaN", "-Infinity", "3"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,10 +25,12 @@ class Point:
         return self.numbers.get(name)
 
     def metric(self, name: str) -> float | None:
-        """A metric's actual at this commit, or None."""
+        """A metric's actual at this commit, or None (also for NaN and infinity)."""
         metrics = self.numbers.get("metrics") or {}
         value = metrics.get(name)
-        return float(value) if isinstance(value, int | float) else None
+        if not isinstance(value, int | float) or not math.isfinite(value):
+            return None  # not set, or a YAML .nan or .inf: nothing to draw
+        return float(value)
 
     def as_json(self) -> dict[str, Any]:
         """The point as `--format json` writes it."""

@@ -6,8 +6,10 @@ not set), a sparkline of them, the first and last known value and the change bet
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from journeyctl.trend.model import DocumentTrend
 
@@ -100,3 +102,14 @@ def shown(value: float | None) -> str:
     if value is None:
         return "-"
     return f"{value:g}"
+
+
+def finite(value: Any) -> Any:
+    """Data with every NaN or infinity (in lists and dicts too) written as a string."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    if isinstance(value, list | tuple):
+        return [finite(item) for item in value]
+    if isinstance(value, dict):
+        return {key: finite(item) for key, item in value.items()}
+    return value

@@ -12,6 +12,7 @@ import io
 
 from journeyctl.trend.model import Point, Trend
 from journeyctl.trend.report.escape import csv_cell
+from journeyctl.trend.report.rows import finite
 
 COLUMNS = (
     "kind",
@@ -53,7 +54,8 @@ def _point_cells(point: Point) -> list[str]:
 
 
 def _metrics(point: Point, names: list[str]) -> list[str]:
-    return [_cell(point.metric(name)) for name in names]
+    metrics = point.value("metrics") or {}
+    return [_cell(finite(metrics.get(name))) for name in names]
 
 
 def _cell(value: object) -> str:
