@@ -9,49 +9,12 @@ from typing import Any
 import pytest
 
 from tests.helpers import run
-from tests.trend_repo import WORKFLOW, Repo, journey
-
-OWNED = "owner: product"
-Ids = dict[str, str]
+from tests.trend_repo import WORKFLOW, Ids, Repo, build_history
 
 
 @pytest.fixture(scope="module")
 def history(tmp_path_factory: pytest.TempPathFactory) -> tuple[Repo, Ids]:
-    """main: add, emotion, foreign files only, owner, broken, fixed, renamed, a notes-only
-    commit, a merge of `side` (which adds a pain point), a workflow added, then deleted."""
-    repo = Repo(tmp_path_factory.mktemp("trend") / "repo")
-    ids: Ids = {}
-    repo.write("journeys/onboarding.yaml", journey())
-    repo.write("README.md", "# notes\n")
-    ids["add"] = repo.commit("add a journey")
-    repo.write("journeys/onboarding.yaml", journey(emotion=2))
-    ids["emotion"] = repo.commit("change an emotion")
-    repo.write("notes.txt", "notes\n")
-    repo.write("other.yaml", "name: not a journeyctl file\n")
-    repo.write(".hidden/routing.yaml", WORKFLOW)  # lint skips hidden directories
-    ids["foreign"] = repo.commit("no journeyctl file lint would see")
-    repo.write("journeys/onboarding.yaml", journey(emotion=2, owner=OWNED))
-    ids["owner"] = repo.commit("add an owner")
-    broken = journey(emotion=2, owner=OWNED).replace("- id: activation", "- id: [activation")
-    repo.write("journeys/onboarding.yaml", broken)
-    ids["broken"] = repo.commit("break the YAML")
-    repo.write("journeys/onboarding.yaml", journey(signup=0.55, emotion=2, owner=OWNED))
-    ids["fixed"] = repo.commit("fix it, and meet the signup target")
-    repo.git("mv", "journeys/onboarding.yaml", "journeys/renamed ✓.yaml")
-    ids["renamed"] = repo.commit("rename the file")
-    repo.git("checkout", "-q", "-b", "side")
-    pained = journey(signup=0.55, emotion=2, owner=OWNED, pains="[Confusing form]")
-    repo.write("journeys/renamed ✓.yaml", pained)
-    ids["side"] = repo.commit("a pain point, on a branch")
-    repo.git("checkout", "-q", "main")
-    repo.write("notes.txt", "more notes\n")
-    ids["notes"] = repo.commit("notes only")
-    ids["merge"] = repo.after("merge", "-q", "--no-ff", "side", "-m", "merge side")
-    repo.write("workflows/routing.yaml", WORKFLOW)
-    ids["workflow"] = repo.commit("add a workflow")
-    repo.git("rm", "-q", "workflows/routing.yaml")
-    ids["deleted"] = repo.commit("delete the workflow")
-    return repo, ids
+    return build_history(tmp_path_factory.mktemp("trend") / "repo")
 
 
 def point(ids: Ids, name: str, day: int, **numbers: Any) -> dict[str, Any]:

@@ -43,7 +43,7 @@ def test_hostile_names_in_text(hostile: Repo) -> None:
 
 def test_hostile_names_in_markdown(hostile: Repo) -> None:
     markdown = run("trend", ".", "-f", "markdown").stdout
-    assert '=cmd&lt;b&gt;&amp;"\\\\N\u202e\\[31m x.yaml: 1 points' in markdown
+    assert '=cmd&lt;b&gt;&amp;"\\\\N\u202e\\[31m x.yaml · 1 point: ' in markdown
     assert (
         '| metric =HYPERLINK("x") &lt;b&gt;&amp;\\|@\u2060team \u202e \\[link\\](x) | ▄ | 1 | 1 | 0 |'
         in markdown

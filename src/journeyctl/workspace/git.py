@@ -207,7 +207,9 @@ def _argv(args: Sequence[str]) -> list[str]:
     """git and its arguments; UsageError when git is not installed."""
     executable = shutil.which("git")
     if executable is None:
-        raise UsageError("git is not installed or not on PATH; it is needed to read REV:path")
+        raise UsageError(
+            "git is not installed or not on PATH; it is needed to read REV:path and history"
+        )
     return [executable, *args]
 
 

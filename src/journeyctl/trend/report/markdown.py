@@ -10,8 +10,7 @@ from __future__ import annotations
 from journeyctl.trend.model import DocumentTrend, Trend
 from journeyctl.trend.report.escape import code, markdown_text
 from journeyctl.trend.report.rows import rows, shown
-
-SHORT = 8
+from journeyctl.trend.report.text import SHORT, span
 
 
 def markdown_report(trend: Trend) -> str:
@@ -30,13 +29,11 @@ def markdown_report(trend: Trend) -> str:
 
 
 def _section(document: DocumentTrend) -> str:
-    first, last = document.points[0], document.points[-1]
+    last = document.points[-1]
     lines = [
         f"### {_title(document)}",
         "",
-        f"{markdown_text(document.path)}: {len(document.points)} points, "
-        f"{code(first.commit[:SHORT])} ({first.date}) to {code(last.commit[:SHORT])} "
-        f"({last.date})",
+        f"{markdown_text(document.path)} · {span(document, code)}",
         "",
         "| measure | trend | first | last | change |",
         "| --- | --- | ---: | ---: | ---: |",

@@ -6,6 +6,8 @@ Every path, metric name and error message is user text: shown through the one sa
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from journeyctl.trend.model import DocumentTrend, Trend
 from journeyctl.trend.report.rows import rows, shown
 from journeyctl.workspace.messages import printable_path, printable_text
@@ -30,14 +32,20 @@ def title(document: DocumentTrend) -> str:
     return f"{document.kind} {document.id}{state}"
 
 
-def _block(document: DocumentTrend) -> str:
+def span(document: DocumentTrend, code: Callable[[str], str] = str) -> str:
+    """``7 points: 1a2b3c4d 2026-01-01 → 5e6f7a8b 2026-01-10`` (`code` marks commit ids)."""
     first, last = document.points[0], document.points[-1]
-    count = len(document.points)
-    lines = [
-        f"{title(document)}  {printable_path(document.path)}",
-        f"  {count} {'point' if count == 1 else 'points'}: "
-        f"{first.commit[:SHORT]} {first.date} → {last.commit[:SHORT]} {last.date}",
-    ]
+    if len(document.points) == 1:
+        return f"1 point: {code(first.commit[:SHORT])} {first.date}"
+    return (
+        f"{len(document.points)} points: {code(first.commit[:SHORT])} {first.date} → "
+        f"{code(last.commit[:SHORT])} {last.date}"
+    )
+
+
+def _block(document: DocumentTrend) -> str:
+    last = document.points[-1]
+    lines = [f"{title(document)}  {printable_path(document.path)}", f"  {span(document)}"]
     found = rows(document)
     labels = [_label(row.label, row.metric) for row in found]
     width = max(len(label) for label in labels)
