@@ -37,6 +37,7 @@ TARGET_SECONDS = 30.0
 _EMOTION = re.compile(r"(?m)(\bemotion: )(-?[0-9])")
 _ACTUAL = re.compile(r"(\bactual: )([0-9.]+)")
 _PAINS = re.compile(r"(?m)^( +)pain_points: \[")
+_PATTERNS = (_EMOTION, _ACTUAL, _PAINS)
 
 
 class _Git:
@@ -120,18 +121,25 @@ def generate_history(
 def _edited(text: str, rng: random.Random) -> str:
     """The text with one small change: an emotion, a metric's actual or a new pain point."""
     roll = rng.random()
-    pattern = _EMOTION if roll < 0.4 else _ACTUAL if roll < 0.8 else _PAINS
-    spots = list(pattern.finditer(text))
-    if not spots:
-        return text
-    spot = rng.choice(spots)
+    first = 0 if roll < 0.4 else 1 if roll < 0.8 else 2
+    for pattern in (*_PATTERNS[first:], *_PATTERNS[:first]):
+        spots = list(pattern.finditer(text))
+        if spots:
+            spot = rng.choice(spots)
+            return text[: spot.start()] + _changed(pattern, spot, rng) + text[spot.end() :]
+    return text + "\n"
+
+
+def _changed(pattern: re.Pattern[str], spot: re.Match[str], rng: random.Random) -> str:
+    """What replaces the matched text: never the same as before."""
     if pattern is _EMOTION:
-        new = f"{spot.group(1)}{rng.randint(-2, 2)}"
-    elif pattern is _ACTUAL:
-        new = f"{spot.group(1)}{round(float(spot.group(2)) * rng.uniform(0.8, 1.2), 3)}"
-    else:
-        new = f'{spot.group(0)}"Found in review {rng.randint(1, 999)}", '
-    return text[: spot.start()] + new + text[spot.end() :]
+        old = int(spot.group(2))
+        return f"{spot.group(1)}{rng.choice([e for e in range(-2, 3) if e != old])}"
+    if pattern is _ACTUAL:
+        old_value = float(spot.group(2))
+        new_value = round(old_value * rng.uniform(0.8, 1.2), 3)
+        return f"{spot.group(1)}{new_value if new_value != old_value else old_value + 1}"
+    return f'{spot.group(0)}"Found in review {rng.randint(1, 999)}", '
 
 
 def main(argv: Sequence[str] | None = None) -> int:
