@@ -168,3 +168,19 @@ def test_nan_and_infinite_metrics(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert "metric speed" not in text_out  # nothing to draw
     rows = list(csv.reader(io.StringIO(run("trend", ".", "-f", "csv").stdout)))
     assert rows[1][-3:] == ["NaN", "-Infinity", "3"]
+
+
+def test_include_and_exclude_of_the_working_tree_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = Repo(tmp_path / "repo")
+    repo.write("journeyctl.yaml", 'journeyctl: 1\nexclude: ["drafts/**"]\n')
+    repo.write("drafts/w.yaml", WORKFLOW)
+    repo.write("maps/w.yml", WORKFLOW.replace("id: lead-routing", "id: kept"))
+    repo.write("node_modules/w.yaml", WORKFLOW.replace("id: lead-routing", "id: tooling"))
+    repo.commit("three workflows, one lint sees")
+    monkeypatch.chdir(repo.root)
+    documents = json.loads(run("trend", ".", "-f", "json").stdout)["documents"]
+    assert [(d["id"], d["path"]) for d in documents] == [("kept", "maps/w.yml")]
+    named = json.loads(run("trend", "drafts/w.yaml", "-f", "json").stdout)["documents"]
+    assert [d["id"] for d in named] == ["lead-routing"]  # a named file always counts

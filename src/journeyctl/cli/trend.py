@@ -30,7 +30,11 @@ class TrendFormat(enum.StrEnum):
 def trend(
     path: Annotated[
         Path,
-        typer.Argument(help="A journeyctl file, or a directory of them, inside a git work tree."),
+        typer.Argument(
+            metavar="PATH",
+            help="A directory inside a git work tree, or one journeyctl file (its history "
+            "under this name only; name its directory to follow it through renames).",
+        ),
     ],
     since: Annotated[
         str | None,
