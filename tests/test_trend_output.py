@@ -184,3 +184,13 @@ def test_include_and_exclude_of_the_working_tree_settings(
     assert [(d["id"], d["path"]) for d in documents] == [("kept", "maps/w.yml")]
     named = json.loads(run("trend", "drafts/w.yaml", "-f", "json").stdout)["documents"]
     assert [d["id"] for d in named] == ["lead-routing"]  # a named file always counts
+
+
+def test_a_persona_is_no_document_even_when_it_breaks() -> None:
+    folder = Folder(lambda path: path)
+    persona = Outcome(("persona", "p", None), None)
+    folder.add("c1", "d1", [Move(None, "p.yaml", BROKEN)])
+    folder.add("c2", "d2", [Move("p.yaml", "p.yaml", persona)])
+    folder.add("c3", "d3", [Move("p.yaml", "p.yaml", BROKEN)])
+    folder.add("c4", "d4", [Move("p.yaml", "p.yaml", persona)])
+    assert folder.documents() == []

@@ -39,11 +39,6 @@ class Outcome:
     error: str | None = None
     foreign: bool = False
 
-    @property
-    def is_flow(self) -> bool:
-        """Whether this is a journey or workflow, or a file that does not load (a point)."""
-        return not self.foreign and (self.identity is None or self.identity[0] != "persona")
-
 
 FOREIGN = Outcome(None, None, foreign=True)
 

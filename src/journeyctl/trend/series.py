@@ -2,7 +2,8 @@
 
 A document is followed by kind, id and state, not by path: a renamed or moved file (even
 one git sees as a deletion and an addition) continues its series. A file that does not load
-keeps the identity its path had, or is followed by its path until it loads.
+keeps the identity its path had, or is followed by its path until it loads. Personas are
+followed too (so that a broken persona is no point), but have no series.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ class Folder:
                     self.at_path.pop(path, None)
         written: set[Key] = set()
         for move in moves:
-            if move.new is not None and move.outcome is not None and move.outcome.is_flow:
+            if move.new is not None and move.outcome is not None and not move.outcome.foreign:
                 previous = before.get(move.old if move.old is not None else move.new)
                 self._write(Point(commit, date, {}), move.new, move.outcome, previous, written)
         for key in set(before.values()) - set(self.at_path.values()):
@@ -58,8 +59,8 @@ class Folder:
         if previous is not None and previous[0] == "path" and key != previous:
             self._adopt(previous, key)
         self.at_path[path] = key
-        if key in written:
-            return  # two files hold one document: its first file's point counts
+        if key[0] == "persona" or key in written:
+            return  # personas have no trend; of two files with one document, the first counts
         written.add(key)
         series = self.series.get(key)
         if series is None:
@@ -71,9 +72,11 @@ class Folder:
 
     def _adopt(self, path_key: Key, key: Key) -> None:
         """A file followed by its path has loaded as `key`: its points become the document's
-        when the document has none of its own yet."""
-        if path_key in self.series and key not in self.series and len(key) == 3:
-            series = self.series.pop(path_key)
+        when the document has none of its own yet (none at all when it is a persona)."""
+        if path_key not in self.series or key in self.series or len(key) != 3:
+            return
+        series = self.series.pop(path_key)
+        if key[0] != "persona":
             series.kind, series.id, series.state = key
             self.series[key] = series
 
