@@ -194,3 +194,12 @@ def test_a_persona_is_no_document_even_when_it_breaks() -> None:
     folder.add("c3", "d3", [Move("p.yaml", "p.yaml", BROKEN)])
     folder.add("c4", "d4", [Move("p.yaml", "p.yaml", persona)])
     assert folder.documents() == []
+
+
+def test_output_file(hostile: Repo) -> None:
+    result = run("trend", ".", "-f", "csv", "-o", "trend.csv")
+    assert (result.exit_code, result.stdout) == (0, "")
+    written = (hostile.root / "trend.csv").read_text(encoding="utf-8")
+    assert written.startswith("kind,id,state,path,commit,")
+    refused = run("trend", ".", "-o", HOSTILE_FILE)  # a journeyctl file is never overwritten
+    assert refused.exit_code == 2

@@ -95,7 +95,7 @@ def trend(
             f"under {path}"
         )
     text = report(found, output_format.value)
-    if text:
+    if text or output_file is not None:
         emit(text, output_file, [path])
 
 
