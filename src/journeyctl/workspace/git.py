@@ -1,4 +1,4 @@
-"""Read files and changed paths from git, for `journeyctl diff`.
+"""Read files and changed paths from git, for `journeyctl diff` (and `history.py`, for `trend`).
 
 git runs as a subprocess with an argument list, never through a shell, and every revision is
 checked before use (``rev-parse --verify --end-of-options``), so neither a revision nor a path
