@@ -44,6 +44,7 @@ CORPUS = BENCH / "corpus"
 CORPUS_QUICK = BENCH / "corpus-quick"
 CORPUS_BIG = BENCH / "corpus-big"
 CORPUS_HUGE = BENCH / "corpus-huge"
+CORPUS_HISTORY = BENCH / "corpus-history"  # a git repository: see history.py
 MANIFEST = ".bench-manifest.json"
 
 GENERATOR_VERSION = 1
@@ -907,6 +908,15 @@ def redesigned(text: str) -> str:
     return result.replace(" (current)\n", " (optimized)\n", 1)
 
 
+def generate_history_corpus() -> dict[str, object]:
+    """The git history the `trend` case reads (`history.py`), built afresh."""
+    from history import generate_history
+
+    if CORPUS_HISTORY.exists():
+        shutil.rmtree(CORPUS_HISTORY)
+    return generate_history(CORPUS_HISTORY)
+
+
 def ensure(
     directory: Path,
     params: dict[str, object],
@@ -1102,6 +1112,11 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         Case(
             f"journeyctl render {RENDER_STEPS:,} steps, the 16:9 deck",
             [*jc, "render", render_file, "-o", "bench/out/render-deck.pdf", "--view", "deck"],
+        ),
+        Case(
+            "journeyctl trend 200 commits x 50 files",
+            [*jc, "trend", str(CORPUS_HISTORY.relative_to(ROOT)), "--format", "json"],
+            target=30.0,
         ),
         Case(
             "journeyctl --version",
@@ -1447,6 +1462,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         lambda: generate_big(CORPUS_BIG, BIG_STEPS),
         args.regenerate,
     )
+    if any("trend" in c.argv for c in all_cases):
+        import history
+
+        ensure(
+            CORPUS_HISTORY,
+            {"files": history.FILES, "commits": history.COMMITS, "steps": history.STEPS},
+            generate_history_corpus,
+            args.regenerate,
+        )
     if args.huge:
         ensure(
             CORPUS_HUGE,

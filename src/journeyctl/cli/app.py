@@ -33,6 +33,7 @@ from journeyctl.cli.render import render
 from journeyctl.cli.rules import explain, rules
 from journeyctl.cli.schema import schema
 from journeyctl.cli.stats import stats
+from journeyctl.cli.trend import trend
 from journeyctl.core.errors import JourneyError
 
 P = ParamSpec("P")
@@ -205,6 +206,7 @@ EXAMPLES = {
     "schema": "journeyctl schema -o schemas",
     "owners": "journeyctl owners . --codeowners .github/CODEOWNERS --check",
     "stats": "journeyctl stats examples/ --format markdown -o stats.md",
+    "trend": "journeyctl trend examples/ --format markdown",
 }
 """One example per command, shown at the end of its --help."""
 
@@ -219,6 +221,7 @@ for _name, _command in (
     ("schema", schema),
     ("owners", owners),
     ("stats", stats),
+    ("trend", trend),
 ):
     app.command(name=_name, cls=_Command, epilog=f"Example: {EXAMPLES[_name]}")(_guarded(_command))
 

@@ -111,6 +111,17 @@ def walk(directory: Path) -> Iterator[tuple[Path, str | None]]:
         yield Path(failure.filename), f"cannot read directory: {failure.strerror or failure}"
 
 
+def walk_finds(directory: Path, path: Path) -> bool:
+    """Whether `walk(directory)` would list `path`, a file below it that need not exist (a
+    file in git history): a YAML file, not a settings file, in no hidden or tool directory."""
+    folders = path.relative_to(directory).parts[:-1]
+    return (
+        path.name.endswith((".yaml", ".yml"))
+        and path.name not in SETTINGS_NAMES
+        and not any(name.startswith(".") or name in _SKIP_DIRS for name in folders)
+    )
+
+
 def resolved(path: Path) -> Path | None:
     """The real path of a file; None when a symbolic link on the way loops."""
     try:

@@ -1,4 +1,4 @@
-"""Read files and changed paths from git, for `journeyctl diff`.
+"""Read files and changed paths from git, for `journeyctl diff` (and `history.py`, for `trend`).
 
 git runs as a subprocess with an argument list, never through a shell, and every revision is
 checked before use (``rev-parse --verify --end-of-options``), so neither a revision nor a path
@@ -71,19 +71,30 @@ class Git:
         self, *args: str, input_bytes: bytes | None = None
     ) -> subprocess.CompletedProcess[bytes]:
         """Run git with these arguments; raise UsageError when git cannot be run at all."""
-        executable = shutil.which("git")
-        if executable is None:
-            raise UsageError("git is not installed or not on PATH; it is needed to read REV:path")
-        env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
         try:
             return subprocess.run(
-                [executable, *args],
+                _argv(args),
                 cwd=self.cwd,
                 input=input_bytes,
                 capture_output=True,
-                env=env,
+                env=_env(),
                 timeout=_TIMEOUT,
                 check=False,
+            )
+        except (OSError, subprocess.SubprocessError) as error:
+            raise UsageError(f"cannot run git: {error}") from None
+
+    def start(self, *args: str) -> subprocess.Popen[bytes]:
+        """Start a long-running git process (`cat-file --batch`) with pipes for stdin and
+        stdout; raise UsageError when git cannot be run at all."""
+        try:
+            return subprocess.Popen(
+                _argv(args),
+                cwd=self.cwd,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=_env(),
             )
         except (OSError, subprocess.SubprocessError) as error:
             raise UsageError(f"cannot run git: {error}") from None
@@ -94,7 +105,7 @@ class Git:
         if self._toplevel is None:
             done = self.run("rev-parse", "--show-toplevel")
             if done.returncode != 0:
-                raise UsageError(f"{self.cwd}: not inside a git repository ({_first_line(done)})")
+                raise UsageError(f"{self.cwd}: not inside a git repository ({first_line(done)})")
             self._toplevel = Path(os.fsdecode(done.stdout.rstrip(b"\n")))
         return self._toplevel
 
@@ -147,7 +158,7 @@ class Git:
             request = os.fsencode("".join(f"{commit}:{path}\n" for path in wanted))
             done = self.run("cat-file", "--batch", input_bytes=request)
             if done.returncode != 0:
-                raise UsageError(f"cannot read files of {commit[:12]}: {_first_line(done)}")
+                raise UsageError(f"cannot read files of {commit[:12]}: {first_line(done)}")
             found = _parse_batch(done.stdout, wanted)
         for path in paths:
             if path not in wanted:  # a newline in the name: the batch protocol cannot say it
@@ -175,17 +186,31 @@ class Git:
             *specs,
         )
         if done.returncode != 0:
-            raise UsageError(f"git diff failed: {_first_line(done)}")
+            raise UsageError(f"git diff failed: {first_line(done)}")
         changed = _parse_name_status(done.stdout)
         untracked = self.run(
             "ls-files", "--others", "--exclude-standard", "--full-name", "-z", *specs
         )
         if untracked.returncode != 0:
-            raise UsageError(f"git ls-files failed: {_first_line(untracked)}")
+            raise UsageError(f"git ls-files failed: {first_line(untracked)}")
         changed.extend(
             ChangedFile(None, os.fsdecode(name)) for name in untracked.stdout.split(b"\0") if name
         )
         return changed
+
+
+def _env() -> dict[str, str]:
+    return {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+
+
+def _argv(args: Sequence[str]) -> list[str]:
+    """git and its arguments; UsageError when git is not installed."""
+    executable = shutil.which("git")
+    if executable is None:
+        raise UsageError(
+            "git is not installed or not on PATH; it is needed to read REV:path and history"
+        )
+    return [executable, *args]
 
 
 def _parse_batch(output: bytes, paths: Sequence[str]) -> dict[str, bytes]:
@@ -227,7 +252,8 @@ def _parse_name_status(output: bytes) -> list[ChangedFile]:
     return changed
 
 
-def _first_line(done: subprocess.CompletedProcess[bytes]) -> str:
+def first_line(done: subprocess.CompletedProcess[bytes]) -> str:
+    """The first line of what git said on stderr, without its `fatal: ` or `error: `."""
     text = done.stderr.decode("utf-8", "replace").strip()
     text = text.removeprefix("fatal: ").removeprefix("error: ")
     return text.splitlines()[0] if text else f"exit code {done.returncode}"
