@@ -28,6 +28,7 @@ from journeyctl.cli.diff import diff
 from journeyctl.cli.fmt import fmt
 from journeyctl.cli.init import init
 from journeyctl.cli.lint import lint
+from journeyctl.cli.plan import plan
 from journeyctl.cli.render import render
 from journeyctl.cli.rules import explain, rules
 from journeyctl.cli.schema import schema
@@ -201,6 +202,7 @@ EXAMPLES = {
     "rules": "journeyctl rules --markdown",
     "explain": "journeyctl explain dead-end",
     "schema": "journeyctl schema -o schemas",
+    "plan": "journeyctl plan examples/ --owner product --format markdown",
 }
 """One example per command, shown at the end of its --help."""
 
@@ -213,6 +215,7 @@ for _name, _command in (
     ("rules", rules),
     ("explain", explain),
     ("schema", schema),
+    ("plan", plan),
 ):
     app.command(name=_name, cls=_Command, epilog=f"Example: {EXAMPLES[_name]}")(_guarded(_command))
 

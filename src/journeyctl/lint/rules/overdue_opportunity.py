@@ -35,7 +35,11 @@ Good:
             name: Imports data
             pain_points: [The import times out on large files]
             opportunities:
-              - {text: Stream large imports, owner: product, priority: high, due: 2020-01-31, status: done}
+              - text: Stream large imports
+                owner: product
+                priority: high
+                due: 2020-01-31
+                status: done
             terminal: true
 """
 
