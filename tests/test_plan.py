@@ -261,3 +261,24 @@ def test_the_help_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     result = run("plan", "examples/", "--owner", "product", "--format", "markdown")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("## Plan\n") and "### product (" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "fence"),
+    [
+        (("--owner", "product"), "```text\n"),
+        (("--format", "mermaid"), "```mermaid\n"),
+    ],
+)
+def test_readme_shows_the_plan_of_the_examples_as_it_is(
+    args: tuple[str, ...], fence: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = Path(__file__).resolve().parent.parent
+    monkeypatch.chdir(root)
+    result = run("plan", "examples/", *args, "--today", "2026-11-24")
+    assert result.exit_code == 0, result.stderr
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## The plan: `journeyctl plan`") :]
+    start = section.index(fence) + len(fence)
+    shown = section[start : section.index("```\n", start)]
+    assert shown == result.stdout, "README's plan of examples/ is stale: paste the output again"
