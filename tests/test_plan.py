@@ -282,3 +282,20 @@ def test_readme_shows_the_plan_of_the_examples_as_it_is(
     start = section.index(fence) + len(fence)
     shown = section[start : section.index("```\n", start)]
     assert shown == result.stdout, "README's plan of examples/ is stale: paste the output again"
+
+
+def test_lint_today_pins_the_day_rules_judge_by(project: Path) -> None:
+    before = run("lint", str(project), "--today", "2026-11-20", "--format", "json")
+    after = run("lint", str(project), "--today", "2026-11-21", "--format", "json")
+
+    def overdue(result: Any) -> list[str]:
+        findings = json.loads(result.stdout)["findings"]
+        return [f["message"] for f in findings if f["rule"] == "overdue-opportunity"]
+
+    assert overdue(before) == []
+    assert overdue(after) == [
+        "opportunity 'Own owner' is 1 day overdue: due 2026-11-20, status in-progress"
+    ]
+    bad = run("lint", str(project), "--today", "2026-W48-1")
+    assert bad.exit_code == 2
+    assert bad.stderr == "journeyctl: --today: '2026-W48-1' is not a date; write it as YYYY-MM-DD\n"

@@ -26,7 +26,6 @@ class Where:
     kind: str
     journey: str
     state: str
-    title: str
     path: str
 
 
@@ -37,9 +36,7 @@ class PlanItem:
     text: str
     where: Where
     stage: str
-    stage_name: str
     step: str | None
-    step_name: str | None
     owner: str | None
     owner_from: OwnerFrom | None
     priority: Priority | None
@@ -101,7 +98,7 @@ class PlanItem:
 
 def document_items(doc: Flow, path: str, today: date) -> Iterator[PlanItem]:
     """Every opportunity of a journey or workflow, stage by stage in document order."""
-    where = Where(doc.kind, doc.id, doc.state, doc.title, path)
+    where = Where(doc.kind, doc.id, doc.state, path)
     for si, stage in enumerate(doc.stages):
         stage_pains = tuple(pain for step in stage.steps for pain in step.pain_points)
         for oi, opportunity in enumerate(stage.opportunities):
@@ -128,9 +125,7 @@ def _item(
         text=opportunity.text,
         where=where,
         stage=stage.id,
-        stage_name=stage.name,
         step=None if step is None else step.id,
-        step_name=None if step is None else step.name,
         owner=owner,
         owner_from=owner_from,
         priority=opportunity.priority,
