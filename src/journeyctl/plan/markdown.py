@@ -19,7 +19,7 @@ from journeyctl.plan.items import PlanItem
 from journeyctl.plan.text import late, owner_label, plural, summary
 
 _SPACE = re.compile(r"\s+")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
 _MARKDOWN = re.compile(r"([\\`*_\[\]|~!#])")
 _MENTION = re.compile(r"@(?=\w)")
 _WORD_JOINER = "\u2060"
