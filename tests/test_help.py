@@ -24,7 +24,7 @@ def test_help_shows_an_example(command: str) -> None:
 
 @pytest.mark.parametrize(
     "command",
-    ["lint", "render", "init", "fmt", "rules", "explain", "schema", "owners", "stats"],
+    ["lint", "render", "init", "fmt", "rules", "explain", "schema", "owners", "stats", "plan"],
 )
 def test_the_example_runs(command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     if command == "render" and shutil.which("dot") is None:

@@ -369,7 +369,7 @@ def test_colour_on_a_terminal_marks_what_needs_attention(project: Path) -> None:
     )
     row = next(line for line in result.stdout.splitlines() if line.startswith("  j "))
     assert "\x1b[31m1\x1b[0m" in row  # one unowned step, in red
-    assert "\x1b[31m3/1/2\x1b[0m" in row  # findings with errors, in red
+    assert "\x1b[31m3/2/2\x1b[0m" in row  # findings with errors (one overdue), in red
     assert "\x1b[33m4/5\x1b[0m" in row  # a pain point not addressed, in yellow
     plain = run("stats", str(project), "--today", "2026-11-24", env={"NO_COLOR": "1"}).stdout
     assert "\x1b" not in plain

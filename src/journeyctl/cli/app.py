@@ -29,6 +29,7 @@ from journeyctl.cli.fmt import fmt
 from journeyctl.cli.init import init
 from journeyctl.cli.lint import lint
 from journeyctl.cli.owners import owners
+from journeyctl.cli.plan import plan
 from journeyctl.cli.render import render
 from journeyctl.cli.rules import explain, rules
 from journeyctl.cli.schema import schema
@@ -199,14 +200,15 @@ EXAMPLES = {
     "lint": "journeyctl lint examples/ --format sarif -o journeyctl.sarif",
     "diff": "journeyctl diff main:journeys/onboarding.yaml journeys/onboarding.yaml -f markdown",
     "render": "journeyctl render journeys/ -o build/maps --view map --format svg",
+    "stats": "journeyctl stats examples/ --format markdown -o stats.md",
+    "plan": "journeyctl plan examples/ --owner product --format markdown",
+    "trend": "journeyctl trend examples/ --format markdown",
+    "owners": "journeyctl owners . --codeowners .github/CODEOWNERS --check",
     "init": "journeyctl init customer-journeys",
     "fmt": "journeyctl fmt --check .",
     "rules": "journeyctl rules --markdown",
     "explain": "journeyctl explain dead-end",
     "schema": "journeyctl schema -o schemas",
-    "owners": "journeyctl owners . --codeowners .github/CODEOWNERS --check",
-    "stats": "journeyctl stats examples/ --format markdown -o stats.md",
-    "trend": "journeyctl trend examples/ --format markdown",
 }
 """One example per command, shown at the end of its --help."""
 
@@ -214,14 +216,15 @@ for _name, _command in (
     ("lint", lint),
     ("diff", diff),
     ("render", render),
+    ("stats", stats),
+    ("plan", plan),
+    ("trend", trend),
+    ("owners", owners),
     ("init", init),
     ("fmt", fmt),
     ("rules", rules),
     ("explain", explain),
     ("schema", schema),
-    ("owners", owners),
-    ("stats", stats),
-    ("trend", trend),
 ):
     app.command(name=_name, cls=_Command, epilog=f"Example: {EXAMPLES[_name]}")(_guarded(_command))
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from journeyctl.cli.options import IgnoreForeign, output_option
+from journeyctl.cli.options import IgnoreForeign, Today, output_option, parse_today
 
 if TYPE_CHECKING:
     from journeyctl.core.finding import Finding, LintReport, Severity
@@ -86,6 +86,7 @@ def lint(
         Path | None,
         typer.Option(help="Record today's findings in this file (and exit 0)."),
     ] = None,
+    today: Today = None,
 ) -> None:
     """Check journeys, workflows and personas; exit 1 when findings reach --fail-on."""
     from journeyctl.core.finding import Severity
@@ -100,7 +101,7 @@ def lint(
             "or run lint again with --baseline to report"
         )
     chosen = output_format or _default_format()
-    run = lint_paths(inputs, jobs=jobs, ignore_foreign=ignore_foreign)
+    run = lint_paths(inputs, parse_today(today), jobs=jobs, ignore_foreign=ignore_foreign)
     if write_baseline is not None:
         _record_baseline(write_baseline, run, inputs)
         raise typer.Exit(2 if run.io_errors else 0)
