@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from journeyctl.core.graph import StepGraph
+from journeyctl.core.graph import Node, StepGraph
 from journeyctl.core.scc import components
 
 
@@ -61,30 +61,38 @@ class Reach:
 
 def reach_of(graph: StepGraph) -> Reach:
     """What leads reach in a step graph, and the loops that trap them (linear time)."""
-    leads = _leads_to(graph)
+    leads, missing = _leads_to(graph)
     reached = _reached(graph, leads)
-    missing = _names_missing(graph)
     open_ended = not missing.isdisjoint(reached)
-    trapped = _trapped(graph, leads, reached, missing)
+    index = {node.key: number for number, node in enumerate(graph.nodes)}
+    trapped = _trapped(graph, index, leads, reached, missing)
     if not trapped:
         return Reach(frozenset(reached), open_ended)
     loops = _loops(leads, trapped)
-    return Reach(frozenset(reached), open_ended, loops, _cut_off(graph, leads, reached, loops))
+    cut_off = _cut_off(graph, index, leads, reached, loops)
+    return Reach(frozenset(reached), open_ended, loops, cut_off)
 
 
-def _leads_to(graph: StepGraph) -> dict[str, list[str]]:
-    """Each step's successors, where a `next` naming a duplicated id names all its steps."""
-    if all(node.key == node.step.id for node in graph.nodes):
-        return graph.successors
+def _leads_to(graph: StepGraph) -> tuple[dict[str, list[str]], set[str]]:
+    """Each step's successors, where a `next` naming a duplicated id names all its steps;
+    and the keys of the steps whose `next` names a missing step."""
+    by_id = graph.by_id
     holders: dict[str, list[str]] = {}
+    if any("#" in key for key in by_id):  # a slug has no '#': see StepGraph's keys
+        for node in graph.nodes:
+            holders.setdefault(node.step.id, []).append(node.key)
+    leads = dict(graph.successors) if holders else graph.successors
+    missing: set[str] = set()
     for node in graph.nodes:
-        holders.setdefault(node.step.id, []).append(node.key)
-    leads = dict(graph.successors)
-    for node in graph.nodes:
-        if node.step.next:
-            targets = (key for target in node.step.next for key in holders.get(target, ()))
-            leads[node.key] = list(dict.fromkeys(targets))
-    return leads
+        targets = node.step.next
+        if not targets:
+            continue
+        if not all(target in by_id for target in targets):
+            missing.add(node.key)
+        if holders:
+            keys = (key for target in targets for key in holders.get(target, ()))
+            leads[node.key] = list(dict.fromkeys(keys))
+    return leads, missing
 
 
 def _reached(graph: StepGraph, leads: dict[str, list[str]]) -> set[str]:
@@ -101,37 +109,52 @@ def _reached(graph: StepGraph, leads: dict[str, list[str]]) -> set[str]:
     return seen
 
 
-def _names_missing(graph: StepGraph) -> set[str]:
-    """Keys of the steps whose `next` names a step that does not exist."""
-    by_id = graph.by_id
-    return {
-        node.key
-        for node in graph.nodes
-        if node.step.next and not all(target in by_id for target in node.step.next)
-    }
-
-
 def _trapped(
-    graph: StepGraph, leads: dict[str, list[str]], reached: set[str], missing: set[str]
+    graph: StepGraph,
+    index: dict[str, int],
+    leads: dict[str, list[str]],
+    reached: set[str],
+    missing: set[str],
 ) -> list[str]:
-    """Reached steps from which no path leads to a way out, in document order."""
-    before: dict[str, list[str]] = {key: [] for key in reached}
-    free: list[str] = []
-    for key in reached:
+    """Reached steps from which no path leads to a way out, in document order.
+
+    One sweep from the last step to the first settles every step whose way out goes forward
+    in the document; only when some step is left unsettled (its way out may go back, through
+    a `next` to an earlier step) does a walk back from the settled steps finish the job.
+    """
+    nodes = graph.nodes
+    free = bytearray(len(nodes))  # 1: some path from the step leads to a way out
+    for number in range(len(nodes) - 1, -1, -1):
+        key = nodes[number].key
         targets = leads[key]
         if not targets or key in missing:
-            free.append(key)
+            free[number] = 1
+            continue
         for target in targets:
-            before[target].append(key)
-    if len(free) == len(reached):
+            if free[index[target]]:
+                free[number] = 1
+                break
+    if free.find(0) == -1:
         return []
-    seen = set(free)
-    while free:
-        for source in before[free.pop()]:
-            if source not in seen:
-                seen.add(source)
-                free.append(source)
-    return [node.key for node in graph.nodes if node.key in reached and node.key not in seen]
+    _walk_back(nodes, index, leads, free)
+    return [nodes[n].key for n in range(len(nodes)) if not free[n] and nodes[n].key in reached]
+
+
+def _walk_back(
+    nodes: list[Node], index: dict[str, int], leads: dict[str, list[str]], free: bytearray
+) -> None:
+    """Mark free every step with a path to a step already marked free."""
+    before: dict[int, list[int]] = {}
+    for number, node in enumerate(nodes):
+        if not free[number]:
+            for target in leads[node.key]:
+                before.setdefault(index[target], []).append(number)
+    todo = [number for number in before if free[number]]
+    while todo:
+        for source in before.get(todo.pop(), ()):
+            if not free[source]:
+                free[source] = 1
+                todo.append(source)
 
 
 def _loops(leads: dict[str, list[str]], trapped: list[str]) -> tuple[Loop, ...]:
@@ -160,18 +183,21 @@ def _loops(leads: dict[str, list[str]], trapped: list[str]) -> tuple[Loop, ...]:
 
 
 def _cut_off(
-    graph: StepGraph, leads: dict[str, list[str]], reached: set[str], loops: tuple[Loop, ...]
+    graph: StepGraph,
+    index: dict[str, int],
+    leads: dict[str, list[str]],
+    reached: set[str],
+    loops: tuple[Loop, ...],
 ) -> dict[str, str]:
     """Unreached steps that the `next` of a loop's steps skip, and the unreached steps they
     lead to, each with the first step of the (first) loop that cuts it off."""
-    position = {node.key: index for index, node in enumerate(graph.nodes)}
     cut: dict[str, str] = {}
     for loop in loops:
         for key in loop.steps:
-            index = position[key] + 1
-            if index == len(graph.nodes):
+            after = index[key] + 1
+            if after == len(graph.nodes):
                 continue
-            follower = graph.nodes[index].key
+            follower = graph.nodes[after].key
             if follower in reached or follower in cut:
                 continue
             cut[follower] = loop.first

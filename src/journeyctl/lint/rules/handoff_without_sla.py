@@ -47,7 +47,6 @@ Good:
 from collections.abc import Iterator
 
 from journeyctl.core.finding import Severity
-from journeyctl.core.graph import Node
 from journeyctl.core.model import Flow
 from journeyctl.lint.rules.base import Context, Problem
 
@@ -59,28 +58,25 @@ WORKFLOW_SEVERITY = Severity.WARNING
 def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     """Report each step without `sla` that some step of another team leads to."""
     graph = ctx.graph(doc)
+    stage_owners = [stage.owner for stage in doc.stages]
     givers: dict[str, dict[str, None]] = {}  # receiving step -> the teams handing over, in order
     for source, target in graph.edges():
         if target.step.sla is not None:
             continue
-        before, after = _team(doc, source), _team(doc, target)
+        before = source.step.owner or stage_owners[source.stage_index]
+        after = target.step.owner or stage_owners[target.stage_index]
         if before is not None and after is not None and before != after:
             givers.setdefault(target.key, {})[before] = None
     for node in graph.nodes:
         teams = givers.get(node.key)
         if teams is None:
             continue
-        team = _team(doc, node)
+        team = node.step.owner or stage_owners[node.stage_index]
         yield Problem(
             (*node.path, "id"),
             f"hand-off from {_listed(list(teams))} to {team} at step '{node.step.id}' with no "
             f"sla: say how soon {team} must act",
         )
-
-
-def _team(doc: Flow, node: Node) -> str | None:
-    """The step's accountable team: its owner, else its stage's."""
-    return node.step.owner or doc.stages[node.stage_index].owner
 
 
 def _listed(names: list[str]) -> str:
