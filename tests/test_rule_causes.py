@@ -146,3 +146,66 @@ def test_the_flow_rules_share_one_reach_per_document() -> None:
     doc = _chain(3, back_to=None)
     context = Context()
     assert context.reach(doc) is context.reach(doc)
+
+
+def _brute_force_loops(graph: StepGraph) -> list[tuple[str, frozenset[str]]]:
+    """Trapped loops by their definition, path by path (quadratic; small graphs only)."""
+    ids: dict[str, list[str]] = {}
+    for node in graph.nodes:
+        ids.setdefault(node.step.id, []).append(node.key)
+
+    def after(key: str) -> list[str]:
+        step = graph.by_id[key].step
+        if step.next is None:
+            return graph.successors[key]
+        return [k for target in step.next for k in ids.get(target, [])]
+
+    def closure(key: str) -> set[str]:
+        seen, todo = {key}, [key]
+        while todo:
+            for target in after(todo.pop()):
+                if target not in seen:
+                    seen.add(target)
+                    todo.append(target)
+        return seen
+
+    def way_out(key: str) -> bool:
+        step = graph.by_id[key].step
+        return not after(key) or any(target not in ids for target in step.next or [])
+
+    reached = closure(graph.nodes[0].key)
+    trapped = [n.key for n in graph.nodes if n.key in reached]
+    trapped = [k for k in trapped if not any(way_out(o) for o in closure(k))]
+    loops: list[tuple[str, frozenset[str]]] = []
+    for key in trapped:
+        part = frozenset(o for o in trapped if key in closure(o) and o in closure(key))
+        cyclic = len(part) > 1 or key in after(key)
+        if cyclic and not any(part == seen for _, seen in loops):
+            loops.append((key, part))
+    return loops
+
+
+def test_trapped_loops_match_their_definition_on_random_graphs() -> None:
+    import random
+
+    rng = random.Random(15)
+    with_loops = 0
+    for _ in range(1000):
+        count = rng.randint(1, 7)
+        names = [f"s{rng.randint(0, count)}" for _ in range(count)]  # some ids repeat
+        rows: list[dict[str, object]] = []
+        for name in names:
+            row: dict[str, object] = {"id": name, "name": "S"}
+            pick = rng.random()
+            if pick < 0.5:
+                row["next"] = rng.sample([*names, "gone"], rng.randint(0, 2))
+            elif pick < 0.6:
+                row["terminal"] = True
+            rows.append(row)
+        data = {"journeyctl": 1, "kind": "journey", "id": "j", "title": "J"}
+        doc = Journey.model_validate({**data, "stages": [{"id": "a", "name": "A", "steps": rows}]})
+        graph = StepGraph(doc)
+        found = [(loop.first, frozenset(loop.steps)) for loop in reach_of(graph).loops]
+        assert found == _brute_force_loops(graph), rows
+        with_loops += bool(found)
+    assert with_loops > 50  # the graphs drawn do have trapped loops to compare

@@ -159,10 +159,13 @@ def _walk_back(
 
 def _loops(leads: dict[str, list[str]], trapped: list[str]) -> tuple[Loop, ...]:
     """The loops among trapped steps, each with the trapped loop it leads into, if any."""
-    position = {key: index for index, key in enumerate(trapped)}
+    position = {key: number for number, key in enumerate(trapped)}
     found = components(trapped, leads.__getitem__)  # sinks first
     part_of = {key: number for number, part in enumerate(found) for key in part}
-    loop_at: list[str | None] = []  # per component: its first step if it is a loop
+    members: list[list[str]] = [[] for _ in found]
+    for key in trapped:  # in document order
+        members[part_of[key]].append(key)
+    loop_at: list[str | None] = []  # per component: its first step, if it is a loop
     into: list[str | None] = []  # per component: the first trapped loop it leads into
     for number, part in enumerate(found):
         ahead = {
@@ -173,13 +176,12 @@ def _loops(leads: dict[str, list[str]], trapped: list[str]) -> tuple[Loop, ...]:
         }
         into.append(min(filter(None, ahead), key=position.__getitem__, default=None))
         cyclic = len(part) > 1 or part[0] in leads[part[0]]
-        loop_at.append(min(part, key=position.__getitem__) if cyclic else None)
-    loops = [
-        Loop(tuple(sorted(part, key=position.__getitem__)), into[number])
-        for number, part in enumerate(found)
-        if loop_at[number] is not None
-    ]
-    return tuple(sorted(loops, key=lambda loop: position[loop.first]))
+        loop_at.append(members[number][0] if cyclic else None)
+    return tuple(
+        Loop(tuple(members[part_of[key]]), into[part_of[key]])
+        for key in trapped
+        if loop_at[part_of[key]] == key
+    )
 
 
 def _cut_off(

@@ -3,9 +3,10 @@
 A journey ends at a terminal step or at the end of the document: a step with no next step
 (the last step when it has no `next`, or a step with `next: []`; dead-end asks those to be
 terminal, and leads that get there are not also trapped). A step whose `next` names a
-missing step counts as a way out as well (dangling-reference reports it). A *loop* is a set
-of steps reached from the first step that all lead to each other (or one step whose `next`
-names itself); it is trapped when no path from it reaches an end. Loops that share a step
+missing step counts as a way out as well (dangling-reference reports it), and a `next`
+naming a duplicated id may lead to any step with that id (duplicate-id reports it). A *loop*
+is a set of steps reached from the first step that all lead to each other (or one step whose
+`next` names itself); it is trapped when no path from it reaches an end. Loops that share a step
 are one loop and one finding, naming its steps in document order, at its first step. Two
 loops that share no step are two findings, also when the first one's only way on leads into
 the second (the finding says so: a way out of the second frees both). The steps a loop's
