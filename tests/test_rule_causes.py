@@ -112,6 +112,20 @@ def test_the_cli_lists_and_explains_the_new_rules() -> None:
         assert "Bad:" in explained.stdout and "Good:" in explained.stdout
 
 
+def test_sarif_describes_the_new_rules_and_a_workflow_hand_off_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    import json
+
+    write(tmp_path, "w.yaml", HANDOFF.replace("KIND", "workflow"))
+    result = run("lint", str(tmp_path), "--format", "sarif", "--fail-on", "never")
+    (sarif_run,) = json.loads(result.stdout)["runs"]
+    described = {rule["id"] for rule in sarif_run["tool"]["driver"]["rules"]}
+    assert {"trapped-loop", "handoff-without-sla", "silent-stage"} <= described
+    levels = {(r["ruleId"], r["level"]) for r in sarif_run["results"]}
+    assert ("handoff-without-sla", "warning") in levels
+
+
 def _chain(steps: int, back_to: str | None) -> Journey:
     rows: list[dict[str, object]] = [{"id": f"s{n}", "name": "S"} for n in range(steps)]
     rows[-1].update({"next": [back_to]} if back_to else {"terminal": True})
