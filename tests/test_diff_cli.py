@@ -290,7 +290,7 @@ def test_the_examples_markdown_answers_the_reviewers_questions(
 ) -> None:
     markdown = _examples_markdown(monkeypatch)
     # did the map get worse?
-    assert "✅ **Map quality:** fixes 14 lint findings" in markdown
+    assert "✅ **Map quality:** fixes 16 lint findings" in markdown
     # what changed for the customer?
     assert "**For the customer:** average emotion rises from +0.05 to +1.10" in markdown
     # and for each team?

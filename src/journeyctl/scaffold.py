@@ -166,6 +166,7 @@ stages:
         layer: frontstage
         outcome: Subscription paid
         emotion: 1
+        sla: 14d              # another team takes over: how soon (rule handoff-without-sla)
         systems: [Billing]
 
   - id: onboarding
@@ -185,6 +186,7 @@ stages:
         layer: frontstage
         outcome: Workspace ready and team invited
         emotion: 1
+        sla: 2d
 
   - id: loyalty
     name: Loyalty

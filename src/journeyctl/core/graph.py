@@ -6,8 +6,9 @@ The journey enters at its first step.
 
 A duplicated step id (a `duplicate-id` error) is treated as if the later step had been
 renamed: it keeps its own place and successors under the key `id#2` (`#3`, ...), and a `next`
-naming the id goes to the first step with it. So one duplicate is one finding, not a flood of
-unreachable steps after it.
+naming the id goes to the first step with it. The lint rules about flow read the graph
+through `core.reach`, where such a `next` leads to every step with the id: one duplicate is
+one finding, not a flood of unreachable steps after it.
 """
 
 from __future__ import annotations

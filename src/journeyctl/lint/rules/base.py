@@ -10,6 +10,7 @@ from types import ModuleType
 from journeyctl.core.finding import Severity
 from journeyctl.core.graph import StepGraph
 from journeyctl.core.model import Flow, Settings
+from journeyctl.core.reach import Reach, reach_of
 
 Path = tuple[str | int, ...]
 
@@ -36,6 +37,9 @@ class Context:
     settings: Settings = field(default_factory=Settings)
     today: date = field(default_factory=date.today)
     _graphs: dict[int, StepGraph] = field(default_factory=dict, repr=False, compare=False)
+    _reaches: dict[int, tuple[StepGraph, Reach]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def graph(self, doc: Flow) -> StepGraph:
         """The step graph of a document, built once for all the rules that need it."""
@@ -43,6 +47,14 @@ class Context:
         if graph is None or graph.doc is not doc:
             graph = self._graphs[id(doc)] = StepGraph(doc)
         return graph
+
+    def reach(self, doc: Flow) -> Reach:
+        """Where leads go in a document (`core.reach`), worked out once for the flow rules."""
+        graph = self.graph(doc)
+        found = self._reaches.get(id(doc))
+        if found is None or found[0] is not graph:
+            found = self._reaches[id(doc)] = (graph, reach_of(graph))
+        return found[1]
 
     @property
     def owners(self) -> frozenset[str] | None:
