@@ -14,6 +14,7 @@ import pytest
 
 from journeyctl.core.finding import Finding, LintReport, Severity
 from journeyctl.lint.report import FORMATS, REPORTERS, ReportOptions, get_reporter
+from journeyctl.workspace.messages import unicode_safe
 
 SARIF_SCHEMA = Path("/work/shared/reference/sarif-schema-2.1.0.json")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -119,6 +120,28 @@ def test_json_without_findings_still_has_summary() -> None:
         "summary": {"files": 3, "errors": 0, "warnings": 0, "infos": 0},
     }
     assert out.startswith('{\n  "findings"')
+
+
+@pytest.mark.parametrize("baselined", [None, 4])
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_json_is_what_json_dumps_indents_byte_for_byte(count: int, baselined: int | None) -> None:
+    """The fast writer and `json.dumps(indent=2)` agree, hostile text included."""
+    hostile = ['"q" \\ \n\t\x00\x1b[31m', "caf\u00e9 \u202e \U0001f3ab", "a\udcffb", "</script>"]
+    findings = [
+        Finding(f"d/{hostile[i % 4]}.yaml", i + 1, 2, "dead-end", Severity.INFO, hostile[i % 4])
+        for i in range(count)
+    ]
+    findings += [
+        Finding("x.yaml", 9, 9, "unowned-step", Severity.ERROR, "m", element="journey:j/step:s")
+    ] * min(count, 1)
+    report = LintReport(findings, files=2)
+    out = render("json", report, ReportOptions(baselined=baselined))
+    summary = report.summary() | ({} if baselined is None else {"baselined": baselined})
+    entries = [
+        {k: unicode_safe(v) if isinstance(v, str) else v for k, v in f.to_dict().items()}
+        for f in sorted(findings)
+    ]
+    assert out == json.dumps({"findings": entries, "summary": summary}, indent=2) + "\n"
 
 
 # --- github -----------------------------------------------------------------------------
