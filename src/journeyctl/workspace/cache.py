@@ -263,6 +263,17 @@ def _ready(folder: Path) -> bool:
     return True
 
 
+def ignoring_cache(gitignore: bytes | None) -> bytes | None:
+    """A .gitignore's bytes with a line for the cache folder added; None when it has one."""
+    text = gitignore or b""
+    name = FOLDER_NAME.encode()
+    if any(line.strip().strip(b"/") == name for line in text.splitlines()):
+        return None
+    if text and not text.endswith(b"\n"):
+        text += b"\n"
+    return text + b"# journeyctl's cache (`journeyctl cache clean` removes it)\n" + name + b"/\n"
+
+
 def remove_cache(folder: Path) -> list[Path]:
     """Remove journeyctl's cache folder (only one that `is_cache_folder`; symbolic links
     inside are removed, never followed); the paths removed, the folder last."""
