@@ -217,8 +217,9 @@ for _name, _command in (
     ("schema", schema),
 ):
     app.command(name=_name, cls=_Command, epilog=f"Example: {EXAMPLES[_name]}")(_guarded(_command))
-cache_app.command(name="clean", cls=_Command, epilog=f"Example: {EXAMPLES['cache']}")(_guarded(clean))
-app.add_typer(cache_app, cls=_Group, epilog=f"Example: {EXAMPLES['cache']}")
+_cache_example = f"Example: {EXAMPLES['cache']}"
+cache_app.command(name="clean", cls=_Command, epilog=_cache_example)(_guarded(clean))
+app.add_typer(cache_app, cls=_Group, epilog=_cache_example)
 
 
 def main() -> NoReturn:

@@ -189,9 +189,11 @@ def _text(value: Any) -> str:
     return str(value)
 
 
-def _check_types(*pairs: tuple[Any, type]) -> None:
+def _check_types(*pairs: tuple[Any, type[Any]]) -> None:
     """TypeError unless each value is exactly of its type (a bool is no int here); an int
     must be a plausible line or column."""
     for value, kind in pairs:
-        if type(value) is not kind or (kind is int and not 0 <= value < MAX_POSITION):
+        if type(value) is not kind:
             raise TypeError(f"not a {kind.__name__}")
+        if isinstance(value, int) and not 0 <= value < MAX_POSITION:
+            raise TypeError("not a line or column")

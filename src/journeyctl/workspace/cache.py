@@ -187,7 +187,7 @@ class Store:
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
-            os.replace(temp, self.path)
+            Path(temp).replace(self.path)
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temp)  # noqa: PTH108
@@ -201,7 +201,7 @@ def open_store(namespace: str, folder: Path | None = None) -> Store:
     folder = cache_folder() if folder is None else folder
     path = folder / f"{namespace}.json"
     salt = code_salt()
-    if os.path.islink(folder):
+    if folder.is_symlink():
         return Store(None, salt)
     try:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -228,16 +228,18 @@ def _parsed(payload: bytes) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _pruned(rows: dict[str, Any], now: int, used_at: int, racy: int | None = None) -> dict[str, Any]:
+def _pruned(
+    rows: dict[str, Any], now: int, used_at: int, racy: int | None = None
+) -> dict[str, Any]:
     """The rows used in the last MAX_AGE seconds, at most MAX_ENTRIES, most recent first."""
     kept = []
     for key, row in rows.items():
         if type(row) is not list or len(row) <= used_at:
             continue
         used = row[used_at]
-        if type(used) is int and now - MAX_AGE <= used <= now:
-            if racy is None or (type(row[1]) is int and row[1] < racy):
-                kept.append((used, key, row))
+        recent = type(used) is int and now - MAX_AGE <= used <= now
+        if recent and (racy is None or (type(row[1]) is int and row[1] < racy)):
+            kept.append((used, key, row))
     if len(kept) > MAX_ENTRIES:
         kept.sort(key=lambda item: item[0], reverse=True)
         del kept[MAX_ENTRIES:]
@@ -253,7 +255,7 @@ def _ready(folder: Path) -> bool:
         return False
     if is_cache_folder(folder):
         return True
-    if os.path.islink(folder) or any(folder.iterdir()):
+    if folder.is_symlink() or any(folder.iterdir()):
         return False
     try:
         (folder / ".gitignore").write_text("# Made by journeyctl: never commit the cache.\n*\n")
@@ -281,6 +283,6 @@ def remove_cache(folder: Path) -> list[Path]:
 
     if not is_cache_folder(folder):
         return []
-    removed = [folder / name for name in sorted(os.listdir(folder))]
+    removed = sorted(folder.iterdir())
     shutil.rmtree(folder)
     return [*removed, folder]
