@@ -14,26 +14,26 @@ once per run:
 
 Only JSON, never pickle: a repository could commit a crafted cache. A file that is not ours
 (bad JSON, wrong types, another journeyctl's code) is an empty cache; each user checks the
-shape of every value it reads back. Saving is atomic (a temporary file renamed over the
-old one), so concurrent runs never corrupt it (the last one to save wins; what the other one
-learned is computed again next time). Growth is bounded: a save drops what no run used for
-`MAX_AGE` seconds, and beyond `MAX_ENTRIES` the least recently used. A cache that cannot be
-written (a read-only checkout) is simply not written.
+shape of every value it reads back. Saving is atomic (`workspace.write.write_own_file`: a
+temporary file renamed over the old one), so concurrent runs never corrupt it (the last one
+to save wins; what the other one learned is computed again next time). Growth is bounded:
+a save drops what no run used for `MAX_AGE` seconds, and beyond `MAX_ENTRIES` the least
+recently used. A cache that cannot be written (a read-only checkout) is simply not written.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import stat
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from journeyctl.workspace.read import read_regular
 from journeyctl.workspace.root import ROOT_MARKERS
+from journeyctl.workspace.write import write_own_file
 
 FOLDER_NAME = ".journeyctl-cache"
 CACHE_DIR_ENV = "JOURNEYCTL_CACHE_DIR"
@@ -179,18 +179,9 @@ class Store:
             "files": _pruned(self.files, self.now, 5, racy=time.time_ns() - RACY_NS),
             "entries": _pruned(self.entries, self.now, 0),
         }
-        payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
         try:
-            fd, temp = tempfile.mkstemp(prefix=f".{self.path.name}.", dir=self.path.parent)
+            write_own_file(self.path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
         except OSError:
-            return False
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(payload)
-            Path(temp).replace(self.path)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)  # noqa: PTH108
             return False
         return True
 
@@ -204,23 +195,15 @@ def open_store(namespace: str, folder: Path | None = None) -> Store:
     if folder.is_symlink():
         return Store(None, salt)
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return Store(path, salt)
-    with os.fdopen(descriptor, "rb") as handle:
-        data = _parsed(handle.read(MAX_BYTES + 1)) if _regular(handle.fileno()) else None
+        data = None if path.is_symlink() else _parsed(read_regular(path, MAX_BYTES))
+    except OSError:  # none yet, too large, or no regular file
+        data = None
     if data is None or data.get("journeyctl-cache") != FORMAT or data.get("salt") != salt:
         data = None
     return Store(path, salt, data)
 
 
-def _regular(descriptor: int) -> bool:
-    return stat.S_ISREG(os.fstat(descriptor).st_mode)
-
-
 def _parsed(payload: bytes) -> dict[str, Any] | None:
-    if len(payload) > MAX_BYTES:
-        return None
     try:
         data = json.loads(payload)
     except (ValueError, RecursionError):  # bad JSON or text, a huge number, deep nesting
@@ -258,8 +241,8 @@ def _ready(folder: Path) -> bool:
     if folder.is_symlink() or any(folder.iterdir()):
         return False
     try:
-        (folder / ".gitignore").write_text("# Made by journeyctl: never commit the cache.\n*\n")
-        (folder / TAG_NAME).write_text(TAG, "utf-8")
+        write_own_file(folder / ".gitignore", b"# Made by journeyctl: never commit the cache.\n*\n")
+        write_own_file(folder / TAG_NAME, TAG.encode("utf-8"))
     except OSError:
         return False
     return True
