@@ -27,6 +27,7 @@ from journeyctl.workspace.suppress import Suppression, Suppressions
 
 NAMESPACE = "lint"
 MAX_POSITION = 1 << 31
+_SEVERITIES = {severity.label: severity for severity in Severity}
 
 
 def lint_with_cache(targets: list[Target], today: date, workers: int) -> list[FileResult]:
@@ -146,15 +147,27 @@ def decode(value: Any, target: Target) -> FileResult | None:
         findings = [_finding(row, target.display) for row in value["findings"]]
         doc = None if value["doc"] is None else _doc(value["doc"], target.display)
         entries = [_suppression(row) for row in value["suppressions"]]
-    except (KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError):  # KeyError: no such severity, or key
         return None
     return FileResult(target, findings, doc, Suppressions(entries), value["linted"])
 
 
 def _finding(row: Any, path: str) -> Finding:
+    """A finding from its row (checked inline: a cached lint decodes thousands of them)."""
+    if type(row) is not list or len(row) != 6:
+        raise TypeError("not a finding")
     line, column, rule, severity, message, element = row
-    _check_types((line, int), (column, int), (rule, str), (message, str), (element, str))
-    return Finding(path, line, column, rule, Severity.parse(_text(severity)), message, element)
+    if not (
+        type(line) is int
+        and type(column) is int
+        and 0 <= line < MAX_POSITION
+        and 0 <= column < MAX_POSITION
+        and type(rule) is str
+        and type(message) is str
+        and type(element) is str
+    ):
+        raise TypeError("not a finding")
+    return Finding(path, line, column, rule, _SEVERITIES[_text(severity)], message, element)
 
 
 def _doc(row: Any, path: str) -> DocRef:
