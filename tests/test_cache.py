@@ -322,3 +322,13 @@ def test_a_linked_or_foreign_cache_folder_is_neither_read_nor_written(
     (project / ".journeyctl-cache" / "notes.txt").write_text("mine\n")
     assert run("lint").exit_code == 1
     assert [p.name for p in (project / ".journeyctl-cache").iterdir()] == ["notes.txt"]
+
+
+def test_a_smaller_size_cap_still_applies_to_cached_files(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert run("lint").exit_code == 1
+    monkeypatch.setenv("JOURNEYCTL_MAX_FILE_MB", "0.01")
+    cold, again = run("lint", "--no-cache"), run("lint")
+    assert (again.exit_code, again.stdout, again.stderr) == (2, cold.stdout, cold.stderr)
+    assert "larger than 0.01 MB" in again.stderr

@@ -22,7 +22,7 @@ from journeyctl.lint.rules import DocRef
 from journeyctl.workspace.cache import Store, digest, open_store
 from journeyctl.workspace.discover import Target
 from journeyctl.workspace.parallel import map_in_processes
-from journeyctl.workspace.read import read_regular
+from journeyctl.workspace.read import max_file_bytes, read_regular
 from journeyctl.workspace.suppress import Suppression, Suppressions
 
 NAMESPACE = "lint"
@@ -62,6 +62,7 @@ class _Keys:
 
     def __init__(self, today: date) -> None:
         self.today = today.isoformat()
+        self.max_bytes = max_file_bytes()  # a file over the cap is an error, never a result
         self._settings: dict[int, str] = {}
 
     def of(self, target: Target, content_hash: str) -> str:
@@ -85,6 +86,8 @@ def _lookup(
         found = os.stat(target.path)  # noqa: PTH116
     except OSError:
         return None, None
+    if found.st_size > keys.max_bytes:
+        return found, None
     content_hash = store.known_hash(target.path, found)
     if content_hash is None:
         if not store.entries:
