@@ -332,3 +332,19 @@ def test_a_smaller_size_cap_still_applies_to_cached_files(
     cold, again = run("lint", "--no-cache"), run("lint")
     assert (again.exit_code, again.stdout, again.stderr) == (2, cold.stdout, cold.stderr)
     assert "larger than 0.01 MB" in again.stderr
+
+
+def test_a_cache_file_that_cannot_be_replaced_changes_nothing(project: Path) -> None:
+    expected = run("lint", "--no-cache")
+    assert run("lint").exit_code == 1
+    _cache_file(project).unlink()
+    _cache_file(project).mkdir()  # what a read-only file system does to the rename, for root
+    for _ in range(2):
+        result = run("lint")
+        assert (result.exit_code, result.stdout, result.stderr) == (
+            expected.exit_code,
+            expected.stdout,
+            expected.stderr,
+        )
+    assert _cache_file(project).is_dir()
+    assert [p.name for p in (project / ".journeyctl-cache").iterdir() if ".tmp" in p.name] == []
