@@ -1042,7 +1042,7 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         # the peak of one process, not the sum over parallel workers).
         Case("journeyctl lint corpus", lint, memory_argv=[*lint, "--jobs", "1"]),
         Case("journeyctl lint corpus --jobs 1", [*lint, "--jobs", "1"]),
-        Case("journeyctl lint corpus, repeat (cache warm)", cached_lint, target=0.3, warm_up=True),
+        Case("journeyctl lint, repeat (cache warm)", cached_lint, target=0.3, warm_up=True),
         Case(
             "yamllint -d relaxed corpus",
             [py, "-m", "yamllint", "-d", "relaxed", rel],
