@@ -59,7 +59,7 @@ def measure(path: Path) -> tuple[float, int]:
     launcher = (
         "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
-        f"subprocess.run([sys.executable, '-m', 'journeyctl', 'lint', {str(path)!r}],"
+        f"subprocess.run([sys.executable, '-m', 'journeyctl', 'lint', {str(path)!r}, '--no-cache'],"
         " stdout=subprocess.DEVNULL)\n"
         "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
         "print(time.perf_counter() - start, peak)\n"

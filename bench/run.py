@@ -1004,6 +1004,7 @@ class Case:
     ok_codes: frozenset[int] = frozenset({0})
     memory_argv: Sequence[str] | None = None  # also measure this command's peak RSS, once
     runs: int | None = None  # at most this many runs, whatever --repeat says (the 100k cases)
+    warm_up: bool = False  # run once, untimed, before the first round (fills the cache)
 
 
 @dataclass
@@ -1043,7 +1044,8 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
     big_optimized = str((big / "big.optimized.yaml").relative_to(ROOT))
     render_file = str((big / "render.yaml").relative_to(ROOT))
     render_optimized = str((big / "render.optimized.yaml").relative_to(ROOT))
-    lint = [*jc, "lint", rel, "--format", "json", "--fail-on", "never"]
+    cached_lint = [*jc, "lint", rel, "--format", "json", "--fail-on", "never"]
+    lint = [*cached_lint, "--no-cache"]  # every other lint case times a cold lint
     linted = frozenset({0, 1})
     timed = [
         # Memory is measured with --jobs 1: one process then holds everything (ru_maxrss is
@@ -1051,6 +1053,7 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         Case("journeyctl lint corpus", lint, memory_argv=[*lint, "--jobs", "1"]),
         Case("journeyctl lint corpus --jobs 1", [*lint, "--jobs", "1"]),
         Case("journeyctl stats corpus", [*jc, "stats", rel, "--format", "json"]),
+        Case("journeyctl lint, repeat (cache warm)", cached_lint, target=0.3, warm_up=True),
         Case(
             "yamllint -d relaxed corpus",
             [py, "-m", "yamllint", "-d", "relaxed", rel],
@@ -1059,10 +1062,10 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         Case("pyyaml CSafeLoader load corpus", [py, "-c", PYYAML_LOAD, rel]),
         Case(
             "journeyctl lint big.yaml",
-            [*jc, "lint", big_file],
+            [*jc, "lint", big_file, "--no-cache"],
             target=1.0,
             ok_codes=linted,
-            memory_argv=[*jc, "lint", big_file],
+            memory_argv=[*jc, "lint", big_file, "--no-cache"],
         ),
         Case(
             "journeyctl diff big.yaml optimized",
@@ -1077,7 +1080,7 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         ),
         Case(
             f"journeyctl lint {RENDER_STEPS:,} steps",
-            [*jc, "lint", render_file],
+            [*jc, "lint", render_file, "--no-cache"],
             ok_codes=linted,
         ),
         Case(
@@ -1132,7 +1135,12 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
     steps = f"{HUGE_STEPS:,}"
     return [
         *timed,
-        Case(f"journeyctl lint {steps} steps", [*jc, "lint", huge_file], ok_codes=linted, runs=1),
+        Case(
+            f"journeyctl lint {steps} steps",
+            [*jc, "lint", huge_file, "--no-cache"],
+            ok_codes=linted,
+            runs=1,
+        ),
         Case(
             f"journeyctl diff {steps}-step journeys",
             [*jc, "diff", huge_file, huge_optimized, "--format", "json"],
@@ -1223,6 +1231,7 @@ MEMORY_FACTOR = 10  # peak RSS below this many times the corpus size
 def child_env() -> dict[str, str]:
     """The environment of the children: src/ on the path when journeyctl is not installed."""
     env = dict(os.environ)
+    env["JOURNEYCTL_CACHE_DIR"] = str(ROOT / "bench" / "out" / "cache")  # not the repo's
     if importlib.util.find_spec("journeyctl") is None:
         env["PYTHONPATH"] = os.pathsep.join(
             p for p in (str(ROOT / "src"), env.get("PYTHONPATH", "")) if p
@@ -1277,6 +1286,9 @@ def measure(all_cases: list[Case], repeat: int, timeout: float) -> dict[str, Res
     """Run the cases round-robin (so drift hits all alike), then the memory runs."""
     env = child_env()
     results = {case.name: Result(case) for case in all_cases}
+    for case in all_cases:
+        if case.warm_up:
+            run_once(case.argv, env, timeout)
     for round_ in range(1, repeat + 1):
         for case in all_cases:
             result = results[case.name]

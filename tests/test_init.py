@@ -37,10 +37,11 @@ def test_init_creates_a_project_that_lints_clean(cwd: Path) -> None:
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
         *(f"created project/{name}" for name in CREATED),
+        "created project/.gitignore",
         "",
         "next: journeyctl lint project",
     ]
-    assert _files(cwd / "project") == sorted(CREATED)
+    assert _files(cwd / "project") == sorted([*CREATED, ".gitignore"])
     lint = run("lint", "project", "--fail-on", "info")
     assert lint.exit_code == 0, lint.output
     assert "2 files, no findings" in lint.stdout

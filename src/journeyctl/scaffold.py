@@ -14,7 +14,10 @@ from pathlib import Path, PurePosixPath
 
 from journeyctl.core.errors import UsageError
 from journeyctl.schema import dump, schemas
+from journeyctl.workspace.cache import ignoring_cache
+from journeyctl.workspace.read import read_regular
 from journeyctl.workspace.settings import SETTINGS_NAMES, read_pyproject_settings
+from journeyctl.workspace.write import check_target, write_file, write_files
 
 SCHEMA_DIR = "schemas"
 DOCUMENT_SCHEMA = f"{SCHEMA_DIR}/journey.schema.json"
@@ -259,3 +262,30 @@ def check_free(directory: Path, files: dict[str, str]) -> None:
         raise UsageError(
             f"{pyproject}: the project already has [tool.journeyctl] settings; nothing written"
         )
+
+
+def write_project(directory: Path, files: dict[str, str]) -> list[tuple[Path, str]]:
+    """Write the project's files, all or nothing, with a .gitignore that ignores journeyctl's
+    cache: a new one among the files, or a line added to the existing one (written first, and
+    put back should the others fail). Returns each path written, and "created" or "updated"."""
+    targets: dict[Path, str | bytes] = {directory / name: text for name, text in files.items()}
+    ignore = directory / ".gitignore"
+    try:
+        before = read_regular(ignore) if ignore.exists() or ignore.is_symlink() else None
+    except OSError as error:
+        raise UsageError(
+            f"{ignore}: cannot read: {error.strerror or error}; nothing written"
+        ) from None
+    after = ignoring_cache(before)
+    if after is None or before is None:
+        targets.update({ignore: after} if after is not None else {})
+        return [(path, "created") for path in write_files(targets)]
+    for path in (ignore, *targets):
+        check_target(path)
+    write_file(ignore, after)
+    try:
+        written = write_files(targets)
+    except UsageError:
+        write_file(ignore, before)
+        raise
+    return [(ignore, "updated"), *((path, "created") for path in written)]

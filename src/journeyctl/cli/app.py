@@ -24,6 +24,7 @@ from typing import Annotated, Any, NoReturn, ParamSpec
 import typer
 import typer.core
 
+from journeyctl.cli.cache import cache_app, clean
 from journeyctl.cli.diff import diff
 from journeyctl.cli.fmt import fmt
 from journeyctl.cli.init import init
@@ -209,6 +210,7 @@ EXAMPLES = {
     "rules": "journeyctl rules --markdown",
     "explain": "journeyctl explain dead-end",
     "schema": "journeyctl schema -o schemas",
+    "cache": "journeyctl cache clean",
 }
 """One example per command, shown at the end of its --help."""
 
@@ -227,6 +229,9 @@ for _name, _command in (
     ("schema", schema),
 ):
     app.command(name=_name, cls=_Command, epilog=f"Example: {EXAMPLES[_name]}")(_guarded(_command))
+_cache_example = f"Example: {EXAMPLES['cache']}"
+cache_app.command(name="clean", cls=_Command, epilog=_cache_example)(_guarded(clean))
+app.add_typer(cache_app, cls=_Group, epilog=_cache_example)
 
 
 def main() -> NoReturn:

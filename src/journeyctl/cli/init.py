@@ -1,7 +1,8 @@
 """`journeyctl init`: scaffold a project that lints clean (design §3).
 
 It writes `journeyctl.yaml` (owners, lifecycle, review_every), a persona, a journey with the
-five classic stages, and the JSON Schemas their modelines point at. It never overwrites: when
+five classic stages, the JSON Schemas their modelines point at, and a `.gitignore` line for
+journeyctl's cache (added to an existing `.gitignore`). It never overwrites: when
 any of those files exists, it names it, writes nothing at all and exits 2.
 
 Only Typer and the standard library are imported at the top; the rest inside the command.
@@ -25,16 +26,14 @@ def init(
     ] = Path(),
 ) -> None:
     """Create journeyctl.yaml, a persona and a journey that lints clean, with their schemas."""
-    from journeyctl.scaffold import check_free, project_files
+    from journeyctl.scaffold import check_free, project_files, write_project
     from journeyctl.workspace.discover import display_path
     from journeyctl.workspace.messages import printable
-    from journeyctl.workspace.write import write_files
 
     files = project_files(date.today(), Path(os.path.abspath(directory)).name)  # noqa: PTH100
     check_free(directory, files)
-    written = write_files({directory / name: text for name, text in files.items()})
-    for path in written:
-        typer.echo(printable(f"created {display_path(path)}"))
+    for path, verb in write_project(directory, files):
+        typer.echo(printable(f"{verb} {display_path(path)}"))
     target = display_path(directory)
     command = "journeyctl lint" if target == "." else f"journeyctl lint {shlex.quote(target)}"
     typer.echo(f"\n{printable(f'next: {command}')}")

@@ -87,6 +87,13 @@ def lint(
         typer.Option(help="Record today's findings in this file (and exit 0)."),
     ] = None,
     today: Today = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Neither read nor write the cache of per-file results (.journeyctl-cache/).",
+        ),
+    ] = False,
 ) -> None:
     """Check journeys, workflows and personas; exit 1 when findings reach --fail-on."""
     from journeyctl.core.finding import Severity
@@ -101,7 +108,13 @@ def lint(
             "or run lint again with --baseline to report"
         )
     chosen = output_format or _default_format()
-    run = lint_paths(inputs, parse_today(today), jobs=jobs, ignore_foreign=ignore_foreign)
+    run = lint_paths(
+        inputs,
+        parse_today(today),
+        jobs=jobs,
+        ignore_foreign=ignore_foreign,
+        use_cache=not no_cache,
+    )
     if write_baseline is not None:
         _record_baseline(write_baseline, run, inputs)
         raise typer.Exit(2 if run.io_errors else 0)

@@ -58,18 +58,26 @@ def lint_paths(
     jobs: int | None = None,
     ignore_foreign: bool = False,
     keep_documents: bool = False,
+    use_cache: bool = False,
 ) -> LintRun:
     """Lint files and directories; raise UsageError when a path does not exist.
 
     A named file that is not a journeyctl file is reported, unless `ignore_foreign` (for
     pre-commit, which names every YAML file) treats it like a file found in a directory.
     With `keep_documents`, each result keeps its validated document (`render --lint` draws
-    them, so that each file is loaded once).
+    them, so that each file is loaded once). With `use_cache` (and no documents kept),
+    unchanged files' results come from the content-hash cache (`lint.cached`).
     """
     targets = list(discover(paths, settings_finder(), ignore_foreign))
-    check = partial(check_file, today=today or date.today(), keep_document=keep_documents)
+    day = today or date.today()
+    check = partial(check_file, today=day, keep_document=keep_documents)
     with gc_paused():  # the loader makes millions of small acyclic objects; see perf-notes
-        results = map_in_processes(check, targets, workers_for(jobs), _total_size(targets))
+        if use_cache and not keep_documents:
+            from journeyctl.lint.cached import lint_with_cache
+
+            results = lint_with_cache(targets, day, workers_for(jobs))
+        else:
+            results = map_in_processes(check, targets, workers_for(jobs), _total_size(targets))
     return finish(results, project_refs(targets))
 
 

@@ -183,6 +183,12 @@ _TOOL_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?journeyctl\b"
 """A `[tool.journeyctl]` (or `[tool.journeyctl.rules]`) table header in a pyproject.toml."""
 
 
+def write_own_file(path: Path, payload: bytes) -> None:
+    """Write a file in a folder journeyctl owns (its cache, `workspace.cache`) atomically,
+    without the checks `write_file` makes for the user's files; OSError when it cannot."""
+    _write_atomic(path, payload)
+
+
 def _write_atomic(path: Path, payload: bytes) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
     directory = path.parent if str(path.parent) else Path()
