@@ -196,6 +196,9 @@ PRODUCTS = ["workflows", "analytics", "identity", "billing", "messaging", "docs"
             "mobile", "marketplace", "reporting"]
 PERSONAS = ["it-admin", "head-of-operations", "finance-controller", "developer", "end-user",
             "security-officer"]
+GENERATED_ON = date(2026, 11, 1)
+"""The day the corpora describe (due dates, review dates): lint runs judge by it (`--today`),
+so that no finding comes or goes as the real date moves on."""
 # The findings planted on purpose: a few of these in every file.
 DELIBERATE = ["unowned-step", "unaddressed-pain", "dangling-reference", "emotion-cliff",
               "dead-end", "orphan-opportunity", "missing-outcome", "missed-target",
@@ -451,7 +454,7 @@ def journey(
     many_stages: bool = False,
 ) -> tuple[str, list[str]]:
     """The YAML text of one journey and the deliberate findings planted in it."""
-    today = date(2026, 11, 1)
+    today = GENERATED_ON
     plan = stage_plan(rng, n_steps, many_stages)
     chosen = [] if many_stages else rng.sample(DELIBERATE, rng.randint(2, 5))
     if many_stages:  # one of each, scaled: a few per 120 steps
@@ -553,6 +556,7 @@ def journey(
                 mark = " (suppressed inline)" if drafts[k].key_comments else ""
                 planted.append(f"{kind}@{ident(k)}{mark}")
 
+    _agree_handoffs(drafts, stages, rng)
     # Stitch steps into their stages.
     for draft in drafts:
         steps = stages[draft.stage].setdefault("steps", [])
@@ -674,6 +678,26 @@ _STEP_ORDER = [
     "next",
     "terminal",
 ]
+
+
+def _agree_handoffs(drafts: list[Draft], stages: list[Mapping_], rng: random.Random) -> None:
+    """Give a step an `sla` where the accountable team changes from the step before it, as a
+    team that hands leads over agrees how soon the next one acts: hand-offs without one are
+    then rare (branches), like the other findings, not a fifth of all steps."""
+
+    def team(draft: Draft) -> Value:
+        return draft.data.get("owner") or stages[draft.stage].get("owner")
+
+    for before, step in itertools.pairwise(drafts):
+        giver, receiver = team(before), team(step)
+        if (
+            giver is not None
+            and receiver is not None
+            and giver != receiver
+            and "sla" not in step.data
+        ):
+            step.data["sla"] = f"{rng.randint(1, 14)}{rng.choice('hdw')}"
+            _reorder(step.data)
 
 
 def _reorder(data: Mapping_) -> None:
@@ -1044,7 +1068,8 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
     big_optimized = str((big / "big.optimized.yaml").relative_to(ROOT))
     render_file = str((big / "render.yaml").relative_to(ROOT))
     render_optimized = str((big / "render.optimized.yaml").relative_to(ROOT))
-    cached_lint = [*jc, "lint", rel, "--format", "json", "--fail-on", "never"]
+    today = ["--today", GENERATED_ON.isoformat()]  # the corpora's own day: see GENERATED_ON
+    cached_lint = [*jc, "lint", rel, "--format", "json", "--fail-on", "never", *today]
     lint = [*cached_lint, "--no-cache"]  # every other lint case times a cold lint
     linted = frozenset({0, 1})
     timed = [
@@ -1052,7 +1077,7 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         # the peak of one process, not the sum over parallel workers).
         Case("journeyctl lint corpus", lint, memory_argv=[*lint, "--jobs", "1"]),
         Case("journeyctl lint corpus --jobs 1", [*lint, "--jobs", "1"]),
-        Case("journeyctl stats corpus", [*jc, "stats", rel, "--format", "json"]),
+        Case("journeyctl stats corpus", [*jc, "stats", rel, "--format", "json", *today]),
         Case("journeyctl lint, repeat (cache warm)", cached_lint, target=0.3, warm_up=True),
         Case(
             "yamllint -d relaxed corpus",
@@ -1062,10 +1087,10 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         Case("pyyaml CSafeLoader load corpus", [py, "-c", PYYAML_LOAD, rel]),
         Case(
             "journeyctl lint big.yaml",
-            [*jc, "lint", big_file, "--no-cache"],
+            [*jc, "lint", big_file, "--no-cache", *today],
             target=1.0,
             ok_codes=linted,
-            memory_argv=[*jc, "lint", big_file, "--no-cache"],
+            memory_argv=[*jc, "lint", big_file, "--no-cache", *today],
         ),
         Case(
             "journeyctl diff big.yaml optimized",
@@ -1080,7 +1105,7 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         ),
         Case(
             f"journeyctl lint {RENDER_STEPS:,} steps",
-            [*jc, "lint", render_file, "--no-cache"],
+            [*jc, "lint", render_file, "--no-cache", *today],
             ok_codes=linted,
         ),
         Case(
@@ -1137,7 +1162,7 @@ def cases(corpus: Path, big: Path, huge: Path | None = None) -> list[Case]:
         *timed,
         Case(
             f"journeyctl lint {steps} steps",
-            [*jc, "lint", huge_file, "--no-cache"],
+            [*jc, "lint", huge_file, "--no-cache", *today],
             ok_codes=linted,
             runs=1,
         ),
