@@ -10,6 +10,12 @@ echo "== the optimized journey, the workflow and the personas: no errors (exit 0
 .venv/bin/journeyctl lint --fail-on error \
   examples/journeys/b2b-onboarding.optimized.yaml examples/workflows examples/personas
 echo
+echo "== journeyctl stats examples/: how healthy each journey is, per team and for the project"
+.venv/bin/journeyctl stats examples/
+echo
+echo "== journeyctl plan examples/ --owner product: one team's plan, by priority and date"
+.venv/bin/journeyctl plan examples/ --owner product
+echo
 echo "== journeyctl render examples/ -o build/render: flow, map and blueprint of each (SVG and Mermaid)"
 .venv/bin/journeyctl render examples/ -o build/render
 .venv/bin/journeyctl render examples/ -o build/render --format mmd
