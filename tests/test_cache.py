@@ -184,6 +184,21 @@ def test_other_code_checks_every_file_again(
     assert _fresh(counts) == ([], [])
 
 
+def test_another_yaml_or_pydantic_checks_every_file_again(
+    project: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An upgrade of the libraries, not of journeyctl, may change a parse or schema message.
+    import pydantic_core
+    import yaml
+
+    _fresh(counts)
+    monkeypatch.setattr(yaml, "__version__", "99.0")
+    assert len(_fresh(counts)[1]) == 5
+    monkeypatch.setattr(pydantic_core, "__version__", "99.0.0")
+    assert len(_fresh(counts)[1]) == 5
+    assert _fresh(counts) == ([], [])
+
+
 def test_the_code_salt_follows_every_source_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
