@@ -184,6 +184,21 @@ def test_other_code_checks_every_file_again(
     assert _fresh(counts) == ([], [])
 
 
+def test_another_yaml_or_pydantic_checks_every_file_again(
+    project: Path, counts: Counts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An upgrade of the libraries, not of journeyctl, may change a parse or schema message.
+    import pydantic_core
+    import yaml
+
+    _fresh(counts)
+    monkeypatch.setattr(yaml, "__version__", "99.0")
+    assert len(_fresh(counts)[1]) == 5
+    monkeypatch.setattr(pydantic_core, "__version__", "99.0.0")
+    assert len(_fresh(counts)[1]) == 5
+    assert _fresh(counts) == ([], [])
+
+
 def test_the_code_salt_follows_every_source_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -225,13 +240,14 @@ def _cache_file(project: Path) -> Path:
 
 
 def _hostile_caches(real: dict[str, Any]) -> Iterator[str]:
-    """Cache files that are not ours, or are ours with every value of the wrong shape."""
+    """Cache files that are not ours, or are ours with every value of the wrong shape (saved
+    as journeyctl saves, so that the shapes are parsed and checked)."""
     yield "{not json"
     yield "\xff\xfe garbage"
     yield "[" * 100_000 + "]" * 100_000
-    yield '{"journeyctl-cache": 1, "salt": "' + real["salt"] + '", "files": ' + "9" * 5000 + "}"
-    yield json.dumps({**real, "files": [], "entries": "x"})
-    yield json.dumps({**real, "journeyctl-cache": True})
+    yield '{"journeyctl-cache":1,"salt":"' + real["salt"] + '","files":' + "9" * 5000 + "}"
+    yield _compact({**real, "files": [], "entries": "x"})
+    yield _compact({**real, "journeyctl-cache": True})
     shapes: list[Callable[[dict[str, Any]], Any]] = [
         lambda v: None,
         lambda v: [],
@@ -248,7 +264,11 @@ def _hostile_caches(real: dict[str, Any]) -> Iterator[str]:
     for shape in shapes:
         entries = {key: [used, shape(value)] for key, (used, value) in real["entries"].items()}
         files = {"/etc/passwd": [1, 2, 3, 4, "h", 5], **real["files"]}
-        yield json.dumps({**real, "files": files, "entries": entries})
+        yield _compact({**real, "files": files, "entries": entries})
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, separators=(",", ":"))
 
 
 def test_a_corrupt_or_hostile_cache_is_ignored(project: Path) -> None:

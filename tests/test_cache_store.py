@@ -237,3 +237,45 @@ def test_a_file_hash_is_read_once_while_the_file_is_unchanged(
     page.write_text("journeyctl: 2\n")
     assert _store(here / "c").file_hash(page) == cache.digest(b"journeyctl: 2\n")
     assert _store(here / "c").file_hash(here / "missing.yaml") is None
+
+
+def test_a_file_changed_during_a_long_run_is_read_again_next_time(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # On a file system that keeps whole seconds, a file changed a second before the run took
+    # its stat can change again, unseen, in the same second: its stat is not trusted even
+    # when the run (a big repository) saves more than RACY_NS after it began.
+    path = here / "doc.yaml"
+    path.write_text("a: 1\n", "utf-8")
+    second_ago = time.time_ns() - 1_000_000_000
+    os.utime(path, ns=(second_ago, second_ago))
+    store = _store(here / "c")
+    assert store.file_hash(path) is not None
+    later = time.time_ns() + 3_000_000_000
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    assert store.save()
+    assert _store(here / "c").files == {}
+
+
+def test_a_cache_file_of_other_code_is_not_even_parsed(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A committed or stale cache of another salt costs no parse, however big it is.
+    store = _store(here / "c")
+    store.put("a", 1)
+    assert store.save()
+    parsed: list[int] = []
+    loads = json.loads
+
+    def counted(payload: bytes) -> object:
+        parsed.append(1)
+        return loads(payload)
+
+    monkeypatch.setattr(json, "loads", counted)
+    assert _store(here / "c").get("a") == 1
+    assert parsed == [1]
+    written = loads((here / "c" / "test.json").read_bytes())
+    padded = {**written, "salt": "another journeyctl", "pad": [[0] * 10] * 100_000}
+    (here / "c" / "test.json").write_text(json.dumps(padded, separators=(",", ":")), "utf-8")
+    assert _store(here / "c").get("a") is None
+    assert parsed == [1]

@@ -9,10 +9,11 @@ The flow rules (unreachable-step, dead-end, trapped-loop) read the step graph
 - A step whose `next` names a step that does not exist is a *way out*: the missing step may
   be the one that leads on. dangling-reference is the one finding.
 
-The *ways out* of a document are its steps with no successor (a terminal step; the end of
-the document: its last step when it has no `next`; a step with `next: []`; the last two are
-dead ends unless terminal, which dead-end reports, so leads that get there are not also
-trapped) and the steps whose `next` names a missing step.
+The *ways out* of a document are its terminal steps (the journey may end there, also when
+their `next` lets it go on, as a renewal may), its steps with no successor (the end of the
+document: its last step when it has no `next`; a step with `next: []`; both dead ends unless
+terminal, which dead-end reports, so leads that get there are not also trapped) and the
+steps whose `next` names a missing step.
 
 A *trapped loop* is a strongly connected component of reached steps with a cycle (two or
 more steps that each lead to all the others, or one step whose `next` names itself) from
@@ -127,7 +128,7 @@ def _trapped(
     for number in range(len(nodes) - 1, -1, -1):
         key = nodes[number].key
         targets = leads[key]
-        if not targets or key in missing:
+        if not targets or key in missing or nodes[number].step.terminal:
             free[number] = 1
             continue
         for target in targets:

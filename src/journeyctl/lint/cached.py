@@ -3,8 +3,9 @@
 A file's result before cross-file checks and suppressions (its findings, its suppression
 comments, the reference cross-file checks need, whether it is a journeyctl file) depends only
 on its bytes, the settings that govern it, the date (stale reviews, overdue opportunities),
-the path it is shown by, whether it was named, and journeyctl's code (the store's salt). The
-key covers each of them; `project.finish` still runs the cross-file checks and applies the
+the path it is shown by, whether it was named, the libraries that parse and validate it
+(PyYAML, pydantic: their messages are findings) and journeyctl's code (the store's salt).
+The key covers each of them; `project.finish` still runs the cross-file checks and applies the
 suppressions on every lint. A file that cannot be read is never cached.
 """
 
@@ -62,6 +63,7 @@ class _Keys:
 
     def __init__(self, today: date) -> None:
         self.today = today.isoformat()
+        self.libraries = _libraries()
         self.max_bytes = max_file_bytes()  # a file over the cap is an error, never a result
         self._settings: dict[int, str] = {}
 
@@ -72,8 +74,19 @@ class _Keys:
             fingerprint = digest(settings.model_dump_json().encode("utf-8"))
             self._settings[id(settings)] = fingerprint
         named = "named" if target.explicit else "found"
-        parts = (content_hash, fingerprint, self.today, named, target.display)
+        parts = (content_hash, fingerprint, self.today, named, target.display, self.libraries)
         return digest("\0".join(parts).encode("utf-8", "surrogateescape"))
+
+
+def _libraries() -> str:
+    """The versions of Python and of the libraries whose behaviour and messages a result
+    holds (pydantic pins its pydantic-core); imported by every lint already."""
+    import sys
+
+    import pydantic_core
+    import yaml
+
+    return f"{sys.version} {pydantic_core.__version__} {yaml.__version__} {yaml.__with_libyaml__}"
 
 
 def _lookup(

@@ -9,8 +9,9 @@ once per run (for 500 files, one 0.5 MB file loads in 3-6 ms, 500 files of one e
 11-12 ms):
 
 - `files`: path -> [size, mtime_ns, inode, ctime_ns, content hash, last use]: a file whose
-  stat is unchanged is not read again (a file changed less than `RACY_NS` before the save is
-  re-read next time: its stat could still change without changing these numbers);
+  stat is unchanged is not read again (a file changed less than `RACY_NS` before the store
+  was opened, so before the run took its stat, is re-read next time: its stat could still
+  change without changing these numbers, on a file system that keeps whole seconds);
 - `entries`: key -> [last use, value]: the user's key covers everything the value depends on.
 
 Only JSON, never pickle: a repository could commit a crafted cache. A file that is not ours
@@ -130,6 +131,7 @@ class Store:
         self.path = path
         self.salt = salt
         self.now = int(time.time())
+        self.opened_ns = time.time_ns()  # before the run takes any file's stat
         files = data.get("files") if data else None
         entries = data.get("entries") if data else None
         self.files: dict[str, Any] = files if isinstance(files, dict) else {}
@@ -196,7 +198,7 @@ class Store:
         data = {
             "journeyctl-cache": FORMAT,
             "salt": self.salt,
-            "files": _pruned(self.files, self.now, 5, racy=time.time_ns() - RACY_NS),
+            "files": _pruned(self.files, self.now, 5, racy=self.opened_ns - RACY_NS),
             "entries": _pruned(self.entries, self.now, 0),
         }
         try:
@@ -215,7 +217,7 @@ def open_store(namespace: str, folder: Path | None = None) -> Store:
     if folder.is_symlink():
         return Store(None, salt)
     try:
-        data = None if path.is_symlink() else _parsed(read_regular(path, MAX_BYTES))
+        data = None if path.is_symlink() else _parsed(read_regular(path, MAX_BYTES), salt)
     except OSError:  # none yet, too large, or no regular file
         data = None
     if data is None or data.get("journeyctl-cache") != FORMAT or data.get("salt") != salt:
@@ -223,12 +225,19 @@ def open_store(namespace: str, folder: Path | None = None) -> Store:
     return Store(path, salt, data)
 
 
-def _parsed(payload: bytes) -> dict[str, Any] | None:
+def _parsed(payload: bytes, salt: str) -> dict[str, Any] | None:
+    """A namespace file's JSON; None, unparsed, unless it starts as this code saves one."""
+    if not payload.startswith(_header(salt)):
+        return None
     try:
         data = json.loads(payload)
     except (ValueError, RecursionError):  # bad JSON or text, a huge number, deep nesting
         return None
     return data if isinstance(data, dict) else None
+
+
+def _header(salt: str) -> bytes:  # how `save` starts a namespace file: its first two keys
+    return f'{{"journeyctl-cache":{FORMAT},"salt":{json.dumps(salt)}'.encode()
 
 
 def _pruned(

@@ -5,7 +5,8 @@ step to the next (`next`, or the following step in document order) where that te
 the lead waits for the other team for nobody knows how long: the receiving step needs an
 `sla` saying how soon it happens. One finding per receiving step, naming the teams that hand
 it over. The same team on both sides is no hand-off (nor is a stage owner that changes while
-the step owners stay the same), and a step with no team at all is unowned-step's finding.
+the step owners stay the same), a step with no team at all is unowned-step's finding, and a
+team missing from the owners registry (a typo) is dangling-reference's: no hand-off either.
 
 Bad:
 
@@ -59,12 +60,15 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     """Report each step without `sla` that some step of another team leads to."""
     graph = ctx.graph(doc)
     stage_owners = [stage.owner for stage in doc.stages]
+    known = ctx.owners
     givers: dict[str, dict[str, None]] = {}  # receiving step -> the teams handing over, in order
     for source, target in graph.edges():
         if target.step.sla is not None:
             continue
         before = source.step.owner or stage_owners[source.stage_index]
         after = target.step.owner or stage_owners[target.stage_index]
+        if known is not None and (before not in known or after not in known):
+            continue
         if before is not None and after is not None and before != after:
             givers.setdefault(target.key, {})[before] = None
     for node in graph.nodes:

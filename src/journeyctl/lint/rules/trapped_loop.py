@@ -1,6 +1,7 @@
 """Steps that leads can enter but never leave for an end: leads go round and never finish.
 
-A journey ends at a terminal step or at the end of the document: a step with no next step
+A journey ends at a terminal step (also one whose `next` lets leads go on, as a renewal
+does) or at the end of the document: a step with no next step
 (the last step when it has no `next`, or a step with `next: []`; dead-end asks those to be
 terminal, and leads that get there are not also trapped). A step whose `next` names a
 missing step counts as a way out as well (dangling-reference reports it), and a `next`
