@@ -226,7 +226,15 @@ def test_a_repository_without_commits(tmp_path: Path, monkeypatch: pytest.Monkey
         (["--since", "--all"], "journeyctl: unknown revision '--all': revisions cannot start"),
         (
             ["--today", "2026-13-01"],
-            "journeyctl: --today 2026-13-01: not a date (write YYYY-MM-DD)",
+            "journeyctl: --today: '2026-13-01' is not a date; write it as YYYY-MM-DD",
+        ),
+        (  # lint's reading of --today: Python's other ISO forms are no dates here either
+            ["--today", "20261201"],
+            "journeyctl: --today: '20261201' is not a date; write it as YYYY-MM-DD",
+        ),
+        (
+            ["--today", "2026-W49-3"],
+            "journeyctl: --today: '2026-W49-3' is not a date; write it as YYYY-MM-DD",
         ),
     ],
 )
