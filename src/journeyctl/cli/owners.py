@@ -72,8 +72,15 @@ def owners(
     if codeowners is None:
         _print_report(report, output_format or OwnersFormat.TEXT)
         raise typer.Exit(2 if run.io_errors else 0)
-    code = _codeowners(report, codeowners, run, check)
+    code = _codeowners(report, codeowners, run, check, _rerun(paths or [], codeowners))
     raise typer.Exit(2 if run.io_errors else code)
+
+
+def _rerun(paths: list[Path], codeowners: Path) -> str:
+    """The command that brings the section up to date: these paths, this file."""
+    import shlex
+
+    return shlex.join(["journeyctl", "owners", *map(str, paths), "--codeowners", str(codeowners)])
 
 
 def _say_skipped(run: LintRun) -> None:
@@ -107,8 +114,8 @@ def _print_report(report: Ownership, chosen: OwnersFormat) -> None:
         emit(report_text.render(report, color=stdout_has_color()), None)
 
 
-def _codeowners(report: Ownership, path: Path, run: LintRun, check: bool) -> int:
-    """Update (or check) the section; the exit code."""
+def _codeowners(report: Ownership, path: Path, run: LintRun, check: bool, rerun: str) -> int:
+    """Update (or check) the section; the exit code. `rerun` is the command that updates it."""
     from journeyctl.cli.present import emit
     from journeyctl.owners.update import update
     from journeyctl.workspace.discover import display_path
@@ -122,7 +129,7 @@ def _codeowners(report: Ownership, path: Path, run: LintRun, check: bool) -> int
         if not done.stale:
             say(f"{name}: the journeyctl owners section is up to date")
             return 0
-        say(f"{name}: the journeyctl owners section is stale; run `journeyctl owners --codeowners`")
+        say(f"{name}: the journeyctl owners section is stale; run `{rerun}`")
         emit(done.spliced.diff(name), None)
         return 1
     lines = len(done.rules.lines)
