@@ -124,6 +124,23 @@ def test_a_file_path_and_a_directory_below_the_top(
     assert [p["commit"] for p in named[0]["points"]] == [ids["renamed"], ids["merge"]]
 
 
+def test_a_users_git_config_changes_no_point(
+    history: tuple[Repo, Ids], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`log.follow` (a named file followed through renames, with points lost) and
+    `diff.relative` (paths relative to the current folder: none found) change what `git log`
+    writes; trend reads history the same whatever a user configured."""
+    repo, ids = history
+    monkeypatch.chdir(repo.root / "journeys")
+    config = {"log.follow": "true", "diff.relative": "true"}
+    env = {"GITHUB_ACTIONS": "", "GIT_CONFIG_COUNT": str(len(config))}
+    for index, (key, value) in enumerate(config.items()):
+        env |= {f"GIT_CONFIG_KEY_{index}": key, f"GIT_CONFIG_VALUE_{index}": value}
+    assert trend_json(".", env=env) == trend_json(".")
+    named = trend_json("renamed ✓.yaml", env=env)["documents"]
+    assert [p["commit"] for p in named[0]["points"]] == [ids["renamed"], ids["merge"]]
+
+
 def test_text_shows_sparklines_first_last_and_change(
     history: tuple[Repo, Ids], monkeypatch: pytest.MonkeyPatch
 ) -> None:
