@@ -180,6 +180,23 @@ def test_markdown_tables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     assert any(line.startswith("- `finance`: journeys/signup.yaml:") for line in lines)
 
 
+def test_output_file_gets_the_report_as_for_every_report_command(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    shown = run("owners", "--format", "markdown").stdout
+    result = run("owners", "--format", "markdown", "-o", "owners.md")
+    assert (result.exit_code, result.stdout) == (0, "")
+    assert (tmp_path / "owners.md").read_text(encoding="utf-8") == shown
+    assert run("owners", "--output-file", "owners.txt").stdout == ""
+    assert (tmp_path / "owners.txt").read_text(encoding="utf-8") == run("owners").stdout
+    over_input = run("owners", "journeys/signup.yaml", "-o", "journeys/signup.yaml")
+    assert over_input.exit_code == 2 and "refusing" in over_input.stderr
+    both = run("owners", "--codeowners", "CODEOWNERS", "-o", "owners.md")
+    assert both.exit_code == 2 and "drop --format/-o" in both.stderr
+
+
 def test_everything_in_place_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     write(tmp_path, "journeyctl.yaml", "journeyctl: 1\nowners:\n  support: {name: Support}\n")
     write(tmp_path, "refund.yaml", REFUND)

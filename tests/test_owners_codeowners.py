@@ -129,7 +129,7 @@ def test_check(tmp_path: Path) -> None:
     assert codeowners.read_text() == stale  # --check writes nothing
     assert [line for line in err.splitlines() if "billing" not in line] == [
         "journeyctl: .github/CODEOWNERS: the journeyctl owners section is stale; "
-        "run `journeyctl owners --codeowners`"
+        "run `journeyctl owners . --codeowners .github/CODEOWNERS`"  # the whole command
     ]
     assert out.startswith("--- .github/CODEOWNERS (journeyctl section)\n+++ ")
     assert "-/journeys/pay.yaml @x\n" in out

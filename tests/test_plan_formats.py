@@ -157,3 +157,20 @@ def test_mermaid_of_the_examples_lexes(monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 0, result.stderr
     assert_gantt_lexes(result.stdout)
     assert len(gantt_tasks(result.stdout)) >= 10
+
+
+def test_mermaid_bars_of_the_first_days_of_year_1_start_on_its_first_day(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "j.yaml",
+        DOC.split("    steps:")[0]
+        + "    steps:\n      - id: s1\n        name: S1\n        opportunities:\n"
+        "          - {text: Ancient, due: 0001-01-05}\n"
+        "          - {text: Old, due: 0001-01-14}\n",
+    )
+    out = plan(tmp_path, "mermaid")
+    assert_gantt_lexes(out)
+    assert [(start, end) for _, _, start, end, _ in gantt_tasks(out)] == [
+        ("0001-01-01", "0001-01-05"),
+        ("0001-01-01", "0001-01-14"),
+    ]

@@ -275,7 +275,9 @@ def test_bad_input_exits_2_with_one_line(project: Path) -> None:
     assert missing.exit_code == 2 and missing.stderr.count("\n") == 1
     bad_day = run("stats", str(project), "--today", "24.11.2026")
     assert bad_day.exit_code == 2
-    assert bad_day.stderr == "journeyctl: --today: not a date: '24.11.2026' (expected YYYY-MM-DD)\n"
+    assert bad_day.stderr == (  # as lint and plan say it
+        "journeyctl: --today: '24.11.2026' is not a date; write it as YYYY-MM-DD\n"
+    )
     assert run("stats", str(project), "--format", "pdf").exit_code == 2
 
 

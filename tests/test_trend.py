@@ -124,6 +124,23 @@ def test_a_file_path_and_a_directory_below_the_top(
     assert [p["commit"] for p in named[0]["points"]] == [ids["renamed"], ids["merge"]]
 
 
+def test_a_users_git_config_changes_no_point(
+    history: tuple[Repo, Ids], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`log.follow` (a named file followed through renames, with points lost) and
+    `diff.relative` (paths relative to the current folder: none found) change what `git log`
+    writes; trend reads history the same whatever a user configured."""
+    repo, ids = history
+    monkeypatch.chdir(repo.root / "journeys")
+    config = {"log.follow": "true", "diff.relative": "true"}
+    env = {"GITHUB_ACTIONS": "", "GIT_CONFIG_COUNT": str(len(config))}
+    for index, (key, value) in enumerate(config.items()):
+        env |= {f"GIT_CONFIG_KEY_{index}": key, f"GIT_CONFIG_VALUE_{index}": value}
+    assert trend_json(".", env=env) == trend_json(".")
+    named = trend_json("renamed ✓.yaml", env=env)["documents"]
+    assert [p["commit"] for p in named[0]["points"]] == [ids["renamed"], ids["merge"]]
+
+
 def test_text_shows_sparklines_first_last_and_change(
     history: tuple[Repo, Ids], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -226,7 +243,15 @@ def test_a_repository_without_commits(tmp_path: Path, monkeypatch: pytest.Monkey
         (["--since", "--all"], "journeyctl: unknown revision '--all': revisions cannot start"),
         (
             ["--today", "2026-13-01"],
-            "journeyctl: --today 2026-13-01: not a date (write YYYY-MM-DD)",
+            "journeyctl: --today: '2026-13-01' is not a date; write it as YYYY-MM-DD",
+        ),
+        (  # lint's reading of --today: Python's other ISO forms are no dates here either
+            ["--today", "20261201"],
+            "journeyctl: --today: '20261201' is not a date; write it as YYYY-MM-DD",
+        ),
+        (
+            ["--today", "2026-W49-3"],
+            "journeyctl: --today: '2026-W49-3' is not a date; write it as YYYY-MM-DD",
         ),
     ],
 )
@@ -248,7 +273,7 @@ def test_outside_git_and_a_missing_path(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
     result = run("trend", "j.yaml")
     assert result.exit_code == 2
-    assert "not inside a git repository" in result.stderr
+    assert result.stderr.startswith("journeyctl: j.yaml: not inside a git repository")  # not `.`
     assert result.stderr.count("\n") == 1
     missing = run("trend", "nowhere")
     assert (missing.exit_code, missing.stderr) == (

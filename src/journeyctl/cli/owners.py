@@ -1,10 +1,11 @@
 """`journeyctl owners`: who owns which steps of each journey, and a CODEOWNERS section kept true.
 
 Without `--codeowners` the command prints the ownership report (`--format text|markdown|json`)
-on stdout. With it, the report is not printed: the command writes the journeyctl section of
-that CODEOWNERS file (or, with `--check`, only says whether it is up to date, with a diff on
-stdout, and exits 1 when it is not). Only Typer and the standard library are imported at the
-top; the rest inside the command.
+on stdout, or writes it to `-o FILE` as every report command does. With it, the report is not
+printed: the command writes the journeyctl section of that CODEOWNERS file (or, with `--check`,
+only says whether it is up to date, with a diff on stdout, and exits 1 when it is not). Only
+Typer, the standard library and the shared options are imported at the top; the rest inside
+the command.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from journeyctl.cli.options import output_option
 
 if TYPE_CHECKING:
     from journeyctl.lint.result import LintRun
@@ -56,6 +59,9 @@ def owners(
             "stale.",
         ),
     ] = False,
+    output_file: Annotated[
+        Path | None, output_option("Write the report to this file, not stdout.")
+    ] = None,
 ) -> None:
     """Show how many steps each team owns in each stage; keep a CODEOWNERS section true."""
     from journeyctl.core.errors import UsageError
@@ -64,16 +70,24 @@ def owners(
 
     if check and codeowners is None:
         raise UsageError("--check compares a CODEOWNERS file: give it with --codeowners FILE")
-    if codeowners is not None and output_format is not None:
-        raise UsageError("--codeowners writes the file and prints no report: drop --format")
-    run = lint_paths(paths or [Path()], keep_documents=True)
+    if codeowners is not None and (output_format is not None or output_file is not None):
+        raise UsageError("--codeowners writes the file and prints no report: drop --format/-o")
+    inputs = paths or [Path()]
+    run = lint_paths(inputs, keep_documents=True)
     _say_skipped(run)
     report = ownership(run.results)
     if codeowners is None:
-        _print_report(report, output_format or OwnersFormat.TEXT)
+        _print_report(report, output_format or OwnersFormat.TEXT, output_file, inputs)
         raise typer.Exit(2 if run.io_errors else 0)
-    code = _codeowners(report, codeowners, run, check)
+    code = _codeowners(report, codeowners, run, check, _rerun(paths or [], codeowners))
     raise typer.Exit(2 if run.io_errors else code)
+
+
+def _rerun(paths: list[Path], codeowners: Path) -> str:
+    """The command that brings the section up to date: these paths, this file."""
+    import shlex
+
+    return shlex.join(["journeyctl", "owners", *map(str, paths), "--codeowners", str(codeowners)])
 
 
 def _say_skipped(run: LintRun) -> None:
@@ -94,21 +108,25 @@ def _say_skipped(run: LintRun) -> None:
 _BROKEN = frozenset({"parse-error", "schema-error"})
 
 
-def _print_report(report: Ownership, chosen: OwnersFormat) -> None:
+def _print_report(
+    report: Ownership, chosen: OwnersFormat, output: Path | None, inputs: list[Path]
+) -> None:
+    """The report on stdout, or in `output` (never over an input)."""
     from journeyctl.cli.present import emit
     from journeyctl.owners import report_json, report_markdown, report_text
     from journeyctl.workspace.messages import stdout_has_color
 
     if chosen is OwnersFormat.JSON:
-        emit(report_json.render(report), None)
+        text = report_json.render(report)
     elif chosen is OwnersFormat.MARKDOWN:
-        emit(report_markdown.render(report), None)
+        text = report_markdown.render(report)
     else:
-        emit(report_text.render(report, color=stdout_has_color()), None)
+        text = report_text.render(report, color=output is None and stdout_has_color())
+    emit(text, output, inputs)
 
 
-def _codeowners(report: Ownership, path: Path, run: LintRun, check: bool) -> int:
-    """Update (or check) the section; the exit code."""
+def _codeowners(report: Ownership, path: Path, run: LintRun, check: bool, rerun: str) -> int:
+    """Update (or check) the section; the exit code. `rerun` is the command that updates it."""
     from journeyctl.cli.present import emit
     from journeyctl.owners.update import update
     from journeyctl.workspace.discover import display_path
@@ -122,7 +140,7 @@ def _codeowners(report: Ownership, path: Path, run: LintRun, check: bool) -> int
         if not done.stale:
             say(f"{name}: the journeyctl owners section is up to date")
             return 0
-        say(f"{name}: the journeyctl owners section is stale; run `journeyctl owners --codeowners`")
+        say(f"{name}: the journeyctl owners section is stale; run `{rerun}`")
         emit(done.spliced.diff(name), None)
         return 1
     lines = len(done.rules.lines)

@@ -74,19 +74,10 @@ def stats(
 
 
 def _parse_day(text: str | None) -> date:
-    """`--today`: a YYYY-MM-DD date, or today."""
-    import re
+    """`--today`: a YYYY-MM-DD date, or today (read as every command reads it)."""
+    from journeyctl.cli.options import parse_today
 
-    if text is None:
-        return date.today()
-    try:
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            return date.fromisoformat(text)
-    except ValueError:
-        pass
-    from journeyctl.core.errors import UsageError
-
-    raise UsageError(f"--today: not a date: {text!r} (expected YYYY-MM-DD)")
+    return parse_today(text)
 
 
 def _say_left_out(io_errors: list[str], skipped: list[tuple[str, str]], files: int) -> None:

@@ -15,7 +15,6 @@ from typing import Annotated
 import typer
 
 from journeyctl.cli.options import output_option
-from journeyctl.core.errors import UsageError
 
 
 class TrendFormat(enum.StrEnum):
@@ -100,9 +99,7 @@ def trend(
 
 
 def _day(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--today {text}: not a date (write YYYY-MM-DD)") from None
+    """`--today`: a YYYY-MM-DD date, or today (read as every command reads it)."""
+    from journeyctl.cli.options import parse_today
+
+    return parse_today(text)

@@ -1,9 +1,9 @@
 """The plan as a Mermaid `gantt` chart that GitHub renders: one section per owner.
 
 Each dated item is a two-week task ending on its due date (start: due - 13 days, with
-`inclusiveEndDates`, so the bar covers the due day), tagged `done` (done), `active`
-(in progress) and `crit` (overdue). Undated items, and dropped ones (`--all`), are not drawn:
-a `%%` comment at the top lists them.
+`inclusiveEndDates`, so the bar covers the due day; shorter when that would be before year 1),
+tagged `done` (done), `active` (in progress) and `crit` (overdue). Undated items, and dropped
+ones (`--all`), are not drawn: a `%%` comment at the top lists them.
 
 Mermaid's gantt lexer (jison, first rule that matches wins) reads a task as a name up to the
 first `:` and its data up to `#` or `;`; before the name it tries its keywords (`title`,
@@ -18,7 +18,7 @@ and U+FF05, and a name that would be read as a keyword or a comment gets a zero-
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from journeyctl.core.model import Status
 from journeyctl.plan.build import Plan
@@ -96,6 +96,11 @@ def _task(item: PlanItem) -> str:
         tags.append("active")
     if item.overdue:
         tags.append("crit")
-    start = item.due - timedelta(days=DAYS - 1)
+    start = _start(item.due)
     data = [*tags, start.isoformat(), item.due.isoformat()]
     return f"{INDENT * 2}{name(item.text)}: {', '.join(data)}"
+
+
+def _start(due: date) -> date:
+    """The first day of a task ending on `due`: `DAYS` long, or from 0001-01-01 when shorter."""
+    return due - min(timedelta(days=DAYS - 1), due - date.min)

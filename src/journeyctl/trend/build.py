@@ -43,7 +43,7 @@ def build_trend(path: Path, since: str | None, today: date, jobs: int | None = N
     if not path.exists():
         raise UsageError(f"{path}: no such file or directory")
     git = Git(path if path.is_dir() else path.parent)
-    top = git.toplevel
+    top = _toplevel(git, path)
     real = path.resolve()
     if not real.is_relative_to(top.resolve()):
         raise UsageError(f"{path}: not inside the git work tree at {top}")
@@ -56,6 +56,17 @@ def build_trend(path: Path, since: str | None, today: date, jobs: int | None = N
     for commit, (changed, _) in zip(history, moves, strict=True):
         folder.add(commit.commit, commit.date, [_fill(move, outcomes) for move in changed])
     return Trend(folder.documents(), shallow_start(git))
+
+
+def _toplevel(git: Git, path: Path) -> Path:
+    """The work tree's top; outside one, the error names `path` (not its folder, `.`)."""
+    try:
+        return git.toplevel
+    except UsageError as error:
+        folder = f"{git.cwd}: "
+        if path.is_dir() or not str(error).startswith(folder):
+            raise
+        raise UsageError(f"{path}: {str(error).removeprefix(folder)}") from None
 
 
 _Pending = tuple[str | None, str | None, JobKey | None]

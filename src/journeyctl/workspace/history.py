@@ -59,6 +59,7 @@ def first_parent_history(
         return []
     done = git.run(
         *("-c", "log.showRoot=true", "-c", "core.quotePath=false", "--literal-pathspecs"),
+        *("-c", "log.follow=false", "-c", "diff.relative=false"),  # a user's config changes both
         "log",
         *("--first-parent", "--reverse", "--raw", "--no-abbrev", "-z", "--find-renames"),
         *("--no-color", "--no-show-signature", "--no-ext-diff", f"--format={_LOG_FORMAT}"),
