@@ -18,7 +18,7 @@ import journeyctl
 from journeyctl.core.finding import Finding
 from journeyctl.lint import cached
 from journeyctl.lint.engine import check_content, lint_paths
-from journeyctl.workspace import cache
+from journeyctl.workspace import cache, cache_key
 from journeyctl.workspace.read import read_regular
 from tests.helpers import TODAY, run
 
@@ -41,7 +41,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the examples (findings of every severity), its files' times a day old, as
     the current folder, with the cache in its default place."""
     folder = tmp_path / "project"
-    shutil.copytree(ROOT / "examples", folder)
+    shutil.copytree(ROOT / "examples", folder, ignore=shutil.ignore_patterns(".journeyctl-cache"))
     _age(*folder.rglob("*"))
     monkeypatch.chdir(folder)
     monkeypatch.delenv(cache.CACHE_DIR_ENV, raising=False)
@@ -269,6 +269,34 @@ def _hostile_caches(real: dict[str, Any]) -> Iterator[str]:
 
 def _compact(data: Any) -> str:
     return json.dumps(data, separators=(",", ":"))
+
+
+def test_a_cache_made_with_another_key_is_not_trusted(
+    project: Path, counts: Counts, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache in the project is salted with a key kept outside it: one committed to the
+    repository (or made by another user or machine) is checked again, never believed."""
+    _lint()
+    assert _fresh(counts)[1] == []  # this user's own cache: believed
+    key = Path(os.environ["XDG_CACHE_HOME"]) / "journeyctl" / cache_key.KEY_NAME
+    assert key.stat().st_mode & 0o777 == 0o600
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
+    assert len(_fresh(counts)[1]) == 5  # every file checked again
+    assert _fresh(counts)[1] == []
+
+
+def test_a_key_that_is_not_ours_means_no_cache(project: Path, tmp_path: Path) -> None:
+    """A key file that is a link or holds anything else is left alone, and nothing is cached."""
+    home = Path(os.environ["XDG_CACHE_HOME"]) / "journeyctl"
+    home.mkdir(parents=True)
+    (home / cache_key.KEY_NAME).symlink_to(tmp_path / "elsewhere")
+    assert _lint() == _lint(use_cache=False)
+    assert not (project / cache.FOLDER_NAME / "lint.json").exists()
+    (home / cache_key.KEY_NAME).unlink()
+    (home / cache_key.KEY_NAME).write_text("my notes\n", "utf-8")
+    assert _lint() == _lint(use_cache=False)
+    assert not (project / cache.FOLDER_NAME / "lint.json").exists()
+    assert (home / cache_key.KEY_NAME).read_text("utf-8") == "my notes\n"
 
 
 def test_a_corrupt_or_hostile_cache_is_ignored(project: Path) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.lint.engine import lint_paths
-from journeyctl.workspace import cache
+from journeyctl.workspace import cache, cache_key
 from journeyctl.workspace.read import read_regular
 from tests.helpers import TODAY, run
 
@@ -48,8 +48,9 @@ def test_the_environment_puts_the_cache_elsewhere(
     monkeypatch.setenv(cache.CACHE_DIR_ENV, str(here / "ci-cache" / "journeyctl"))
     assert run("lint", "examples").exit_code == 1
     assert (here / "ci-cache" / "journeyctl" / "lint.json").is_file()
+    assert (here / "ci-cache" / "journeyctl" / cache_key.KEY_NAME).is_file()  # cached with it
     assert not (here / ".journeyctl-cache").exists()
-    assert run("cache", "clean").stdout == "removed ci-cache/journeyctl (3 files)\n"
+    assert run("cache", "clean").stdout == "removed ci-cache/journeyctl (4 files)\n"
     assert not (here / "ci-cache" / "journeyctl").exists()
 
 

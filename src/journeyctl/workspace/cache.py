@@ -3,10 +3,8 @@
 The cache folder is `.journeyctl-cache/` in the project root (`project_root`: the nearest
 folder at or above the current one with a journeyctl settings file, else the git work tree's
 top, else the current folder), or the folder `JOURNEYCTL_CACHE_DIR` names (CI caching). It
-holds a `.gitignore` of `*` and a `CACHEDIR.TAG`, so it is never committed nor backed up, and
-one JSON file per namespace (`lint.json`; the site will add its own), loaded once and written
-once per run (for 500 files, one 0.5 MB file loads in 3-6 ms, 500 files of one entry each in
-11-12 ms):
+holds a `.gitignore` of `*` and a `CACHEDIR.TAG` (never committed nor backed up) and one JSON
+file per namespace (`lint.json`), loaded once and written once per run (for 500 files, 3-6 ms):
 
 - `files`: path -> [size, mtime_ns, inode, ctime_ns, content hash, last use]: a file whose
   stat is unchanged is not read again (a file changed less than `RACY_NS` before the store
@@ -14,17 +12,18 @@ once per run (for 500 files, one 0.5 MB file loads in 3-6 ms, 500 files of one e
   change without changing these numbers, on a file system that keeps whole seconds);
 - `entries`: key -> [last use, value]: the user's key covers everything the value depends on.
 
-Only JSON, never pickle: a repository could commit a crafted cache. A file that is not ours
-(bad JSON, wrong types, another journeyctl's code) is an empty cache; each user checks the
-shape of every value it reads back. Saving is atomic (`workspace.write.write_own_file`: a
-temporary file renamed over the old one), so concurrent runs never corrupt it (the last one
-to save wins; what the other one learned is computed again next time). Growth is bounded:
-a save drops what no run used for `MAX_AGE` seconds, and beyond `MAX_ENTRIES` the least
+Only JSON, never pickle, salted with a local key (`workspace.cache_key`): a repository could
+commit a crafted cache. A file that is not ours (bad JSON, wrong types, another key or code)
+is an empty cache; each user checks the shape of every value it reads back. Saving is atomic
+(`workspace.write.write_own_file`: a temporary file renamed over the old one), so concurrent
+runs never corrupt it (the last to save wins; the other's work is done again next time).
+Bounded: a save drops what no run used for `MAX_AGE` seconds, beyond `MAX_ENTRIES` the least
 recently used. A cache that cannot be written (a read-only checkout) is simply not written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -34,6 +33,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from journeyctl.workspace.cache_key import local_key
 from journeyctl.workspace.read import read_regular
 from journeyctl.workspace.root import ROOT_MARKERS
 from journeyctl.workspace.write import write_own_file
@@ -53,8 +53,7 @@ MAX_BYTES = 256_000_000
 """A namespace file larger than this is not read (it is no cache journeyctl wrote)."""
 RACY_NS = 2_000_000_000
 RESTAMP = 3_600
-"""A row's last use is written again only when it is older than this (an unchanged run of an
-unchanged tree writes nothing)."""
+"""A row's last use is rewritten only when older than this (an unchanged run writes nothing)."""
 
 
 def project_root(start: Path | None = None) -> Path:
@@ -107,21 +106,20 @@ def digest(data: bytes) -> str:
 
 
 def code_salt() -> str:
-    """journeyctl's version and the name, size and change time of each of its source files:
-    a cache made by other code (an upgrade, a developer's edit) is not used."""
+    """journeyctl's version and its source files' names and contents (5 ms): other code's cache
+    (an upgrade, an edit) is not used; the same release installed again (CI) finds its own."""
     from journeyctl import __version__
 
     package = Path(__file__).resolve().parent.parent
-    parts = [__version__]
+    hashed = hashlib.blake2b(__version__.encode(), digest_size=20)
     for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(f for f in files if f.endswith(".py")):
-            try:
-                found = os.stat(os.path.join(folder, name))  # noqa: PTH116,PTH118
-            except OSError:
-                continue
-            parts.append(f"{folder}/{name}:{found.st_size}:{found.st_mtime_ns}")
-    return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
+            where = Path(folder, name)
+            hashed.update(f"\n{where.relative_to(package)}\n".encode("utf-8", "replace"))
+            with contextlib.suppress(OSError):
+                hashed.update(where.read_bytes())
+    return hashed.hexdigest()
 
 
 class Store:
@@ -213,8 +211,10 @@ def open_store(namespace: str, folder: Path | None = None) -> Store:
     when there is none, or it is not ours, or the folder is a symbolic link."""
     folder = cache_folder() if folder is None else folder
     path = folder / f"{namespace}.json"
-    salt = code_salt()
-    if folder.is_symlink():
+    own = os.environ.get(CACHE_DIR_ENV, "").strip()  # the user's own folder keeps its key
+    key = (local_key(folder) if _ready(folder) else None) if own else local_key(None)
+    salt = digest(f"{code_salt()}\n{key}".encode())
+    if key is None or folder.is_symlink():  # nothing to trust a cache by, or not ours
         return Store(None, salt)
     try:
         data = None if path.is_symlink() else _parsed(read_regular(path, MAX_BYTES), salt)

@@ -189,6 +189,25 @@ def write_own_file(path: Path, payload: bytes) -> None:
     _write_atomic(path, payload)
 
 
+def create_private_file(path: Path, payload: bytes) -> bool:
+    """Create `path` with `payload`, readable by its owner only, unless it exists (then leave
+    it, and return False): written beside it first, then linked into place, so that no reader
+    ever sees it half written. OSError when it cannot be made."""
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:  # mkstemp makes it mode 0600
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp_name, path)
+        except FileExistsError:
+            return False
+        return True
+    finally:
+        Path(temp_name).unlink(missing_ok=True)
+
+
 def _write_atomic(path: Path, payload: bytes) -> None:
     """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
     directory = path.parent if str(path.parent) else Path()
