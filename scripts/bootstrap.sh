@@ -8,6 +8,10 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+# An editable install leaves compiling to the first import, which writes no bytecode where
+# PYTHONDONTWRITEBYTECODE is set (some CI images): every run would compile journeyctl again
+# (~70 ms). Compile it once now; an edited module is compiled again in memory, as usual.
+.venv/bin/python -m compileall -q src/journeyctl >/dev/null
 # Graphviz's `dot` draws `journeyctl render`'s SVG, PNG and PDF: a system package, not a Python
 # one (.dot and .mmd output need none). DejaVu Sans is the font every view names, so the same
 # input draws the same SVG on every machine that ran this. Each installed only when missing;
