@@ -217,6 +217,11 @@ def test_without_a_registry_every_team_is_unregistered(
         {"team": "support", "places": [f"refund.yaml:{_line_of(REFUND, 'owner: support')}"]}
     ]
     assert data["idle"] == []
+    monkeypatch.chdir(tmp_path)
+    for output_format in ("text", "markdown"):
+        shown = run("owners", ".", "--format", output_format).stdout
+        assert "No owners registry in the settings" in shown  # not a list of every team
+        assert "refund.yaml:" not in shown and "missing" not in shown
 
 
 HOSTILE = '<b>&"\\N \x07\u202eevil\u202c @here | *x* [l](u)'

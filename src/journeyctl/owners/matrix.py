@@ -20,6 +20,10 @@ from journeyctl.owners.places import Where, places
 
 SHOWN_PLACES = 5
 """Places of an unregistered team that text and Markdown show (JSON lists them all)."""
+NO_REGISTRY = (
+    "No owners registry in the settings (`owners:` in journeyctl.yaml): team names are not "
+    "checked, as in lint."
+)
 
 
 @dataclass

@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterator
 
-from journeyctl.owners.matrix import DocumentOwnership, Ownership
+from journeyctl.owners.matrix import NO_REGISTRY, DocumentOwnership, Ownership
 
 _SPACE = re.compile(r"\s+")
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -75,6 +75,9 @@ def _cells(counts: list[int]) -> str:
 
 
 def _unregistered(report: Ownership) -> Iterator[str]:
+    if not report.registered:
+        yield NO_REGISTRY
+        return
     if not report.unregistered:
         yield "Every team named in the files is in the owners registry."
         return

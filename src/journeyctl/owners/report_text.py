@@ -15,7 +15,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from journeyctl.owners.matrix import DocumentOwnership, Ownership
+from journeyctl.owners.matrix import NO_REGISTRY, DocumentOwnership, Ownership
 from journeyctl.workspace.messages import printable_text
 
 UNOWNED = "(unowned)"
@@ -93,6 +93,9 @@ def _cells(counts: list[int]) -> list[Text]:
 
 
 def _unregistered(report: Ownership) -> Iterator[Text]:
+    if not report.registered:
+        yield Text(NO_REGISTRY)
+        return
     if not report.unregistered:
         yield Text("Every team named in the files is in the owners registry.")
         return
