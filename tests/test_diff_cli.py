@@ -558,6 +558,9 @@ def test_base_from_a_subdirectory_sees_the_whole_repository(
     ]
     only = json.loads(run("diff", "--base", "HEAD", "../journeys", "-f", "json").stdout)
     assert [d["new"]["path"] for d in only["diffs"]] == ["../journeys/signup.yaml"]
+    _git(repo, "config", "diff.relative", "true")  # a user's config changes nothing
+    again = json.loads(run("diff", "--base", "HEAD", "-f", "json").stdout)
+    assert again["diffs"] == data["diffs"]
 
 
 def test_x_keys_and_comments_are_no_change(project: Path) -> None:

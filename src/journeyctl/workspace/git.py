@@ -175,6 +175,8 @@ class Git:
         done = self.run(
             "-c",
             "core.quotePath=false",
+            "-c",
+            "diff.relative=false",  # a user's `diff.relative=true` would hide the rest of the tree
             "diff",
             "--name-status",
             "-z",
