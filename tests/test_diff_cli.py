@@ -561,6 +561,13 @@ def test_base_from_a_subdirectory_sees_the_whole_repository(
     _git(repo, "config", "diff.relative", "true")  # a user's config changes nothing
     again = json.loads(run("diff", "--base", "HEAD", "-f", "json").stdout)
     assert again["diffs"] == data["diffs"]
+    # the old side is named as git reads REV:path typed here; a file edited in place is no move
+    assert {d["old"]["path"] for d in data["diffs"] if d["old"]} == {"HEAD:../journeys/signup.yaml"}
+    text = run("diff", "--base", "HEAD").stdout
+    assert "../journeys/signup.yaml  modified  " in text and "moved from" not in text
+    _git(repo, "mv", "journeys/signup.yaml", "journeys/sign-up.yaml")
+    moved = run("diff", "--base", "HEAD").stdout
+    assert "../journeys/sign-up.yaml  modified, moved from ../journeys/signup.yaml" in moved
 
 
 def test_x_keys_and_comments_are_no_change(project: Path) -> None:

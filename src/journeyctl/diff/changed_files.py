@@ -74,10 +74,19 @@ def _item_pair(
     if not included(where.resolve(), loader.finder.for_path(where)):
         return None
     old_where = top / str(change.old)
-    old = (f"{rev}:{change.old}", old_raw, old_where) if old_raw is not None else None
+    old = (f"{rev}:{_from_here(old_where, top)}", old_raw, old_where) if old_raw else None
     # a file git found, shown the way one would type it from here (../ where it is above)
     new = (display_path(Path(os.path.relpath(where))), new_raw, where) if new_raw else None
     return old, new
+
+
+def _from_here(where: Path, top: Path) -> str:
+    """A path in REV:path as git reads it typed here: from the top of the work tree, or, below
+    it, from the current folder (`./a.yaml`, `../b.yaml`), as the new side's path is shown."""
+    if Path.cwd().resolve() == top.resolve():
+        return where.relative_to(top).as_posix()
+    relative = Path(os.path.relpath(where)).as_posix()
+    return relative if relative.startswith("../") else f"./{relative}"
 
 
 def _journeyctl_bytes(raw: bytes | None) -> bytes | None:

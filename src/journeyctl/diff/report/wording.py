@@ -7,6 +7,7 @@ values and rule names are slugs and go through `Style.code`.
 
 from __future__ import annotations
 
+import posixpath
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -161,8 +162,9 @@ def overview_entry(diff: DocumentDiff, rev: str | None) -> tuple[str, str]:
         assert diff.old is not None
         return path(diff.old.label), diff.status
     status = diff.status
-    if diff.old is not None and path(diff.old.label) != diff.new.label:
-        status += f", moved from {path(diff.old.label)}"
+    was = posixpath.normpath(path(diff.old.label)) if diff.old is not None else None
+    if was is not None and was != posixpath.normpath(diff.new.label):
+        status += f", moved from {was}"
     return diff.new.label, status
 
 
