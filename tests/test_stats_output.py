@@ -106,3 +106,22 @@ def test_colour_marks_counts_but_never_passes_user_escapes(hostile: Path) -> Non
     assert "\x1b[1mDocuments" in result.stdout  # the header is bold
     assert "\x1b[2J" not in result.stdout and "\x1b[31mred" not in result.stdout
     assert '<b>|=HYPERLINK("x")\\x1b[2J' in result.stdout
+
+
+def test_without_an_owners_registry_no_team_is_marked_missing(tmp_path: Path) -> None:
+    """As lint checks owners only against a registry, stats marks none missing without one;
+    with a registry, the teams missing from it are marked."""
+    write(
+        tmp_path,
+        "j.yaml",
+        "journeyctl: 1\nkind: journey\nid: j\ntitle: J\nstages:\n"
+        "  - {id: s, name: S, owner: ops, steps: [{id: a, name: A, owner: web, terminal: true}]}\n",
+    )
+    for output_format in ("text", "markdown"):
+        shown = run("stats", str(tmp_path), "--format", output_format).stdout
+        assert "ops" in shown and "web" in shown
+        assert "not in the owners registry" not in shown, output_format
+    write(tmp_path, "journeyctl.yaml", "journeyctl: 1\nowners:\n  ops: {name: Operations}\n")
+    for output_format in ("text", "markdown"):
+        shown = run("stats", str(tmp_path), "--format", output_format).stdout
+        assert "(1 not in the owners registry)" in shown, output_format

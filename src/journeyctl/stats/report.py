@@ -63,6 +63,12 @@ class ProjectHealth:
     evidence: EvidenceCounts
     emotion_average: float | None
 
+    @property
+    def has_registry(self) -> bool:
+        """Whether any team is in an owners registry: without one, no team is checked
+        against it (as in lint), and the reports do not mark every team as missing."""
+        return self.teams_not_in_registry < self.teams
+
 
 @dataclass(frozen=True)
 class StatsReport:

@@ -25,7 +25,7 @@ def render(report: StatsReport) -> str:
         "### Journey health",
         *_documents(report.documents),
         "### Teams",
-        *_teams(report.teams),
+        *_teams(report.teams, report.project.has_registry),
         "### Project",
         _project(report.project),
         *_skipped(report),
@@ -60,7 +60,7 @@ def _documents(documents: Sequence[DocumentHealth]) -> Iterator[str]:
     )
 
 
-def _teams(teams: Sequence[TeamHealth]) -> Iterator[str]:
+def _teams(teams: Sequence[TeamHealth], registry: bool) -> Iterator[str]:
     if not teams:
         yield "No teams: no owners registry and no owner named."
         return
@@ -69,7 +69,7 @@ def _teams(teams: Sequence[TeamHealth]) -> Iterator[str]:
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
     rows = [
-        f"| {code(t.id)} | {_team_name(t)} | {t.steps} | {t.stages} | {t.pain_points} "
+        f"| {code(t.id)} | {_team_name(t, registry)} | {t.steps} | {t.stages} | {t.pain_points} "
         f"| {t.opportunities} | {t.opportunities_overdue} | {cells.findings(t.findings)} |"
         for t in teams[:MAX_ROWS]
     ]
@@ -81,9 +81,11 @@ def _teams(teams: Sequence[TeamHealth]) -> Iterator[str]:
     )
 
 
-def _team_name(team: TeamHealth) -> str:
+def _team_name(team: TeamHealth, registry: bool) -> str:
     name = markdown(team.name or "")
-    return name if team.in_registry else f"{name} ⚠️ not in the owners registry".strip()
+    if team.in_registry or not registry:
+        return name
+    return f"{name} ⚠️ not in the owners registry".strip()
 
 
 def _left_out(count: int, noun: str, formats: str = "`--format json`") -> Iterator[str]:
@@ -95,7 +97,7 @@ def _left_out(count: int, noun: str, formats: str = "`--format json`") -> Iterat
 def _project(project: ProjectHealth) -> str:
     counts = project.findings
     teams = cells.plural(project.teams, "team")
-    if project.teams_not_in_registry:
+    if project.teams_not_in_registry and project.has_registry:
         teams += f" ({project.teams_not_in_registry} not in the owners registry)"
     lines = [
         f"{cells.plural(project.documents, 'document')} "

@@ -87,7 +87,7 @@ def _teams(report: StatsReport) -> Iterator[Text]:
     rows: list[list[str | Text]] = [list(TEAM_HEADER)]
     for team in report.teams:
         name = printable_text(team.name or "")
-        if not team.in_registry:
+        if not team.in_registry and report.project.has_registry:
             name = f"{name} (not in the owners registry)".strip()
         rows.append(
             [
@@ -114,7 +114,7 @@ def _project(project: ProjectHealth) -> Iterator[Text]:
         (cells.plural(project.journeys, "journey"), cells.plural(project.workflows, "workflow"))
     )
     teams = cells.plural(project.teams, "team")
-    if project.teams_not_in_registry:
+    if project.teams_not_in_registry and project.has_registry:
         teams += f" ({project.teams_not_in_registry} not in the owners registry)"
     yield Text(
         f"  {cells.plural(project.documents, 'document')} ({kinds}), "
