@@ -165,7 +165,7 @@ class _Group(typer.core.TyperGroup):
 app = typer.Typer(
     name="journeyctl",
     cls=_Group,
-    help="Customer journey maps and workflows as version-controlled YAML: lint, diff, render.",
+    help="Journeys and workflows as version-controlled YAML: lint, diff, render, stats, plan.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -193,7 +193,7 @@ def _root(
         ),
     ] = False,
 ) -> None:
-    """Customer journey maps and workflows as version-controlled YAML: lint, diff, render."""
+    """Journeys and workflows as version-controlled YAML: lint, diff, render, stats, plan."""
     _debug["flag"] = debug
 
 
