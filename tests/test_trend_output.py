@@ -55,7 +55,7 @@ def test_hostile_names_in_markdown(hostile: Repo) -> None:
 def test_hostile_names_in_csv(hostile: Repo) -> None:
     rows = list(csv.reader(io.StringIO(run("trend", ".", "-f", "csv").stdout)))
     assert rows[0][-1] == 'metric: =HYPERLINK("x") <b>&|@team \u202e [link](x)'
-    assert rows[1][3] == "'=cmd<b>&\"\\N\u202e[31m\nx.yaml"
+    assert rows[1][3] == "'=cmd<b>&\"\\N\u202e [31m x.yaml"  # one line per cell
     assert rows[1][:3] == ["workflow", "lead-routing", "current"]
 
 

@@ -8,29 +8,11 @@ Ids are slugs and go in code spans as they are.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterator
 
 from journeyctl.owners.matrix import NO_REGISTRY, DocumentOwnership, Ownership
-
-_SPACE = re.compile(r"\s+")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_MARKDOWN = re.compile(r"([\\`*_\[\]|~!#])")
-_MENTION = re.compile(r"@(?=\w)")
-_WORD_JOINER = "\u2060"
-
-
-def text(value: str) -> str:
-    """User text for a Markdown paragraph, list item or table cell."""
-    value = _SPACE.sub(" ", _CONTROL.sub("", value)).strip()
-    value = _MARKDOWN.sub(r"\\\1", html.escape(value, quote=False))
-    return _MENTION.sub("@" + _WORD_JOINER, value)
-
-
-def code(value: str) -> str:
-    """A slug (an id) as a code span."""
-    return f"`{value.replace('`', '')}`"
+from journeyctl.workspace.markup import code
+from journeyctl.workspace.markup import markdown_text as text
 
 
 def render(report: Ownership) -> str:

@@ -10,19 +10,14 @@ issue; anything else is shown as text.
 
 from __future__ import annotations
 
-import html
 import re
 from urllib.parse import quote
 
 from journeyctl.plan.build import Plan
 from journeyctl.plan.items import PlanItem
 from journeyctl.plan.text import late, owner_label, plural, summary
+from journeyctl.workspace.markup import markdown_text
 
-_SPACE = re.compile(r"\s+")
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
-_MARKDOWN = re.compile(r"([\\`*_\[\]|~!#])")
-_MENTION = re.compile(r"@(?=\w)")
-_WORD_JOINER = "\u2060"
 _URL = re.compile(r"https?://\S+")
 _ISSUE = re.compile(r"([A-Za-z0-9][A-Za-z0-9_.-]*)/([A-Za-z0-9_.-]+)#([0-9]+)")
 _URL_SAFE = "/:?=&%#+,;~.-_!$*'@"
@@ -33,11 +28,8 @@ NONE = "\u2013"
 HEADER = "| | Priority | Due | Opportunity | Status | Owner | Where | Link |"
 
 
-def md(value: str) -> str:
-    """User text for a Markdown table cell or paragraph."""
-    value = _SPACE.sub(" ", _CONTROL.sub("", value)).strip()
-    value = _MARKDOWN.sub(r"\\\1", html.escape(value, quote=False))
-    return _MENTION.sub("@" + _WORD_JOINER, value)
+md = markdown_text
+"""User text for a Markdown table cell or paragraph (the one escaper, `workspace.markup`)."""
 
 
 def link(value: str) -> str:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 
 from journeyctl.plan.build import Plan
 from journeyctl.plan.items import PlanItem
+from journeyctl.workspace.markup import csv_cell
 
 HEADERS = (
     "Summary",
@@ -30,14 +30,8 @@ HEADERS = (
     "Overdue",
     "Owner from",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff]+")
-
-
-def cell(value: str) -> str:
-    """User text as one CSV cell: one line, and never a formula."""
-    value = _BREAKS.sub(" ", value).strip(" ")
-    return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+cell = csv_cell
+"""User text as one CSV cell: one line, and never a formula (`workspace.markup`)."""
 
 
 def csv_report(plan: Plan) -> str:
