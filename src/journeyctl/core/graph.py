@@ -13,7 +13,7 @@ one finding, not a flood of unreachable steps after it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from journeyctl.core.model import Flow, Step
@@ -67,14 +67,16 @@ class StepGraph:
         """The first step of the document, where every journey begins."""
         return self.nodes[0] if self.nodes else None
 
-    def reachable(self) -> set[str]:
-        """Keys of the steps that some path from the entry reaches."""
+    def reachable(self, leads: Mapping[str, Sequence[str]] | None = None) -> set[str]:
+        """Keys of the steps that some path from the entry reaches, along `successors` or
+        along other edges between the same keys (`leads`)."""
         if self.entry is None:
             return set()
+        edges = self.successors if leads is None else leads
         seen = {self.entry.key}
         stack = [self.entry.key]
         while stack:
-            for target in self.successors[stack.pop()]:
+            for target in edges[stack.pop()]:
                 if target not in seen:
                     seen.add(target)
                     stack.append(target)

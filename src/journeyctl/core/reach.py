@@ -63,7 +63,7 @@ class Reach:
 def reach_of(graph: StepGraph) -> Reach:
     """What leads reach in a step graph, and the loops that trap them (linear time)."""
     leads, missing = _leads_to(graph)
-    reached = _reached(graph, leads)
+    reached = graph.reachable(leads)
     open_ended = not missing.isdisjoint(reached)
     index = {node.key: number for number, node in enumerate(graph.nodes)}
     trapped = _trapped(graph, index, leads, reached, missing)
@@ -94,20 +94,6 @@ def _leads_to(graph: StepGraph) -> tuple[dict[str, list[str]], set[str]]:
             keys = (key for target in targets for key in holders.get(target, ()))
             leads[node.key] = list(dict.fromkeys(keys))
     return leads, missing
-
-
-def _reached(graph: StepGraph, leads: dict[str, list[str]]) -> set[str]:
-    """Keys of the steps some path from the first step reaches."""
-    if graph.entry is None:
-        return set()
-    seen = {graph.entry.key}
-    stack = [graph.entry.key]
-    while stack:
-        for target in leads[stack.pop()]:
-            if target not in seen:
-                seen.add(target)
-                stack.append(target)
-    return seen
 
 
 def _trapped(

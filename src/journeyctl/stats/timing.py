@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from journeyctl.core.fields import parse_duration
 from journeyctl.core.graph import StepGraph
+from journeyctl.core.scc import components
 
 BUDGET = 100_000
 """Depth-first expansions allowed for the exact longest simple path through loops."""
@@ -163,38 +164,7 @@ def _longest_through_components(
 
 
 def _components(graph: StepGraph) -> dict[str, int]:
-    """Tarjan's strongly connected components of the steps reachable from the entry, without
-    recursion: each step's component number, sinks first."""
-    assert graph.entry is not None
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    component: dict[str, int] = {}
-    stack: list[str] = []
-    start = graph.entry.key
-    work = [(start, iter(graph.successors[start]))]
-    index[start] = low[start] = 0
-    stack.append(start)
-    count = 0
-    while work:
-        key, successors = work[-1]
-        target = next(successors, None)
-        if target is not None:
-            if target not in index:
-                index[target] = low[target] = len(index)
-                stack.append(target)
-                work.append((target, iter(graph.successors[target])))
-            elif target not in component:
-                low[key] = min(low[key], index[target])
-            continue
-        work.pop()
-        if work:
-            parent = work[-1][0]
-            low[parent] = min(low[parent], low[key])
-        if low[key] == index[key]:
-            while True:
-                member = stack.pop()
-                component[member] = count
-                if member == key:
-                    break
-            count += 1
-    return component
+    """Each step reachable from the entry by its strongly connected component's number,
+    sinks first (`core.scc`)."""
+    found = components(graph.reachable(), graph.successors.__getitem__)
+    return {key: number for number, members in enumerate(found) for key in members}
