@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from journeyctl.lint.engine import lint_paths
-from journeyctl.workspace import cache, cache_key
+from journeyctl.workspace import cache, cache_key, root
 from journeyctl.workspace.read import read_regular
 from tests.helpers import TODAY, run
 
@@ -29,15 +29,15 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_the_project_root_is_the_nearest_settings_then_git_then_here(here: Path) -> None:
     deep = here / "repo" / "maps" / "team" / "deeper"
     deep.mkdir(parents=True)
-    assert cache.project_root(deep) == deep
+    assert root.project_root(deep) == deep
     (here / "repo" / ".git").mkdir()
-    assert cache.project_root(deep) == here / "repo"
+    assert root.project_root(deep) == here / "repo"
     (here / "repo" / "maps" / "pyproject.toml").write_text("[tool.ruff]\n")
-    assert cache.project_root(deep) == here / "repo"
+    assert root.project_root(deep) == here / "repo"
     (here / "repo" / "maps" / "pyproject.toml").write_text("[tool.journeyctl]\nlifecycle = []\n")
-    assert cache.project_root(deep) == here / "repo" / "maps"
+    assert root.project_root(deep) == here / "repo" / "maps"
     (here / "repo" / "maps" / "team" / "journeyctl.yaml").write_text("journeyctl: 1\n")
-    assert cache.project_root(deep) == here / "repo" / "maps" / "team"
+    assert root.project_root(deep) == here / "repo" / "maps" / "team"
     assert cache.cache_folder(deep) == here / "repo" / "maps" / "team" / ".journeyctl-cache"
 
 

@@ -1,8 +1,8 @@
 """A content-hash cache on disk: results that depend only on a file's bytes and known inputs.
 
-The cache folder is `.journeyctl-cache/` in the project root (`project_root`: the nearest
-folder at or above the current one with a journeyctl settings file, else the git work tree's
-top, else the current folder), or the folder `JOURNEYCTL_CACHE_DIR` names (CI caching). It
+The cache folder is `.journeyctl-cache/` in the project root (`root.project_root`: the
+nearest folder at or above the current one with a journeyctl settings file, else the git work
+tree's top, else the current folder), or the folder `JOURNEYCTL_CACHE_DIR` names (CI caching). It
 holds a `.gitignore` of `*` and a `CACHEDIR.TAG` (never committed nor backed up) and one JSON
 file per namespace (`lint.json`), loaded once and written once per run (for 500 files, 3-6 ms):
 
@@ -27,7 +27,6 @@ import contextlib
 import hashlib
 import json
 import os
-import re
 import stat
 import time
 from pathlib import Path
@@ -35,7 +34,7 @@ from typing import Any
 
 from journeyctl.workspace.cache_key import local_key
 from journeyctl.workspace.read import read_regular
-from journeyctl.workspace.root import ROOT_MARKERS
+from journeyctl.workspace.root import project_root
 from journeyctl.workspace.write import write_own_file
 
 FOLDER_NAME = ".journeyctl-cache"
@@ -54,33 +53,6 @@ MAX_BYTES = 256_000_000
 RACY_NS = 2_000_000_000
 RESTAMP = 3_600
 """A row's last use is rewritten only when older than this (an unchanged run writes nothing)."""
-
-
-def project_root(start: Path | None = None) -> Path:
-    """The nearest folder at or above `start` (default: the current one) with a journeyctl
-    settings file (`journeyctl.yaml` or a pyproject.toml with `[tool.journeyctl]`), else the
-    top of its git work tree, else `start`."""
-    here = Path(os.path.abspath(start or Path.cwd()))  # noqa: PTH100 - keep symlinked names
-    chain = [here, *here.parents]
-    for folder in chain:
-        if any(os.path.lexists(folder / name) for name in ROOT_MARKERS[1:]):
-            return folder
-        if _has_tool_table(folder / "pyproject.toml"):
-            return folder
-    return next((f for f in chain if os.path.lexists(f / ROOT_MARKERS[0])), here)
-
-
-def _has_tool_table(pyproject: Path) -> bool:
-    try:
-        text = pyproject.read_bytes() if pyproject.is_file() else b""
-    except OSError:
-        return False
-    return _TOOL_TABLE.search(text) is not None
-
-
-_TOOL_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?journeyctl\b", re.MULTILINE)
-"""A `[tool.journeyctl]` (or `[tool.journeyctl.rules]`) table header, as `workspace.write`
-recognises one."""
 
 
 def cache_folder(start: Path | None = None) -> Path:

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from journeyctl.core.errors import UsageError
+from journeyctl.workspace.root import TOOL_TABLE
 
 
 class WriteRefused(UsageError):
@@ -171,16 +171,12 @@ def _holds_journeyctl(path: Path, target: os.stat_result) -> bool:
         data = path.read_bytes()
     except OSError as error:
         raise WriteRefused(f"{path}: cannot write: {error.strerror or error}") from None
-    if path.name == "pyproject.toml" and _TOOL_TABLE.search(data):
+    if path.name == "pyproject.toml" and TOOL_TABLE.search(data):
         return True  # the project's settings live there
     if is_journeyctl(data):
         return True
     _NOT_JOURNEYCTL.add((path.name, *version))
     return False
-
-
-_TOOL_TABLE = re.compile(rb"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?journeyctl\b", re.MULTILINE)
-"""A `[tool.journeyctl]` (or `[tool.journeyctl.rules]`) table header in a pyproject.toml."""
 
 
 def write_own_file(path: Path, payload: bytes) -> None:
