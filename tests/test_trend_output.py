@@ -16,7 +16,7 @@ from journeyctl.trend.points import point_numbers
 from journeyctl.trend.report.rows import sparkline
 from journeyctl.trend.series import Folder, Move
 from journeyctl.workspace.load import parse_yaml
-from tests.helpers import TODAY, run
+from tests.helpers import run
 from tests.trend_repo import WORKFLOW, Repo
 
 HOSTILE_FILE = '=cmd<b>&"\\N\u202e\x1b[31m\nx.yaml'
@@ -70,7 +70,7 @@ def flow(text: str) -> Outcome:
     data = parse_yaml(text.encode(), Path("x.yaml")).data
     document = validate_document(data)
     identity = (data["kind"], data["id"], data.get("state", "current"))
-    return Outcome(identity, point_numbers(document, [], TODAY))  # type: ignore[arg-type]
+    return Outcome(identity, point_numbers(document, []))  # type: ignore[arg-type]
 
 
 def one_step(ident: str, steps: int = 1) -> Outcome:
@@ -134,7 +134,7 @@ def test_point_numbers() -> None:
         ).data
     )
     found = Finding("w.yaml", 1, 1, "dead-end", Severity.WARNING, "m")
-    assert point_numbers(document, [found] * 3, TODAY) == {  # type: ignore[arg-type]
+    assert point_numbers(document, [found] * 3) == {  # type: ignore[arg-type]
         "steps": 4,
         "unowned_steps": 1,  # s4: neither it nor stage b has an owner
         "pain_points": 2,

@@ -54,7 +54,7 @@ def measure(job: BlobJob) -> Outcome:
         identity = (result.doc.kind, result.doc.id, result.doc.state)
         if not isinstance(document, Flow):
             return Outcome(identity, None)
-        return Outcome(identity, point_numbers(document, findings, job.today))
+        return Outcome(identity, point_numbers(document, findings))
     first = min(result.findings, default=None)
     error = f"{first.line}:{first.column} {first.rule}: {first.message}" if first else None
     return Outcome(None, no_numbers(len(findings)), error)

@@ -1,37 +1,37 @@
 """The numbers of one point of a trend: one document's health at one commit.
 
-They are `journeyctl stats`'s numbers (`stats.health.document_health`, the lint rules'
-definitions), so that a trend and a stats report of the same commit agree; only the metrics
-are read here, each metric's `actual` by name.
+They are `journeyctl stats`'s numbers, by the same definitions (`stats.health`: the lint
+rules' own), so that a trend and a stats report of the same commit agree; the metrics are
+read here, each metric's `actual` by name.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from journeyctl.core.finding import Finding
 from journeyctl.core.model import Flow
-from journeyctl.stats.health import document_health
+from journeyctl.stats.health import average, owner_of
 
 NUMBERS = ("steps", "unowned_steps", "pain_points", "emotion_average", "findings", "metrics")
 """The keys of a point's numbers, in the order reports show them."""
 
 
-def point_numbers(document: Flow, findings: Sequence[Finding], today: date) -> dict[str, Any]:
+def point_numbers(document: Flow, findings: Sequence[Finding]) -> dict[str, Any]:
     """Steps, unowned steps, pain points, average emotion, findings and each metric's actual
-    (the first metric of a name, in document order, when stages repeat a name)."""
-    health = document_health(document, findings, today, "")
+    (the first metric of a name, in document order, when stages repeat a name): the counts of
+    `document_health` without its path times, which a point does not show (one per blob)."""
+    pairs = [(stage, step) for stage in document.stages for step in stage.steps]
     metrics: dict[str, float | None] = {}
     for stage in document.stages:
         for metric in stage.metrics:
             metrics.setdefault(metric.name, metric.actual)
     return {
-        "steps": health.steps,
-        "unowned_steps": health.unowned_steps,
-        "pain_points": health.pain_points,
-        "emotion_average": health.emotion.average,
+        "steps": len(pairs),
+        "unowned_steps": sum(1 for stage, step in pairs if owner_of(stage, step) is None),
+        "pain_points": sum(len(step.pain_points) for _, step in pairs),
+        "emotion_average": average([s.emotion for _, s in pairs if s.emotion is not None]),
         "findings": len(findings),
         "metrics": metrics,
     }
