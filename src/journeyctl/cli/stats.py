@@ -8,13 +8,12 @@ once), then reports the numbers. Stats is a report: exit 0 whatever it shows; 2 
 from __future__ import annotations
 
 import enum
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from journeyctl.cli.options import output_option
+from journeyctl.cli.options import Today, output_option, parse_today
 
 
 class StatsFormat(enum.StrEnum):
@@ -38,16 +37,7 @@ def stats(
     output_file: Annotated[
         Path | None, output_option("Write the report to this file, not stdout.")
     ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar="DATE",
-            help="Judge overdue opportunities and stale reviews on this day (YYYY-MM-DD; "
-            "default: today).",
-            show_default=False,
-        ),
-    ] = None,
+    today: Today = None,
 ) -> None:
     """Health per journey and workflow, per team and for the project.
 
@@ -61,7 +51,7 @@ def stats(
     from journeyctl.stats.output import render
     from journeyctl.stats.report import build_report
 
-    day = _parse_day(today)
+    day = parse_today(today)
     inputs = paths or [Path()]
     run = lint_paths(inputs, today=day, keep_documents=True)
     report = build_report(run, day)
@@ -71,13 +61,6 @@ def stats(
 
     emit(render(report, output_format.value, color), output_file, inputs)
     raise typer.Exit(2 if run.io_errors else 0)
-
-
-def _parse_day(text: str | None) -> date:
-    """`--today`: a YYYY-MM-DD date, or today (read as every command reads it)."""
-    from journeyctl.cli.options import parse_today
-
-    return parse_today(text)
 
 
 def _say_left_out(io_errors: list[str], skipped: list[tuple[str, str]], files: int) -> None:

@@ -8,13 +8,12 @@ Typer and the standard library are imported at the top; the rest inside the comm
 from __future__ import annotations
 
 import enum
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from journeyctl.cli.options import output_option
+from journeyctl.cli.options import output_option, parse_today
 
 
 class TrendFormat(enum.StrEnum):
@@ -81,7 +80,7 @@ def trend(
     from journeyctl.trend.report import report
     from journeyctl.workspace.messages import say
 
-    found = build_trend(path, since, _day(today))
+    found = build_trend(path, since, parse_today(today))
     if found.shallow_start is not None:
         say(
             f"note: a shallow clone: history starts at {found.shallow_start[:12]} "
@@ -96,10 +95,3 @@ def trend(
     text = report(found, output_format.value)
     if text or output_file is not None:
         emit(text, output_file, [path])
-
-
-def _day(text: str | None) -> date:
-    """`--today`: a YYYY-MM-DD date, or today (read as every command reads it)."""
-    from journeyctl.cli.options import parse_today
-
-    return parse_today(text)
