@@ -38,14 +38,16 @@ def lint_with_cache(targets: list[Target], today: date, workers: int) -> list[Fi
     keys = _Keys(today)
     results: list[FileResult | None] = []
     missed: list[tuple[int, os.stat_result | None]] = []
+    jobs: list[_Job] = []
     for target in targets:
-        found, result = _lookup(store, keys, target)
+        found, result, read = _lookup(store, keys, target)
         if result is None:
             missed.append((len(results), found))
+            jobs.append((target, read))
         results.append(result)
     check = partial(_check, today=today)
     size = sum(found.st_size for _, found in missed if found is not None)
-    fresh = map_in_processes(check, [targets[i] for i, _ in missed], workers, size)
+    fresh = map_in_processes(check, jobs, workers, size)
     for (index, found), (result, content_hash) in zip(missed, fresh, strict=True):
         results[index] = result
         value = encode(result)
@@ -89,32 +91,45 @@ def _libraries() -> str:
     return f"{sys.version} {pydantic_core.__version__} {yaml.__version__} {yaml.__with_libyaml__}"
 
 
+_Read = tuple[bytes, str]
+"""A file's bytes and their content hash, read once."""
+_Job = tuple[Target, "_Read | None"]
+"""A file to check, with its bytes when the look-up read them already."""
+
+
 def _lookup(
     store: Store, keys: _Keys, target: Target
-) -> tuple[os.stat_result | None, FileResult | None]:
-    """The file's stat (taken before it is read) and its cached result, if any."""
+) -> tuple[os.stat_result | None, FileResult | None, _Read | None]:
+    """The file's stat (taken before it is read), its cached result if any, and its bytes
+    when they had to be read to look it up (so that checking it reads nothing again)."""
     if target.error is not None:
-        return None, None
+        return None, None, None
     try:
         found = os.stat(target.path)  # noqa: PTH116
     except OSError:
-        return None, None
+        return None, None, None
     if found.st_size > keys.max_bytes:
-        return found, None
+        return found, None, None
     content_hash = store.known_hash(target.path, found)
-    if content_hash is None:
-        if not store.entries:
-            return found, None  # nothing to find: the workers read the file once
-        try:
-            content_hash = digest(read_regular(target.path))
-        except OSError:
-            return found, None
-        store.remember(target.path, found, content_hash)
-    return found, decode(store.get(keys.of(target, content_hash)), target)
+    if content_hash is not None:
+        return found, decode(store.get(keys.of(target, content_hash)), target), None
+    if not store.entries:
+        return found, None, None  # nothing to find: the workers read the file once
+    try:
+        raw = read_regular(target.path)
+    except OSError:
+        return found, None, None
+    content_hash = digest(raw)
+    store.remember(target.path, found, content_hash)
+    return found, decode(store.get(keys.of(target, content_hash)), target), (raw, content_hash)
 
 
-def _check(target: Target, today: date) -> tuple[FileResult, str | None]:
+def _check(job: _Job, today: date) -> tuple[FileResult, str | None]:
     """`check_file`, and the content hash of the bytes checked (None when none were read)."""
+    target, read = job
+    if read is not None:
+        raw, content_hash = read
+        return check_content(target, raw, today), content_hash
     if target.error is None:
         try:
             raw = read_regular(target.path)
