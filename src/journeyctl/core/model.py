@@ -194,6 +194,11 @@ class Stage(Strict):
         return [] if value is None else value
 
 
+def step_owner(step: Step, stage: Stage) -> str | None:
+    """A step's accountable team: its own owner, else its stage's (rule unowned-step)."""
+    return step.owner or stage.owner
+
+
 class Header(Strict):
     """Keys every journeyctl document starts with."""
 

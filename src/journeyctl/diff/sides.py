@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from journeyctl.core.finding import Finding
-from journeyctl.core.model import Flow, Persona
+from journeyctl.core.model import Flow, Persona, step_owner
 from journeyctl.diff.change_model import Document
 from journeyctl.diff.changes import diff_documents
 from journeyctl.diff.findings import compare_findings
@@ -49,7 +49,7 @@ def _step_owners(doc: Document | None) -> dict[str, str | None]:
     if isinstance(doc, Flow):
         for stage in doc.stages:
             for step in stage.steps:
-                owners.setdefault(step.id, step.owner or stage.owner)
+                owners.setdefault(step.id, step_owner(step, stage))
     return owners
 
 

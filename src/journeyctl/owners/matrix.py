@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from journeyctl.core.model import Flow, Opportunity, Owner
+from journeyctl.core.model import Flow, Opportunity, Owner, step_owner
 from journeyctl.lint.result import FileResult
 from journeyctl.owners.places import Where, places
 
@@ -135,7 +135,7 @@ def _document(result: FileResult, doc: Flow) -> DocumentOwnership:
     unowned = dict.fromkeys(stages, 0)
     for stage in doc.stages:
         for step in stage.steps:
-            team = step.owner or stage.owner
+            team = step_owner(step, stage)
             if team is None:
                 unowned[stage.id] += 1
                 continue

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from journeyctl.core.graph import StepGraph
-from journeyctl.core.model import Flow, Layer, Stage, Step
+from journeyctl.core.model import Flow, Layer, Stage, Step, step_owner
 from journeyctl.render import style
 from journeyctl.render.canvas import Canvas, pinned_graph
-from journeyctl.render.graphviz import LegendItem, has_emotion, legend, step_owner, step_tooltip
+from journeyctl.render.graphviz import LegendItem, has_emotion, legend, step_tooltip
 from journeyctl.render.headings import HEAD_W, STAGE_GAP, row_heading, stage_block, stage_headers
 from journeyctl.render.marks import Mark, Marks, rules_of
 from journeyctl.render.text import html, text_width

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from journeyctl.core.model import Flow, Stage, Step
+from journeyctl.core.model import Flow, Stage, Step, step_owner
 from journeyctl.render.dot import Dot, Html, Raw
-from journeyctl.render.graphviz import step_owner
 from journeyctl.render.pages import MIN_TEXT_PT, Page
 from journeyctl.render.text import FONT
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from journeyctl.core.model import Stage, Step
+from journeyctl.core.model import Stage, Step, step_owner
 from journeyctl.render import style
 from journeyctl.render.dot import Html, Lines, Raw, Value
-from journeyctl.render.graphviz import br, font, step_owner, step_tooltip
+from journeyctl.render.graphviz import br, font, step_tooltip
 from journeyctl.render.marks import Mark, rules_of
 from journeyctl.render.text import html, wrap
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from journeyctl.core.model import Flow, Stage, Step
+from journeyctl.core.model import Flow, Step
 from journeyctl.render import style
 from journeyctl.render.dot import Html, Lines
 from journeyctl.render.marks import Mark, Marks, rules_of
@@ -39,11 +39,6 @@ def font(text: str, size: float | None = None, color: str | None = None) -> str:
     if color is not None:
         attrs += f' COLOR="{color}"'
     return f"<FONT{attrs}>{text}</FONT>" if attrs else text
-
-
-def step_owner(step: Step, stage: Stage) -> str | None:
-    """The accountable team: the step's own owner, else its stage's."""
-    return step.owner or stage.owner
 
 
 def meta_items(doc: Flow) -> list[str]:

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from journeyctl.core.graph import Node
+from journeyctl.core.model import step_owner
 from journeyctl.render import style
 from journeyctl.render.canvas import Canvas
-from journeyctl.render.graphviz import step_owner, step_tooltip
+from journeyctl.render.graphviz import step_tooltip
 from journeyctl.render.headings import row_heading
 from journeyctl.render.map_cells import evidence_lines
 from journeyctl.render.map_layout import COL_W, Band, MapLayout

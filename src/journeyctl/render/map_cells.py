@@ -4,9 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from journeyctl.core.model import Evidence, EvidenceKind, Metric, Opportunity, Stage, Step
+from journeyctl.core.model import (
+    Evidence,
+    EvidenceKind,
+    Metric,
+    Opportunity,
+    Stage,
+    Step,
+    step_owner,
+)
 from journeyctl.render import style
-from journeyctl.render.graphviz import step_owner
 from journeyctl.render.marks import Marks, rules_of
 from journeyctl.render.text_block import Block
 

@@ -29,10 +29,9 @@ import re
 from collections.abc import Sequence
 
 from journeyctl.core.graph import Node, StepGraph
-from journeyctl.core.model import Flow, Stage, Step
+from journeyctl.core.model import Flow, Stage, Step, step_owner
 from journeyctl.core.paths import paths_of
 from journeyctl.render import style
-from journeyctl.render.graphviz import step_owner
 from journeyctl.render.marks import Mark, Marks, rules_of
 from journeyctl.render.text import clean, wrap
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from journeyctl.core.finding import Finding, Severity
 from journeyctl.core.graph import StepGraph
-from journeyctl.core.model import EvidenceKind, Flow, Opportunity, Stage, Step
+from journeyctl.core.model import EvidenceKind, Flow, Opportunity, Stage, Step, step_owner
 from journeyctl.stats.timing import path_hours
 
 
@@ -109,11 +109,6 @@ class DocumentHealth:
         return asdict(self)
 
 
-def owner_of(stage: Stage, step: Step) -> str | None:
-    """A step's accountable team: its own owner, else its stage's (rule unowned-step)."""
-    return step.owner or stage.owner
-
-
 def is_addressed(stage: Stage, step: Step) -> bool:
     """Whether a step's pain points are addressed: it or its stage has an opportunity (rule
     unaddressed-pain)."""
@@ -145,7 +140,7 @@ def document_health(
         path=path,
         stages=len(doc.stages),
         steps=len(steps),
-        unowned_steps=sum(1 for stage, step in steps if owner_of(stage, step) is None),
+        unowned_steps=sum(1 for stage, step in steps if step_owner(step, stage) is None),
         pain_points=sum(len(step.pain_points) for _, step in steps),
         pain_points_addressed=sum(
             len(step.pain_points) for stage, step in steps if is_addressed(stage, step)

@@ -17,9 +17,9 @@ from datetime import date
 from typing import Any
 
 from journeyctl.core.finding import Finding
-from journeyctl.core.model import Flow, Owner
+from journeyctl.core.model import Flow, Owner, step_owner
 from journeyctl.lint.element import split
-from journeyctl.stats.health import FindingCounts, opportunities_of, owner_of
+from journeyctl.stats.health import FindingCounts, opportunities_of
 
 
 @dataclass
@@ -77,7 +77,7 @@ def _count_steps(doc: Flow, team: _Lookup) -> None:
         if stage.owner:
             team(stage.owner).stages += 1
         for step in stage.steps:
-            owner = owner_of(stage, step)
+            owner = step_owner(step, stage)
             if owner:
                 entry = team(owner)
                 entry.steps += 1
@@ -86,7 +86,7 @@ def _count_steps(doc: Flow, team: _Lookup) -> None:
 
 def _count_opportunities(doc: Flow, today: date, team: _Lookup) -> None:
     for stage, step, opportunity in opportunities_of(doc):
-        owner = opportunity.owner or (owner_of(stage, step) if step else stage.owner)
+        owner = opportunity.owner or (step_owner(step, stage) if step else stage.owner)
         if owner:
             entry = team(owner)
             entry.opportunities += 1
@@ -97,7 +97,7 @@ def _count_findings(doc: Flow, findings: Sequence[Finding], team: _Lookup) -> No
     owners: dict[tuple[str, str], str | None] = {}
     for stage in doc.stages:
         for step in stage.steps:
-            owners.setdefault((stage.id, step.id), owner_of(stage, step))
+            owners.setdefault((stage.id, step.id), step_owner(step, stage))
     for finding in findings:
         owner = owners.get(_stage_and_step(finding.element) or ("", ""))
         if owner:

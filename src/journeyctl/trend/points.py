@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from journeyctl.core.finding import Finding
-from journeyctl.core.model import Flow
-from journeyctl.stats.health import average, owner_of
+from journeyctl.core.model import Flow, step_owner
+from journeyctl.stats.health import average
 
 NUMBERS = ("steps", "unowned_steps", "pain_points", "emotion_average", "findings", "metrics")
 """The keys of a point's numbers, in the order reports show them."""
@@ -29,7 +29,7 @@ def point_numbers(document: Flow, findings: Sequence[Finding]) -> dict[str, Any]
             metrics.setdefault(metric.name, metric.actual)
     return {
         "steps": len(pairs),
-        "unowned_steps": sum(1 for stage, step in pairs if owner_of(stage, step) is None),
+        "unowned_steps": sum(1 for stage, step in pairs if step_owner(step, stage) is None),
         "pain_points": sum(len(step.pain_points) for _, step in pairs),
         "emotion_average": average([s.emotion for _, s in pairs if s.emotion is not None]),
         "findings": len(findings),

@@ -11,12 +11,12 @@ its tooltip lists every change in full.
 
 from __future__ import annotations
 
-from journeyctl.core.model import Stage, Step
+from journeyctl.core.model import Stage, Step, step_owner
 from journeyctl.diff.report.picture_notes import StepNotes
 from journeyctl.render import style
 from journeyctl.render.dot import Html, Lines, Raw, Value
 from journeyctl.render.flow_nodes import NODE_WIDTH, step_attributes
-from journeyctl.render.graphviz import emotion_legend, font, step_owner, step_tooltip
+from journeyctl.render.graphviz import emotion_legend, font, step_tooltip
 from journeyctl.render.text import html, tall, wrap
 from journeyctl.render.text_block import line_height
 

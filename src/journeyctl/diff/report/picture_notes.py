@@ -15,11 +15,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from journeyctl.core.model import Flow, Stage, Step
+from journeyctl.core.model import Flow, Stage, Step, step_owner
 from journeyctl.diff import Change
 from journeyctl.diff.report.change_lines import change_line
 from journeyctl.diff.report.wording import Style, listing
-from journeyctl.render.graphviz import step_owner
 from journeyctl.render.style import emotion_label
 
 _PLAIN = Style(text=str, code=str, strike=str)

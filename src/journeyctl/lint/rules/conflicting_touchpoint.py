@@ -43,7 +43,7 @@ Good:
 from collections.abc import Iterator
 
 from journeyctl.core.finding import Severity
-from journeyctl.core.model import Flow
+from journeyctl.core.model import Flow, step_owner
 from journeyctl.lint.rules.base import Context, Problem
 
 NAME = "conflicting-touchpoint"
@@ -55,7 +55,7 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     for si, stage in enumerate(doc.stages):
         first: dict[tuple[str, str], tuple[str, str]] = {}
         for ti, step in enumerate(stage.steps):
-            owner = step.owner or stage.owner
+            owner = step_owner(step, stage)
             if step.channel is None or not step.touchpoint or owner is None:
                 continue
             key = (step.channel.value, step.touchpoint.strip().casefold())

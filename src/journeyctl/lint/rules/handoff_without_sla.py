@@ -48,7 +48,8 @@ Good:
 from collections.abc import Iterator
 
 from journeyctl.core.finding import Severity
-from journeyctl.core.model import Flow
+from journeyctl.core.graph import Node
+from journeyctl.core.model import Flow, step_owner
 from journeyctl.lint.rules.base import Context, Problem
 
 NAME = "handoff-without-sla"
@@ -59,14 +60,13 @@ WORKFLOW_SEVERITY = Severity.WARNING
 def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
     """Report each step without `sla` that some step of another team leads to."""
     graph = ctx.graph(doc)
-    stage_owners = [stage.owner for stage in doc.stages]
     known = ctx.owners
     givers: dict[str, dict[str, None]] = {}  # receiving step -> the teams handing over, in order
     for source, target in graph.edges():
         if target.step.sla is not None:
             continue
-        before = source.step.owner or stage_owners[source.stage_index]
-        after = target.step.owner or stage_owners[target.stage_index]
+        before = _team(doc, source)
+        after = _team(doc, target)
         if known is not None and (before not in known or after not in known):
             continue
         if before is not None and after is not None and before != after:
@@ -75,12 +75,17 @@ def check(doc: Flow, ctx: Context) -> Iterator[Problem]:
         teams = givers.get(node.key)
         if teams is None:
             continue
-        team = node.step.owner or stage_owners[node.stage_index]
+        team = _team(doc, node)
         yield Problem(
             (*node.path, "id"),
             f"hand-off from {_listed(list(teams))} to {team} at step '{node.step.id}' with no "
             f"sla: say how soon {team} must act",
         )
+
+
+def _team(doc: Flow, node: Node) -> str | None:
+    """The team accountable for a step (`core.model.step_owner`)."""
+    return step_owner(node.step, doc.stages[node.stage_index])
 
 
 def _listed(names: list[str]) -> str:
