@@ -116,7 +116,7 @@ def _put_back(kept: Sequence[Step], old_order: Sequence[Step], gone: Sequence[St
 def diff_source(old: Flow | None, new: Flow | None, changes: Sequence[Change], title: str) -> str:
     """The DOT text of the flow view of a diff; `title` says what was compared."""
     from journeyctl.diff.report.picture_nodes import legend, status_attributes
-    from journeyctl.diff.report.picture_notes import step_notes
+    from journeyctl.diff.report.picture_notes import step_notes, step_places
     from journeyctl.render import Format, View, source
     from journeyctl.render.dot import attributes
     from journeyctl.render.graphviz import header
@@ -134,7 +134,7 @@ def diff_source(old: Flow | None, new: Flow | None, changes: Sequence[Change], t
     dot = source(doc, View.FLOW, Format.DOT, Marks())
     label = header(doc.model_copy(update={"title": f"{doc.title} · {title}"}), Marks(), legend())
     overrides = [f"  graph [label=<{label}>];"]
-    places = {step.id: (step, stage) for stage in reversed(doc.stages) for step in stage.steps}
+    places = step_places(doc)
     for name, step_id in _NODE.findall(dot):
         kind = status.get(step_id)
         if kind is not None:

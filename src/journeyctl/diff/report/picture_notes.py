@@ -38,7 +38,7 @@ class StepNotes:
 
 def step_notes(old: Flow, new: Flow, changes: Sequence[Change]) -> dict[str, StepNotes]:
     """Notes for every step that is on both sides and changed (by step id)."""
-    old_steps, new_steps = _places(old), _places(new)
+    old_steps, new_steps = step_places(old), step_places(new)
     stage_names = (
         {stage.id: stage.name for stage in old.stages},
         {stage.id: stage.name for stage in new.stages},
@@ -111,7 +111,7 @@ def _emotion(value: object) -> str:
     return emotion_label(value) if isinstance(value, int) else "none"
 
 
-def _places(doc: Flow) -> dict[str, tuple[Step, Stage]]:
+def step_places(doc: Flow) -> dict[str, tuple[Step, Stage]]:
     """Every step by id, with its stage (the first, for a duplicate id)."""
     places: dict[str, tuple[Step, Stage]] = {}
     for stage in doc.stages:
