@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from journeyctl.core.finding import Finding, LintReport
-from journeyctl.core.model import Journey, Persona, Workflow
+from journeyctl.core.model import Journey, Owner, Persona, Workflow
 from journeyctl.core.validation import validate_document
 from journeyctl.lint.rules import DocRef
 from journeyctl.workspace.discover import Target
@@ -50,3 +51,14 @@ class LintRun:
     io_errors: list[str]
     results: list[FileResult] = field(default_factory=list)
     """Each linted file's result (with its document when `lint_paths(keep_documents=True)`)."""
+
+
+def owners_registry(results: Sequence[FileResult]) -> dict[str, Owner]:
+    """The owners registries of every project linted, in one: a team that several projects
+    register is described by the first project, by its root's path."""
+    registry: dict[str, Owner] = {}
+    projects = {r.target.project.root: r.target.project.settings for r in results}
+    for root in sorted(projects):
+        for team_id, owner in (projects[root].owners or {}).items():
+            registry.setdefault(team_id, owner)
+    return registry

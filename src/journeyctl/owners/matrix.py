@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from journeyctl.core.model import Flow, Opportunity, Owner, step_owner
-from journeyctl.lint.result import FileResult
+from journeyctl.lint.result import FileResult, owners_registry
 from journeyctl.owners.places import Where, places
 
 SHOWN_PLACES = 5
@@ -91,7 +91,7 @@ class Ownership:
 
 def ownership(results: Sequence[FileResult]) -> Ownership:
     """The matrix of every journey and workflow among lint's results, and the teams."""
-    registry = _registry(results)
+    registry = owners_registry(results)
     report = Ownership(registered=any(_owners_of(r) is not None for r in results))
     missing: list[tuple[FileResult, str, Where]] = []
     named_in: dict[str, int] = {}
@@ -118,15 +118,6 @@ def _flows(results: Sequence[FileResult]) -> Iterator[FileResult]:
 
 def _owners_of(result: FileResult) -> dict[str, Owner] | None:
     return result.target.project.settings.owners
-
-
-def _registry(results: Sequence[FileResult]) -> dict[str, Owner]:
-    """Every project's registry in one (the first project to name a team describes it)."""
-    merged: dict[str, Owner] = {}
-    for result in results:
-        for team, owner in (_owners_of(result) or {}).items():
-            merged.setdefault(team, owner)
-    return merged
 
 
 def _document(result: FileResult, doc: Flow) -> DocumentOwnership:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from journeyctl.core.model import Flow
 from journeyctl.lint.engine import NO_FILES_WARNING, lint_paths
+from journeyctl.lint.result import owners_registry
 from journeyctl.lint.rules import parse_error, schema_error
 
 __all__ = ["NO_FILES_WARNING", "Broken", "Inputs", "read_inputs"]
@@ -43,10 +44,9 @@ def read_inputs(paths: Sequence[Path], today: date) -> Inputs:
     """Load every journeyctl file under `paths` (the settings, include and exclude of lint)."""
     run = lint_paths(paths, today=today, keep_documents=True)
     inputs = Inputs(io_errors=list(run.io_errors), files=run.report.files)
+    inputs.registry = set(owners_registry(run.results))
     for result in run.results:
         target = result.target
-        if target.project.settings.owners:
-            inputs.registry.update(target.project.settings.owners)
         if isinstance(result.document, Flow):
             inputs.documents.append((result.document, target.display))
             continue

@@ -16,8 +16,8 @@ from datetime import date
 from typing import Any
 
 from journeyctl.core.finding import Finding, Severity
-from journeyctl.core.model import Flow, Owner, Persona
-from journeyctl.lint.result import FileResult, LintRun
+from journeyctl.core.model import Flow, Persona
+from journeyctl.lint.result import LintRun, owners_registry
 from journeyctl.stats.health import (
     DocumentHealth,
     EvidenceCounts,
@@ -108,7 +108,7 @@ def build_report(run: LintRun, today: date) -> StatsReport:
             personas += 1
         elif result.linted and result.io_error is None:
             skipped.append(_skipped(path, findings))
-    teams = team_health(flows, _registry(run.results), today)
+    teams = team_health(flows, owners_registry(run.results), today)
     emotions = [
         step.emotion
         for doc, _ in flows
@@ -118,16 +118,6 @@ def build_report(run: LintRun, today: date) -> StatsReport:
     ]
     project = _project(documents, teams, personas, skipped, run.report.findings, emotions)
     return StatsReport(documents, teams, project, skipped)
-
-
-def _registry(results: Sequence[FileResult]) -> dict[str, Owner]:
-    """The owners registries of every project linted (the first project naming a team wins)."""
-    registry: dict[str, Owner] = {}
-    projects = {r.target.project.root: r.target.project.settings for r in results}
-    for root in sorted(projects):
-        for team_id, owner in (projects[root].owners or {}).items():
-            registry.setdefault(team_id, owner)
-    return registry
 
 
 def _skipped(path: str, findings: Sequence[Finding]) -> SkippedFile:
