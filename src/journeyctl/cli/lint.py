@@ -96,6 +96,7 @@ def lint(
     ] = False,
 ) -> None:
     """Check journeys, workflows and personas; exit 1 when findings reach --fail-on."""
+    from journeyctl.cli.present import say_unread
     from journeyctl.core.finding import Severity
     from journeyctl.lint.engine import lint_paths
 
@@ -119,7 +120,7 @@ def lint(
         _record_baseline(write_baseline, run, inputs)
         raise typer.Exit(2 if run.io_errors else 0)
     baselined = None if baseline is None else _apply_baseline(run.report, baseline)
-    _say_unread(run)
+    say_unread(run.io_errors, run.report.files)
     threshold = None if fail_on is FailOn.NEVER else Severity.parse(fail_on.value)
     read = [*inputs, baseline] if baseline is not None else inputs  # never written over
     _write_report(run.report, chosen, output_file, quiet, threshold, read, baselined)
@@ -164,17 +165,6 @@ def _apply_baseline(report: LintReport, baseline: Path) -> int:
         for rule, path, element in comparison.fixed:
             typer.echo(printable(f"  fixed: {path}: {rule} at {element}"), err=True)
     return hidden
-
-
-def _say_unread(run: LintRun) -> None:
-    """Name every file that could not be read, or warn that there was nothing to lint."""
-    from journeyctl.lint.engine import NO_FILES_WARNING
-    from journeyctl.workspace.messages import say
-
-    for message in run.io_errors:
-        say(message)
-    if run.report.files == 0 and not run.io_errors:
-        say(NO_FILES_WARNING)
 
 
 def _write_report(

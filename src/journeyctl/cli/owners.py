@@ -92,17 +92,12 @@ def _rerun(paths: list[Path], codeowners: Path) -> str:
 
 def _say_skipped(run: LintRun) -> None:
     """Name files that could not be read, and count those that do not load."""
-    from journeyctl.lint.engine import NO_FILES_WARNING
-    from journeyctl.workspace.messages import say
+    from journeyctl.cli.present import say_unread
 
-    for message in run.io_errors:
-        say(message)
     broken = sorted({f.path for f in run.report.findings if f.rule in _BROKEN})
-    if broken:
-        files = f"{len(broken)} file{'s' if len(broken) > 1 else ''}"
-        say(f"{files} left out: {', '.join(broken)} (`journeyctl lint` says why)")
-    if run.report.files == 0 and not run.io_errors:
-        say(NO_FILES_WARNING)
+    files = f"{len(broken)} file{'s' if len(broken) > 1 else ''}"
+    left_out = [f"{files} left out: {', '.join(broken)} (`journeyctl lint` says why)"]
+    say_unread(run.io_errors, run.report.files, left_out if broken else [])
 
 
 _BROKEN = frozenset({"parse-error", "schema-error"})

@@ -82,19 +82,14 @@ def plan(
 def _say_problems(found: Inputs) -> None:
     """Name files that could not be read; fail on a named file that does not load, warn on
     one found in a directory; warn when there was nothing to plan from."""
+    from journeyctl.cli.present import say_unread
     from journeyctl.core.errors import UsageError
-    from journeyctl.plan.inputs import NO_FILES_WARNING
-    from journeyctl.workspace.messages import say
 
     for broken in found.broken:
         if broken.explicit:
             raise UsageError(broken.message)
-    for message in found.io_errors:
-        say(message)
-    for broken in found.broken:
-        say(f"warning: {broken.message} (left out of the plan)")
-    if found.files == 0 and not found.io_errors:
-        say(NO_FILES_WARNING)
+    left_out = [f"warning: {broken.message} (left out of the plan)" for broken in found.broken]
+    say_unread(found.io_errors, found.files, left_out)
 
 
 def _report(result: Plan, chosen: PlanFormat) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 
@@ -32,3 +32,15 @@ def emit(text: str | bytes, output: Path | None, inputs: Sequence[Path] = ()) ->
         from journeyctl.cli.version import stdout_failed
 
         raise SystemExit(stdout_failed(error)) from None
+
+
+def say_unread(io_errors: Sequence[str], files: int, left_out: Iterable[str] = ()) -> None:
+    """Name every file that could not be read, then what the command left out (`left_out`,
+    one line each); warn when there was no journeyctl file at all."""
+    from journeyctl.workspace.discover import NO_FILES_WARNING
+    from journeyctl.workspace.messages import say
+
+    for message in [*io_errors, *left_out]:
+        say(message)
+    if files == 0 and not io_errors:
+        say(NO_FILES_WARNING)

@@ -47,6 +47,7 @@ def stats(
     lists none. A file that does not load is left out of the numbers and named on stderr.
     Exit 0 (a report, whatever it shows); 2 on bad input.
     """
+    from journeyctl.cli.present import say_unread
     from journeyctl.lint.engine import lint_paths
     from journeyctl.stats.output import render
     from journeyctl.stats.report import build_report
@@ -55,25 +56,13 @@ def stats(
     inputs = paths or [Path()]
     run = lint_paths(inputs, today=day, keep_documents=True)
     report = build_report(run, day)
-    _say_left_out(run.io_errors, [(s.path, s.reason) for s in report.skipped], run.report.files)
+    left_out = [f"{s.path}:{s.reason} (left out of the stats)" for s in report.skipped]
+    say_unread(run.io_errors, run.report.files, left_out)
     color = output_file is None and output_format is StatsFormat.TEXT and _has_color()
     from journeyctl.cli.present import emit
 
     emit(render(report, output_format.value, color), output_file, inputs)
     raise typer.Exit(2 if run.io_errors else 0)
-
-
-def _say_left_out(io_errors: list[str], skipped: list[tuple[str, str]], files: int) -> None:
-    """Name the files that could not be read or do not load; warn when there was nothing."""
-    from journeyctl.lint.engine import NO_FILES_WARNING
-    from journeyctl.workspace.messages import say
-
-    for message in io_errors:
-        say(message)
-    for path, reason in skipped:
-        say(f"{path}:{reason} (left out of the stats)")
-    if files == 0 and not io_errors:
-        say(NO_FILES_WARNING)
 
 
 def _has_color() -> bool:

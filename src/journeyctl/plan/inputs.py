@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from journeyctl.core.model import Flow
-from journeyctl.lint.engine import NO_FILES_WARNING, lint_paths
+from journeyctl.lint.engine import lint_paths
 from journeyctl.lint.result import owners_registry
 from journeyctl.lint.rules import parse_error, schema_error
 
-__all__ = ["NO_FILES_WARNING", "Broken", "Inputs", "read_inputs"]
+__all__ = ["Broken", "Inputs", "read_inputs"]
 _LOAD_RULES = (parse_error.NAME, schema_error.NAME)
 
 
