@@ -130,7 +130,7 @@ def load_side(job: tuple[Target, bytes, date]) -> Side:
         message = first.message if first else "not a journeyctl document"
         more = f" (and {len(broken) - 1} more; see `journeyctl lint`)" if len(broken) > 1 else ""
         raise UsageError(f"{where_text}: cannot diff: {message}{more}")
-    kept = [f for f in result.findings if not result.suppressions.silences(f.rule, f.line)]
+    kept = result.unsuppressed()
     return Side(label, doc, kept, result)
 
 

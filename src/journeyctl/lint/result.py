@@ -31,6 +31,11 @@ class FileResult:
     back instead of the models (pickling 10,000 steps' models takes four times as long as
     pickling their data and validating it again)."""
 
+    def unsuppressed(self) -> list[Finding]:
+        """Its findings that no suppression comment of the file silences (before cross-file
+        checks, which `lint_paths` adds)."""
+        return [f for f in self.findings if not self.suppressions.silences(f.rule, f.line)]
+
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         if self.data is not None:

@@ -48,7 +48,7 @@ def measure(job: BlobJob) -> Outcome:
     result = check_content(job.target, job.raw, job.today, keep_document=True)
     if not result.linted and not result.findings:
         return FOREIGN
-    findings = [f for f in result.findings if not result.suppressions.silences(f.rule, f.line)]
+    findings = result.unsuppressed()
     document = result.document
     if result.doc is not None and document is not None:
         identity = (result.doc.kind, result.doc.id, result.doc.state)
